@@ -1,0 +1,122 @@
+/* libreport: common types shared by every public header.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#if !defined(LR_H_INSIDE) && !defined(LR_COMPILATION)
+#error "Only <lreport/lreport.h> can be included directly."
+#endif
+
+#ifndef LR_COMMON_H
+#define LR_COMMON_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+#define LR_BEGIN_DECLS extern "C" {
+#define LR_END_DECLS }
+#else
+#define LR_BEGIN_DECLS
+#define LR_END_DECLS
+#endif
+
+#if defined(_WIN32)
+#define LR_EXTERN __declspec(dllimport) extern
+#elif defined(__GNUC__)
+#define LR_EXTERN __attribute__((visibility("default"))) extern
+#else
+#define LR_EXTERN extern
+#endif
+
+LR_BEGIN_DECLS
+
+/**
+ * lr_status_t:
+ *
+ * The result of an operation. Values are only ever appended, never renumbered.
+ * Objects that can fail (datasets, charts) keep the first error they meet: later calls
+ * on an errored object do nothing and the status stays, so callers may check once at
+ * the end. lr_status_to_string() names each value.
+ */
+typedef enum {
+	LR_STATUS_SUCCESS = 0,
+	LR_STATUS_NO_MEMORY,        /* an allocation failed */
+	LR_STATUS_NULL_POINTER,     /* a required argument was NULL */
+	LR_STATUS_INVALID_ARGUMENT, /* an argument is out of range or malformed */
+	LR_STATUS_INVALID_UTF8,     /* text is not valid UTF-8 */
+	LR_STATUS_FILE_NOT_FOUND,   /* an input file does not exist */
+	LR_STATUS_READ_ERROR,       /* an input file could not be read */
+	LR_STATUS_WRITE_ERROR,      /* an output file could not be written (permission, disk full) */
+	LR_STATUS_PARSE_ERROR,      /* an input file is not well formed (CSV syntax, header) */
+	LR_STATUS_INVALID_DATA,     /* well formed input with a wrong value (range, kind, duplicate) */
+	LR_STATUS_UNKNOWN_INDICATOR,/* an indicator id that the dataset does not have */
+	LR_STATUS_UNKNOWN_ENTITY,   /* an entity that the dataset does not have for the indicators */
+	LR_STATUS_NO_DATA,          /* the request selects no observation */
+	LR_STATUS_UNSUPPORTED,      /* a request this kind of chart cannot draw */
+	LR_STATUS_FONT_ERROR,       /* the bundled fonts could not be loaded */
+	LR_STATUS_CAIRO_ERROR,      /* cairo reported an error on a surface or context */
+	LR_STATUS_LAST
+} lr_status_t;
+
+/**
+ * lr_status_to_string:
+ * @status: a status
+ *
+ * Returns: a short English description of @status, static, never NULL.
+ * Since: 0.1
+ */
+LR_EXTERN const char *
+lr_status_to_string(lr_status_t status);
+
+/**
+ * lr_error_t:
+ * @status: what kind of error
+ * @message: UTF-8 text saying what was wrong and what was expected
+ * @file: the file the error is in, or NULL when it is not about a file
+ * @line: 1-based line in @file, 0 when not known
+ * @column: 1-based column in @file (in characters), 0 when not known
+ *
+ * One error, as reported by loaders and objects. The strings are owned by the object that
+ * returned the error and stay valid until that object is destroyed.
+ */
+typedef struct {
+	lr_status_t status;
+	const char *message;
+	const char *file;
+	unsigned line;
+	unsigned column;
+} lr_error_t;
+
+/**
+ * lr_language_t:
+ *
+ * The language of labels, titles and number formats.
+ */
+typedef enum {
+	LR_LANGUAGE_VI = 0, /* Vietnamese: 27,7 · 4.543 · 16,5% · "tăng 15 bậc" */
+	LR_LANGUAGE_EN      /* English: 27.7 · 4,543 · 16.5% · "up 15 places" */
+} lr_language_t;
+
+/**
+ * lr_language_from_string:
+ * @code: "vi" or "en" (case-insensitive)
+ * @language: (out): where to store the language
+ *
+ * Returns: LR_STATUS_SUCCESS, or LR_STATUS_INVALID_ARGUMENT when @code is neither.
+ * Since: 0.1
+ */
+LR_EXTERN lr_status_t
+lr_language_from_string(const char *code, lr_language_t *language);
+
+/**
+ * lr_free:
+ * @pointer: memory that a libreport function returned and documented as the caller's to free
+ *
+ * Frees it. NULL is ignored.
+ * Since: 0.1
+ */
+LR_EXTERN void
+lr_free(void *pointer);
+
+LR_END_DECLS
+
+#endif /* LR_COMMON_H */

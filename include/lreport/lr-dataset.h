@@ -1,0 +1,310 @@
+/* libreport: the indicator dataset, loaded from CSV files or built in memory.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#if !defined(LR_H_INSIDE) && !defined(LR_COMPILATION)
+#error "Only <lreport/lreport.h> can be included directly."
+#endif
+
+#ifndef LR_DATASET_H
+#define LR_DATASET_H
+
+#include <stdbool.h>
+#include <lreport/lr-common.h>
+
+LR_BEGIN_DECLS
+
+/**
+ * lr_dataset_t:
+ *
+ * A set of indicators and their observations (see data/README.md for the file schema).
+ * Reference counted: lr_dataset_reference() and lr_dataset_destroy(). Charts keep a
+ * reference to the dataset they draw. A dataset is not changed by drawing, so several
+ * threads may draw charts of one dataset at once as long as nobody adds to it meanwhile.
+ */
+typedef struct lr_dataset lr_dataset_t;
+
+/** lr_indicator_kind_t: what an indicator's values are (the `kind` column). */
+typedef enum {
+	LR_INDICATOR_VALUE = 0, /* an amount or count */
+	LR_INDICATOR_RANK,      /* a position in a ranking, 1 = best */
+	LR_INDICATOR_SHARE,     /* a percentage of a whole, 0–100 */
+	LR_INDICATOR_GROWTH     /* a percentage change */
+} lr_indicator_kind_t;
+
+/** lr_direction_t: which direction is an improvement (the `better` column). */
+typedef enum {
+	LR_DIRECTION_HIGHER = 0,
+	LR_DIRECTION_LOWER,
+	LR_DIRECTION_NEUTRAL
+} lr_direction_t;
+
+/** lr_observation_status_t: how certain a figure is (the `status` column). */
+typedef enum {
+	LR_OBSERVATION_ACTUAL = 0,
+	LR_OBSERVATION_ESTIMATE,
+	LR_OBSERVATION_FORECAST,
+	LR_OBSERVATION_TARGET
+} lr_observation_status_t;
+
+/**
+ * lr_indicator_t:
+ *
+ * One indicator. Strings are UTF-8 (NFC); optional ones are "" when absent, never NULL.
+ * When passed to lr_dataset_add_indicator() the strings are copied; when returned by the
+ * dataset the struct belongs to it and lives as long as the dataset.
+ */
+typedef struct {
+	const char *id;
+	const char *name_vi;
+	const char *name_en;
+	const char *unit_vi;
+	const char *unit_en;
+	lr_indicator_kind_t kind;
+	lr_direction_t better;
+	const char *pillar;
+	const char *note;
+} lr_indicator_t;
+
+/**
+ * lr_observation_t:
+ *
+ * One figure. @value, @low and @high are NaN when absent (a range has @low and @high; its
+ * @value may be NaN). @total is the N of "x/N", 0 when absent. @period is "" for a whole year.
+ * @source names the article file and @quote the phrase the figure comes from.
+ * Ownership as for lr_indicator_t.
+ */
+typedef struct {
+	const char *indicator;
+	const char *entity;
+	int year;
+	const char *period;
+	double value;
+	double low;
+	double high;
+	int total;
+	lr_observation_status_t status;
+	const char *source;
+	const char *quote;
+	const char *note;
+} lr_observation_t;
+
+/**
+ * lr_dataset_create:
+ *
+ * Returns: a new empty dataset to fill with lr_dataset_add_indicator() and
+ * lr_dataset_add_observation(). Never NULL: when memory runs out an inert dataset whose
+ * status is LR_STATUS_NO_MEMORY is returned. Free with lr_dataset_destroy().
+ * Since: 0.1
+ */
+LR_EXTERN lr_dataset_t *
+lr_dataset_create(void);
+
+/**
+ * lr_dataset_load:
+ * @directory: a folder holding indicators.csv and observations.csv, and optionally
+ *   sources.csv and entities.csv (citations and English entity names)
+ *
+ * Loads and validates the files. Every error found is recorded (not just the first):
+ * read them with lr_dataset_get_error_count() and lr_dataset_get_error(). A dataset with
+ * errors has the first error's status and should not be drawn.
+ *
+ * Returns: a new dataset, never NULL. Free with lr_dataset_destroy().
+ * Since: 0.1
+ */
+LR_EXTERN lr_dataset_t *
+lr_dataset_load(const char *directory);
+
+/**
+ * lr_dataset_load_files:
+ * @indicators_path: the indicators CSV file
+ * @observations_path: the observations CSV file
+ *
+ * As lr_dataset_load(), with the two files named separately.
+ * Since: 0.1
+ */
+LR_EXTERN lr_dataset_t *
+lr_dataset_load_files(const char *indicators_path, const char *observations_path);
+
+/**
+ * lr_dataset_reference:
+ * @dataset: a dataset, or NULL
+ *
+ * Returns: @dataset, with one more reference.
+ * Since: 0.1
+ */
+LR_EXTERN lr_dataset_t *
+lr_dataset_reference(lr_dataset_t *dataset);
+
+/**
+ * lr_dataset_destroy:
+ * @dataset: a dataset, or NULL (ignored)
+ *
+ * Drops a reference; the last one frees the dataset and every string it returned.
+ * Since: 0.1
+ */
+LR_EXTERN void
+lr_dataset_destroy(lr_dataset_t *dataset);
+
+/**
+ * lr_dataset_status:
+ * @dataset: a dataset
+ *
+ * Returns: LR_STATUS_SUCCESS, or the first error recorded; LR_STATUS_NULL_POINTER for NULL.
+ * Since: 0.1
+ */
+LR_EXTERN lr_status_t
+lr_dataset_status(const lr_dataset_t *dataset);
+
+/**
+ * lr_dataset_get_error_count:
+ * @dataset: a dataset, or NULL (0)
+ *
+ * Returns: how many errors loading or building the dataset met.
+ * Since: 0.1
+ */
+LR_EXTERN size_t
+lr_dataset_get_error_count(const lr_dataset_t *dataset);
+
+/**
+ * lr_dataset_get_error:
+ * @dataset: a dataset
+ * @index: 0 to lr_dataset_get_error_count() - 1
+ *
+ * Returns: the error, owned by @dataset (valid until it is destroyed), or NULL when @index
+ * is out of range. Errors come in file order, indicators file first.
+ * Since: 0.1
+ */
+LR_EXTERN const lr_error_t *
+lr_dataset_get_error(const lr_dataset_t *dataset, size_t index);
+
+/**
+ * lr_dataset_add_indicator:
+ * @dataset: a dataset
+ * @indicator: the indicator; its strings are validated (UTF-8), normalised to NFC and copied
+ *
+ * Returns: LR_STATUS_SUCCESS; LR_STATUS_INVALID_ARGUMENT for a malformed or duplicate id,
+ * LR_STATUS_INVALID_UTF8 for bad text. A failure is also recorded as an error of @dataset.
+ * Since: 0.1
+ */
+LR_EXTERN lr_status_t
+lr_dataset_add_indicator(lr_dataset_t *dataset, const lr_indicator_t *indicator);
+
+/**
+ * lr_dataset_add_observation:
+ * @dataset: a dataset
+ * @observation: the figure; strings are validated, normalised to NFC and copied. @source
+ *   and @quote may be NULL for data that does not come from an article
+ *
+ * Applies the rules of data/README.md (known indicator, finite numbers, rank within 1..N,
+ * no duplicate).
+ *
+ * Returns: LR_STATUS_SUCCESS or the error, which is also recorded on @dataset.
+ * Since: 0.1
+ */
+LR_EXTERN lr_status_t
+lr_dataset_add_observation(lr_dataset_t *dataset, const lr_observation_t *observation);
+
+/** lr_dataset_get_indicator_count: Returns: the number of indicators (0 for NULL). */
+LR_EXTERN size_t
+lr_dataset_get_indicator_count(const lr_dataset_t *dataset);
+
+/**
+ * lr_dataset_get_indicator:
+ * Returns: the @index-th indicator in file (or insertion) order, owned by @dataset; NULL
+ * when out of range.
+ */
+LR_EXTERN const lr_indicator_t *
+lr_dataset_get_indicator(const lr_dataset_t *dataset, size_t index);
+
+/**
+ * lr_dataset_find_indicator:
+ * Returns: the indicator with this id, owned by @dataset, or NULL.
+ */
+LR_EXTERN const lr_indicator_t *
+lr_dataset_find_indicator(const lr_dataset_t *dataset, const char *id);
+
+/** lr_dataset_get_observation_count: Returns: the number of observations (0 for NULL). */
+LR_EXTERN size_t
+lr_dataset_get_observation_count(const lr_dataset_t *dataset);
+
+/**
+ * lr_dataset_get_observation:
+ * Returns: the @index-th observation in file (or insertion) order, owned by @dataset; NULL
+ * when out of range.
+ */
+LR_EXTERN const lr_observation_t *
+lr_dataset_get_observation(const lr_dataset_t *dataset, size_t index);
+
+/**
+ * lr_dataset_get_observation_line:
+ * Returns: the line of observations.csv the @index-th observation was read from, 0 when it
+ * was added through the API or @index is out of range.
+ */
+LR_EXTERN unsigned
+lr_dataset_get_observation_line(const lr_dataset_t *dataset, size_t index);
+
+/**
+ * lr_dataset_set_entity_name:
+ * @entity: an entity as the observations name it (Vietnamese)
+ * @name_en: its English name; both copied
+ *
+ * Returns: LR_STATUS_SUCCESS, LR_STATUS_NULL_POINTER or LR_STATUS_INVALID_UTF8.
+ * lr_dataset_load() fills these from entities.csv when the folder has one.
+ * Since: 0.1
+ */
+LR_EXTERN lr_status_t
+lr_dataset_set_entity_name(lr_dataset_t *dataset, const char *entity, const char *name_en);
+
+/**
+ * lr_dataset_get_entity_name:
+ * Returns: @entity's name in @language: its English name when one is known, otherwise
+ * @entity itself. Owned by @dataset or the caller (for @entity); never NULL for non-NULL @entity.
+ */
+LR_EXTERN const char *
+lr_dataset_get_entity_name(const lr_dataset_t *dataset, const char *entity, lr_language_t language);
+
+/**
+ * lr_dataset_set_source_label:
+ * @source: a source file name as the observations give it
+ * @label_vi, @label_en: the citation to print after "Nguồn:" / "Source:"; copied
+ *
+ * lr_dataset_load() fills these from sources.csv when the folder has one.
+ * Since: 0.1
+ */
+LR_EXTERN lr_status_t
+lr_dataset_set_source_label(lr_dataset_t *dataset, const char *source, const char *label_vi,
+			    const char *label_en);
+
+/**
+ * lr_dataset_get_source_label:
+ * Returns: the citation of @source in @language, or @source itself when it has none.
+ */
+LR_EXTERN const char *
+lr_dataset_get_source_label(const lr_dataset_t *dataset, const char *source, lr_language_t language);
+
+/** lr_indicator_kind_to_string: Returns: "value", "rank", "share" or "growth" (static). */
+LR_EXTERN const char *
+lr_indicator_kind_to_string(lr_indicator_kind_t kind);
+
+/** lr_observation_status_to_string: Returns: "actual", "estimate", "forecast" or "target". */
+LR_EXTERN const char *
+lr_observation_status_to_string(lr_observation_status_t status);
+
+/**
+ * lr_indicator_get_name:
+ * Returns: the indicator's name in @language (owned by the indicator).
+ */
+LR_EXTERN const char *
+lr_indicator_get_name(const lr_indicator_t *indicator, lr_language_t language);
+
+/**
+ * lr_indicator_get_unit:
+ * Returns: the indicator's unit in @language, "" when it has none (owned by the indicator).
+ */
+LR_EXTERN const char *
+lr_indicator_get_unit(const lr_indicator_t *indicator, lr_language_t language);
+
+LR_END_DECLS
+
+#endif /* LR_DATASET_H */

@@ -1,0 +1,166 @@
+/* libreport: the visual theme shared by every chart (fonts, sizes, colours, lines).
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#if !defined(LR_H_INSIDE) && !defined(LR_COMPILATION)
+#error "Only <lreport/lreport.h> can be included directly."
+#endif
+
+#ifndef LR_THEME_H
+#define LR_THEME_H
+
+#include <lreport/lr-common.h>
+
+LR_BEGIN_DECLS
+
+/**
+ * lr_theme_t:
+ *
+ * Every visual constant of a chart lives here, so a publication can restyle all charts in
+ * one place. Reference counted. A chart references the theme it is given; changing the
+ * theme afterwards changes how that chart draws next time.
+ */
+typedef struct lr_theme lr_theme_t;
+
+/**
+ * lr_theme_color_t: the colour roles of a theme.
+ * @LR_THEME_COLOR_BACKGROUND: the canvas
+ * @LR_THEME_COLOR_TEXT: titles, labels
+ * @LR_THEME_COLOR_TEXT_MUTED: subtitles, axis labels, source line, notes
+ * @LR_THEME_COLOR_GRID: grid lines
+ * @LR_THEME_COLOR_AXIS: the zero baseline and axis lines
+ * @LR_THEME_COLOR_CONTEXT: bars that are not highlighted when one entity is highlighted
+ * @LR_THEME_COLOR_HIGHLIGHT: the highlighted bar
+ * @LR_THEME_COLOR_BETTER: a change for the better (ranking charts)
+ * @LR_THEME_COLOR_WORSE: a change for the worse
+ */
+typedef enum {
+	LR_THEME_COLOR_BACKGROUND = 0,
+	LR_THEME_COLOR_TEXT,
+	LR_THEME_COLOR_TEXT_MUTED,
+	LR_THEME_COLOR_GRID,
+	LR_THEME_COLOR_AXIS,
+	LR_THEME_COLOR_CONTEXT,
+	LR_THEME_COLOR_HIGHLIGHT,
+	LR_THEME_COLOR_BETTER,
+	LR_THEME_COLOR_WORSE,
+	LR_THEME_COLOR_LAST
+} lr_theme_color_t;
+
+/**
+ * lr_theme_size_t: the numeric settings of a theme.
+ * @LR_THEME_SIZE_FONT: body text size in canvas units (points for PDF/SVG, pixels for PNG
+ *   before scaling); 0 (the default) picks one from the canvas size
+ * @LR_THEME_SIZE_TITLE: title size as a multiple of the body size
+ * @LR_THEME_SIZE_SUBTITLE: subtitle size, multiple of the body size
+ * @LR_THEME_SIZE_SMALL: source line, notes and axis labels, multiple of the body size
+ * @LR_THEME_SIZE_MARGIN: space around the chart, in body sizes
+ * @LR_THEME_SIZE_GRID_LINE: grid line width, in body sizes
+ * @LR_THEME_SIZE_AXIS_LINE: baseline width, in body sizes
+ * @LR_THEME_SIZE_SERIES_LINE: line width of ranking lines, in body sizes
+ * @LR_THEME_SIZE_MARKER: marker radius of ranking points, in body sizes
+ * @LR_THEME_SIZE_BAR_GAP: gap between category bands, as a fraction of a band (0–0.9)
+ * @LR_THEME_SIZE_MAX_LABEL_LINES: most lines a category label wraps to before an ellipsis
+ */
+typedef enum {
+	LR_THEME_SIZE_FONT = 0,
+	LR_THEME_SIZE_TITLE,
+	LR_THEME_SIZE_SUBTITLE,
+	LR_THEME_SIZE_SMALL,
+	LR_THEME_SIZE_MARGIN,
+	LR_THEME_SIZE_GRID_LINE,
+	LR_THEME_SIZE_AXIS_LINE,
+	LR_THEME_SIZE_SERIES_LINE,
+	LR_THEME_SIZE_MARKER,
+	LR_THEME_SIZE_BAR_GAP,
+	LR_THEME_SIZE_MAX_LABEL_LINES,
+	LR_THEME_SIZE_LAST
+} lr_theme_size_t;
+
+/** The number of series colours a theme holds; series beyond it reuse them in turn. */
+#define LR_THEME_SERIES_COLORS 8
+
+/**
+ * lr_theme_create:
+ *
+ * Returns: the default theme: the bundled Noto Sans, a white background and the Okabe–Ito
+ * colour-blind-safe palette. Never NULL (an inert theme with LR_STATUS_NO_MEMORY when memory
+ * runs out). Free with lr_theme_destroy().
+ * Since: 0.1
+ */
+LR_EXTERN lr_theme_t *
+lr_theme_create(void);
+
+/**
+ * lr_theme_create_print:
+ *
+ * Returns: a theme for greyscale printing: greys of distinct lightness, with hatching for
+ * estimates, so every series stays distinguishable without colour.
+ * Since: 0.1
+ */
+LR_EXTERN lr_theme_t *
+lr_theme_create_print(void);
+
+/** lr_theme_reference: Returns: @theme with one more reference (NULL stays NULL). */
+LR_EXTERN lr_theme_t *
+lr_theme_reference(lr_theme_t *theme);
+
+/** lr_theme_destroy: drops a reference; NULL is ignored. */
+LR_EXTERN void
+lr_theme_destroy(lr_theme_t *theme);
+
+/** lr_theme_status: Returns: LR_STATUS_SUCCESS or the theme's first error. */
+LR_EXTERN lr_status_t
+lr_theme_status(const lr_theme_t *theme);
+
+/**
+ * lr_theme_set_color:
+ * @theme: a theme
+ * @role: which colour
+ * @red, @green, @blue: components, 0–1
+ *
+ * Returns: LR_STATUS_SUCCESS, or LR_STATUS_INVALID_ARGUMENT for an unknown role or a
+ * component outside 0–1 (the theme is then unchanged).
+ */
+LR_EXTERN lr_status_t
+lr_theme_set_color(lr_theme_t *theme, lr_theme_color_t role, double red, double green, double blue);
+
+/**
+ * lr_theme_set_series_color:
+ * @index: 0 to LR_THEME_SERIES_COLORS - 1
+ *
+ * Returns: as lr_theme_set_color().
+ */
+LR_EXTERN lr_status_t
+lr_theme_set_series_color(lr_theme_t *theme, unsigned index, double red, double green, double blue);
+
+/**
+ * lr_theme_set_size:
+ * @which: which setting
+ * @value: the new value, finite and not negative
+ *
+ * Returns: LR_STATUS_SUCCESS, or LR_STATUS_INVALID_ARGUMENT (theme unchanged).
+ */
+LR_EXTERN lr_status_t
+lr_theme_set_size(lr_theme_t *theme, lr_theme_size_t which, double value);
+
+/** lr_theme_get_size: Returns: the setting, or NaN for an unknown one or a NULL theme. */
+LR_EXTERN double
+lr_theme_get_size(const lr_theme_t *theme, lr_theme_size_t which);
+
+/**
+ * lr_theme_set_font_family:
+ * @family: a family name the bundled fonts (or LREPORT_FONTS_DIR's) provide, copied
+ *
+ * Returns: LR_STATUS_SUCCESS, LR_STATUS_NULL_POINTER or LR_STATUS_INVALID_UTF8.
+ */
+LR_EXTERN lr_status_t
+lr_theme_set_font_family(lr_theme_t *theme, const char *family);
+
+/** lr_theme_get_font_family: Returns: the family name, owned by @theme. */
+LR_EXTERN const char *
+lr_theme_get_font_family(const lr_theme_t *theme);
+
+LR_END_DECLS
+
+#endif /* LR_THEME_H */

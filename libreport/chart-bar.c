@@ -1,0 +1,719 @@
+/* libreport: bar chart layout. Turns the selected data table into bars, ticks, labels and
+ * notes inside the frame: vertical or horizontal, grouped, stacked or 100% stacked, with
+ * estimates and ranges set apart and value labels placed inside a bar when they fit.
+ *
+ * The layout works along two axes — the category axis (bands) and the value axis — and maps
+ * them to x/y at the end, so vertical and horizontal charts share every rule.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <string.h>
+
+#include "chart-private.h"
+#include "ticks-private.h"
+
+typedef struct {
+	lr_chart_t *chart;
+	lr_scene_t *scene;
+	lr_table_t table;
+	bool horizontal;
+	lr_bar_layout_t layout;
+	int *order;                 /* category drawing order */
+	double *values;             /* [s * C + c] the value drawn (central or percent); NaN missing */
+	double low, high;           /* data extent including 0 */
+	int decimals;               /* for value labels */
+	lr_ticks_t ticks;
+	double domain0, domain1;    /* value axis domain */
+	double axis0, axis1;        /* value axis in pixels: axis0 maps domain0 */
+	double band0, band_size;    /* category axis: first band start, band size */
+	lr_rect_t plot;
+} bar_layout_t;
+
+static double
+value_to_pixel(const bar_layout_t *bar, double value)
+{
+	return bar->axis0 + (value - bar->domain0) / (bar->domain1 - bar->domain0) * (bar->axis1 - bar->axis0);
+}
+
+/* A rectangle from category-axis position/size and value-axis pixel span. */
+static lr_item_t *
+add_bar_rect(bar_layout_t *bar, const char *role, double band_position, double thickness,
+	     double p0, double p1, lr_color_t fill)
+{
+	if (bar->horizontal)
+		return lr_scene_add_rect(bar->scene, role, MIN(p0, p1), band_position, fabs(p1 - p0),
+					 thickness, fill);
+	return lr_scene_add_rect(bar->scene, role, band_position, MIN(p0, p1), thickness,
+				 fabs(p1 - p0), fill);
+}
+
+static int
+decimals_needed(const bar_layout_t *bar)
+{
+	int needed = 0;
+	const lr_table_t *table = &bar->table;
+
+	for (int i = 0; i < table->series_count * table->category_count; i++) {
+		const lr_observation_t *o = table->cells[i];
+		double values[3];
+		if (!o)
+			continue;
+		values[0] = o->value;
+		values[1] = o->low;
+		values[2] = o->high;
+		for (int k = 0; k < 3; k++) {
+			if (isnan(values[k]))
+				continue;
+			for (int d = needed; d <= 2; d++) {
+				double scaled = values[k] * pow(10, d);
+				if (fabs(scaled - round(scaled)) < 1e-6) {
+					needed = MAX(needed, d);
+					break;
+				}
+				if (d == 2)
+					needed = 2;
+			}
+		}
+	}
+	return bar->layout == LR_BAR_PERCENT ? 0 : needed;
+}
+
+static void
+compute_values(bar_layout_t *bar)
+{
+	const lr_table_t *table = &bar->table;
+	int S = table->series_count, C = table->category_count;
+
+	bar->values = g_new(double, (gsize) S * C);
+	bar->low = 0;
+	bar->high = 0;
+	for (int c = 0; c < C; c++) {
+		double positive = 0, negative = 0, total = 0;
+		for (int s = 0; s < S; s++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
+			double v = o ? lr_observation_central(o) : NAN;
+			bar->values[s * C + c] = v;
+			if (!isnan(v))
+				total += fabs(v);
+		}
+		for (int s = 0; s < S; s++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
+			double *v = &bar->values[s * C + c];
+			if (isnan(*v))
+				continue;
+			if (bar->layout == LR_BAR_PERCENT)
+				*v = total > 0 ? *v / total * 100 : 0;
+			if (bar->layout == LR_BAR_GROUPED) {
+				double lo = !isnan(o->low) ? o->low : *v;
+				double hi = !isnan(o->high) ? o->high : *v;
+				bar->low = MIN(bar->low, lo);
+				bar->high = MAX(bar->high, hi);
+			} else if (*v >= 0) {
+				positive += *v;
+			} else {
+				negative += *v;
+			}
+		}
+		if (bar->layout != LR_BAR_GROUPED) {
+			bar->low = MIN(bar->low, negative);
+			bar->high = MAX(bar->high, positive);
+		}
+	}
+	if (bar->layout == LR_BAR_PERCENT)
+		bar->high = MAX(bar->high, 100);
+	if (bar->low == 0 && bar->high == 0)
+		bar->high = 1;
+}
+
+static double
+category_sort_key(const bar_layout_t *bar, int c)
+{
+	double key = 0;
+	int C = bar->table.category_count;
+
+	if (bar->layout == LR_BAR_GROUPED)
+		return isnan(bar->values[c]) ? -INFINITY : bar->values[c];
+	for (int s = 0; s < bar->table.series_count; s++)
+		if (!isnan(bar->values[s * C + c]))
+			key += bar->values[s * C + c];
+	return key;
+}
+
+static void
+compute_order(bar_layout_t *bar)
+{
+	int C = bar->table.category_count;
+	bool sortable = bar->chart->sort != LR_SORT_NONE &&
+			bar->table.category_dimension != LR_DIMENSION_YEAR;
+
+	bar->order = g_new(int, C);
+	for (int c = 0; c < C; c++)
+		bar->order[c] = c;
+	if (!sortable)
+		return;
+	/* Insertion sort: stable, and C is small. */
+	for (int i = 1; i < C; i++) {
+		int current = bar->order[i], j = i - 1;
+		double key = category_sort_key(bar, current);
+		while (j >= 0) {
+			double other = category_sort_key(bar, bar->order[j]);
+			bool after = bar->chart->sort == LR_SORT_ASCENDING ? other > key : other < key;
+			if (!after)
+				break;
+			bar->order[j + 1] = bar->order[j];
+			j--;
+		}
+		bar->order[j + 1] = current;
+	}
+}
+
+static bool
+is_highlighted(const bar_layout_t *bar, int s, int c)
+{
+	const char *highlight = bar->chart->highlight;
+
+	if (!highlight)
+		return false;
+	if (bar->table.category_dimension == LR_DIMENSION_ENTITY &&
+	    strcmp(bar->table.category_keys[c], highlight) == 0)
+		return true;
+	return bar->table.series_dimension == LR_DIMENSION_ENTITY &&
+	       strcmp(bar->table.series_keys[s], highlight) == 0;
+}
+
+static lr_color_t
+bar_color(const bar_layout_t *bar, int s, int c)
+{
+	const lr_theme_t *theme = bar->chart->theme;
+
+	if (bar->chart->highlight && bar->table.series_count == 1)
+		return is_highlighted(bar, s, c) ? theme->colors[LR_THEME_COLOR_HIGHLIGHT]
+						 : theme->colors[LR_THEME_COLOR_CONTEXT];
+	return lr_theme_series_color(theme, (unsigned) s);
+}
+
+/* Makes a bar's item look uncertain: paler fill, dashed outline in the full colour. */
+static void
+style_uncertain(bar_layout_t *bar, lr_item_t *item, lr_color_t color)
+{
+	item->fill = lr_color_lighten(color, 0.55);
+	item->stroke = color;
+	item->line_width = bar->scene->font_size * 0.09;
+	item->dash = LR_DASH_DASHED;
+	item->hatch = bar->chart->theme->hatch_uncertain;
+}
+
+static char *
+default_title(const bar_layout_t *bar)
+{
+	const lr_table_t *table = &bar->table;
+	GString *title = g_string_new(NULL);
+	lr_language_t language = bar->chart->language;
+
+	if (table->series_dimension == LR_DIMENSION_INDICATOR && table->series_count > 1) {
+		for (int s = 0; s < table->series_count; s++)
+			g_string_append_printf(title, "%s%s", s ? (s + 1 == table->series_count ?
+				(language == LR_LANGUAGE_EN ? " and " : " và ") : ", ") : "",
+				lr_indicator_get_name(table->series_indicators[s], language));
+	} else {
+		g_string_append(title, lr_indicator_get_name(table->series_indicators[0], language));
+	}
+	return g_string_free(title, FALSE);
+}
+
+static char *
+default_subtitle(const bar_layout_t *bar)
+{
+	const lr_table_t *table = &bar->table;
+	lr_language_t language = bar->chart->language;
+	const char *unit = lr_indicator_get_unit(table->series_indicators[0], language);
+	GString *subtitle = g_string_new(NULL);
+
+	if (bar->layout == LR_BAR_PERCENT)
+		g_string_append(subtitle, lr_chart_word(bar->chart, LR_WORD_PERCENT_SUBTITLE));
+	else if (unit[0])
+		g_string_append_printf(subtitle, "%s: %s", language == LR_LANGUAGE_EN ? "Unit" : "Đơn vị",
+				       unit);
+	if (table->category_dimension != LR_DIMENSION_YEAR)
+		g_string_append_printf(subtitle, "%s%s %d", subtitle->len ? " · " : "",
+				       language == LR_LANGUAGE_EN ? "Year" : "Năm", table->category_years[0]);
+	return g_string_free(subtitle, FALSE);
+}
+
+static GPtrArray *
+notes_for(const bar_layout_t *bar)
+{
+	GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
+	const lr_table_t *table = &bar->table;
+	lr_chart_t *chart = bar->chart;
+	unsigned uncertain = table->statuses & ~(1u << LR_OBSERVATION_ACTUAL);
+
+	if (uncertain) {
+		char *list = lr_chart_uncertain_list(chart, uncertain);
+		g_ptr_array_add(notes, g_strconcat(lr_chart_word(chart, LR_WORD_NOTE_UNCERTAIN), list, ".", NULL));
+		g_free(list);
+	}
+	if (table->has_ranges && bar->layout == LR_BAR_GROUPED)
+		g_ptr_array_add(notes, g_strdup(lr_chart_word(chart, LR_WORD_RANGE_NOTE)));
+	if (table->sources_disagree)
+		g_ptr_array_add(notes, g_strdup(lr_chart_word(chart, LR_WORD_DISAGREE_NOTE)));
+	return notes;
+}
+
+static char *
+tick_label(const bar_layout_t *bar, double value)
+{
+	lr_number_format_t format;
+	char *text, *copy;
+
+	lr_number_format_init(&format, bar->chart->language);
+	format.decimals = bar->ticks.decimals;
+	format.flags &= ~(unsigned) LR_NUMBER_TRIM_ZEROS;
+	if (bar->layout == LR_BAR_PERCENT ||
+	    strcmp(lr_indicator_get_unit(bar->table.series_indicators[0], bar->chart->language), "%") == 0)
+		format.flags |= LR_NUMBER_PERCENT;
+	text = lr_format_number(value, &format);
+	copy = g_strdup(text ? text : "");
+	lr_free(text);
+	return copy;
+}
+
+/* Measures every tick label; returns the widest and tallest. */
+static lr_status_t
+measure_ticks(bar_layout_t *bar, double *max_width, double *max_height)
+{
+	double small = bar->chart->theme->sizes[LR_THEME_SIZE_SMALL];
+
+	*max_width = 0;
+	*max_height = 0;
+	for (int i = 0; i < bar->ticks.count; i++) {
+		lr_text_t text;
+		char *label = tick_label(bar, bar->ticks.values[i]);
+		lr_status_t status = lr_scene_measure(bar->scene, label, small, false, 0, 0,
+						      PANGO_ALIGN_LEFT, &text);
+		g_free(label);
+		if (status)
+			return status;
+		*max_width = MAX(*max_width, text.width);
+		*max_height = MAX(*max_height, text.height);
+		lr_text_clear(&text);
+	}
+	return LR_STATUS_SUCCESS;
+}
+
+static void
+choose_ticks(bar_layout_t *bar, double axis_length)
+{
+	double font = bar->scene->font_size;
+	int target = (int) CLAMP(axis_length / (font * (bar->horizontal ? 6.0 : 3.2)), 2, 8);
+
+	if (!lr_ticks_extended(bar->low, bar->high, target, false, &bar->ticks)) {
+		bar->ticks.count = 2;
+		bar->ticks.values[0] = bar->low;
+		bar->ticks.values[1] = bar->high;
+		bar->ticks.decimals = 1;
+	}
+	if (bar->layout == LR_BAR_PERCENT) {
+		/* 100% stacked: the axis is 0–100 exactly. */
+		lr_ticks_extended(0, 100, target, false, &bar->ticks);
+	}
+	bar->domain0 = MIN(bar->ticks.values[0], bar->low);
+	bar->domain1 = MAX(bar->ticks.values[bar->ticks.count - 1], bar->high);
+}
+
+/* Measures category labels for a band of @band_size; returns their largest extent across
+ * the category axis's perpendicular (height for vertical charts, width for horizontal). */
+static lr_status_t
+measure_categories(bar_layout_t *bar, double wrap_width, int max_lines, lr_text_t *labels,
+		   double *extent)
+{
+	double small = bar->chart->theme->sizes[LR_THEME_SIZE_SMALL];
+	int C = bar->table.category_count;
+
+	*extent = 0;
+	for (int c = 0; c < C; c++) {
+		lr_status_t status = lr_scene_measure(bar->scene, bar->table.category_labels[c], small,
+						      is_highlighted(bar, 0, c), wrap_width, max_lines,
+						      bar->horizontal ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER,
+						      &labels[c]);
+		if (status) {
+			for (int k = 0; k < c; k++)
+				lr_text_clear(&labels[k]);
+			return status;
+		}
+		*extent = MAX(*extent, bar->horizontal ? labels[c].width : labels[c].height);
+	}
+	return LR_STATUS_SUCCESS;
+}
+
+static void
+clear_labels(lr_text_t *labels, int count)
+{
+	for (int c = 0; c < count; c++)
+		lr_text_clear(&labels[c]);
+}
+
+/* Places one value label for a bar spanning [p_start, p_end] on the value axis, at
+ * [band_position, band_position + thickness] on the category axis. Inside when it fits,
+ * otherwise outside beyond the end; dropped if it would overlap another label. */
+static lr_status_t
+place_value_label(bar_layout_t *bar, const char *label, double band_position, double thickness,
+		  double p_start, double p_end, double p_outer, lr_color_t fill, bool allow_outside)
+{
+	lr_scene_t *scene = bar->scene;
+	double small = bar->chart->theme->sizes[LR_THEME_SIZE_SMALL];
+	double pad = scene->font_size * 0.3;
+	double length = fabs(p_end - p_start);
+	int direction = p_end >= p_start ? 1 : -1; /* along the value axis */
+	lr_text_t text;
+	double along, across, x, y, w, h;
+	bool inside;
+	lr_color_t color;
+	lr_status_t status;
+
+	status = lr_scene_measure(scene, label, small, false, 0, 0, PANGO_ALIGN_LEFT, &text);
+	if (status)
+		return status;
+	w = text.width;
+	h = text.height;
+	along = bar->horizontal ? w : h;
+	across = bar->horizontal ? h : w;
+	inside = along + 2 * pad <= length && across + pad <= thickness;
+	if (!inside && !allow_outside) {
+		lr_text_clear(&text);
+		return LR_STATUS_SUCCESS;
+	}
+	if (bar->horizontal) {
+		/* Value axis is x; pixels grow to the right for larger values. */
+		if (inside)
+			x = direction > 0 ? p_end - pad - w : p_end + pad;
+		else
+			x = direction > 0 ? p_outer + pad : p_outer - pad - w;
+		y = band_position + (thickness - h) / 2;
+	} else {
+		/* Value axis is y; pixels grow downwards for smaller values. */
+		if (inside)
+			y = direction < 0 ? p_end + pad : p_end - pad - h;
+		else
+			y = direction < 0 ? p_outer - pad - h : p_outer + pad;
+		x = band_position + (thickness - w) / 2;
+	}
+	color = inside ? lr_color_text_on(fill) : bar->chart->theme->colors[LR_THEME_COLOR_TEXT];
+	if (x < 0 || y < 0 || x + w > scene->width || y + h > scene->height ||
+	    lr_scene_text_collides(scene, x, y, w, h)) {
+		lr_text_clear(&text);
+		return LR_STATUS_SUCCESS;
+	}
+	lr_scene_add_text(scene, inside ? "value-label" : "value-label-outside", &text, x, y, color);
+	return LR_STATUS_SUCCESS;
+}
+
+static lr_status_t
+draw_bars(bar_layout_t *bar)
+{
+	const lr_table_t *table = &bar->table;
+	lr_scene_t *scene = bar->scene;
+	const lr_theme_t *theme = bar->chart->theme;
+	int S = table->series_count, C = table->category_count;
+	double gap = theme->sizes[LR_THEME_SIZE_BAR_GAP];
+	double inner = bar->band_size * (1 - gap);
+	double zero = value_to_pixel(bar, 0);
+	bool stacked = bar->layout != LR_BAR_GROUPED;
+	double thickness = stacked ? inner : inner / S;
+	GPtrArray *labels = g_ptr_array_new();     /* deferred so labels sit above every bar */
+	lr_status_t status = LR_STATUS_SUCCESS;
+
+	typedef struct {
+		char *text;
+		double band_position, p_start, p_end, p_outer;
+		lr_color_t fill;
+		bool allow_outside;
+	} pending_label_t;
+
+	for (int position = 0; position < C; position++) {
+		int c = bar->order[position];
+		double band_start = bar->band0 + position * bar->band_size + bar->band_size * gap / 2;
+		double positive = 0, negative = 0;
+		for (int s = 0; s < S; s++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
+			double v = bar->values[s * C + c];
+			double base, end, p0, p1, p_outer, band_position;
+			lr_color_t color = bar_color(bar, s, c);
+			lr_item_t *item;
+			pending_label_t *pending;
+			bool uncertain, range;
+
+			if (!o || isnan(v))
+				continue;
+			band_position = stacked ? band_start : band_start + s * thickness;
+			if (stacked) {
+				base = v >= 0 ? positive : negative;
+				end = base + v;
+				if (v >= 0)
+					positive = end;
+				else
+					negative = end;
+			} else {
+				base = 0;
+				end = v;
+			}
+			range = !stacked && !isnan(o->low);
+			if (range)
+				end = o->low; /* the solid bar reaches the range's low end */
+			p0 = value_to_pixel(bar, base);
+			p1 = value_to_pixel(bar, end);
+			uncertain = o->status != LR_OBSERVATION_ACTUAL;
+			item = add_bar_rect(bar, "bar", band_position, thickness, p0, p1, color);
+			if (uncertain)
+				style_uncertain(bar, item, color);
+			p_outer = p1;
+			if (range) {
+				double p2 = value_to_pixel(bar, o->high);
+				lr_item_t *extension = add_bar_rect(bar, "range", band_position, thickness, p1,
+								    p2, color);
+				extension->fill = lr_color_lighten(color, 0.78);
+				extension->stroke = color;
+				extension->line_width = scene->font_size * 0.09;
+				extension->dash = LR_DASH_DASHED;
+				p_outer = p2;
+			}
+			pending = g_new0(pending_label_t, 1);
+			if (bar->layout == LR_BAR_PERCENT) {
+				lr_number_format_t format;
+				char *text;
+				lr_number_format_init(&format, bar->chart->language);
+				format.decimals = 0;
+				format.flags |= LR_NUMBER_PERCENT;
+				text = lr_format_number(v, &format);
+				pending->text = g_strdup(text);
+				lr_free(text);
+			} else {
+				pending->text = lr_chart_format_observation(bar->chart, table->series_indicators[s],
+									    o, bar->decimals);
+			}
+			pending->band_position = band_position;
+			pending->p_start = p0;
+			pending->p_end = range ? value_to_pixel(bar, o->high) : p1;
+			pending->p_outer = p_outer;
+			pending->fill = uncertain ? lr_color_lighten(color, 0.55) : color;
+			pending->allow_outside = !stacked;
+			if (range) {
+				/* A range label goes beyond the range, never inside it. */
+				pending->p_start = p_outer;
+			}
+			g_ptr_array_add(labels, pending);
+		}
+	}
+
+	/* The zero baseline goes over the bars' ends. */
+	if (bar->horizontal)
+		lr_scene_add_line(scene, "baseline", zero, bar->plot.y, zero, bar->plot.y + bar->plot.height,
+				  theme->colors[LR_THEME_COLOR_AXIS],
+				  scene->font_size * theme->sizes[LR_THEME_SIZE_AXIS_LINE]);
+	else
+		lr_scene_add_line(scene, "baseline", bar->plot.x, zero, bar->plot.x + bar->plot.width, zero,
+				  theme->colors[LR_THEME_COLOR_AXIS],
+				  scene->font_size * theme->sizes[LR_THEME_SIZE_AXIS_LINE]);
+
+	for (guint i = 0; i < labels->len; i++) {
+		pending_label_t *pending = g_ptr_array_index(labels, i);
+		if (status == LR_STATUS_SUCCESS)
+			status = place_value_label(bar, pending->text, pending->band_position, thickness,
+						   pending->p_start, pending->p_end, pending->p_outer,
+						   pending->fill, pending->allow_outside);
+		g_free(pending->text);
+		g_free(pending);
+	}
+	g_ptr_array_unref(labels);
+
+	/* Stacks get their total beyond the end, unless 100% stacked (always 100). */
+	if (status == LR_STATUS_SUCCESS && bar->layout == LR_BAR_STACKED && S > 1) {
+		for (int position = 0; position < C; position++) {
+			int c = bar->order[position];
+			double total = 0, band_start = bar->band0 + position * bar->band_size +
+						       bar->band_size * gap / 2;
+			bool any = false;
+			char *text;
+			for (int s = 0; s < S; s++)
+				if (!isnan(bar->values[s * C + c])) {
+					total += bar->values[s * C + c];
+					any = true;
+				}
+			if (!any)
+				continue;
+			text = lr_chart_format_value(bar->chart, table->series_indicators[0], total,
+						     bar->decimals, false);
+			status = place_value_label(bar, text, band_start, inner, zero,
+						   value_to_pixel(bar, total), value_to_pixel(bar, total),
+						   theme->colors[LR_THEME_COLOR_BACKGROUND], true);
+			g_free(text);
+			if (status)
+				break;
+		}
+	}
+	return status;
+}
+
+lr_status_t
+lr_bar_layout(lr_chart_t *chart, lr_scene_t *scene)
+{
+	bar_layout_t bar = { .chart = chart, .scene = scene, .layout = chart->bar_layout,
+			     .horizontal = chart->orientation == LR_ORIENTATION_HORIZONTAL };
+	const lr_theme_t *theme = chart->theme;
+	double font = scene->font_size, small = theme->sizes[LR_THEME_SIZE_SMALL];
+	lr_legend_entry_t *legend = NULL;
+	lr_frame_spec_t frame = { 0 };
+	char *title = NULL, *subtitle = NULL;
+	lr_text_t *labels = NULL;
+	lr_status_t status;
+	lr_rect_t plot;
+	int C, S, max_lines = (int) theme->sizes[LR_THEME_SIZE_MAX_LABEL_LINES];
+	double tick_width = 0, tick_height = 0, label_extent = 0, value_label_room, axis_length;
+
+	status = lr_chart_build_table(chart, false, &bar.table);
+	if (status)
+		return status;
+	S = bar.table.series_count;
+	C = bar.table.category_count;
+	compute_values(&bar);
+	compute_order(&bar);
+	bar.decimals = decimals_needed(&bar);
+
+	title = chart->title ? g_strdup(chart->title) : default_title(&bar);
+	subtitle = chart->subtitle ? g_strdup(chart->subtitle) : default_subtitle(&bar);
+	frame.title = title;
+	frame.subtitle = subtitle;
+	frame.notes = notes_for(&bar);
+	if (S > 1) {
+		legend = g_new0(lr_legend_entry_t, S);
+		for (int s = 0; s < S; s++) {
+			legend[s].label = bar.table.series_labels[s];
+			legend[s].color = lr_theme_series_color(theme, (unsigned) s);
+		}
+		frame.legend = legend;
+		frame.legend_count = S;
+	}
+	status = lr_chart_layout_frame(chart, scene, &bar.table, &frame, &plot);
+	if (status)
+		goto out;
+
+	labels = g_new0(lr_text_t, C);
+	/* Room beyond bar ends for outside value labels: one line of small text. */
+	value_label_room = font * small * 1.45 + font * 0.3;
+	if (bar.horizontal)
+		value_label_room = font * small * 4.5;
+
+	/* Two passes: tick labels set the axis width, which sets the bands, which set how the
+	 * category labels wrap, which sets the axis length the ticks were chosen for. */
+	axis_length = bar.horizontal ? plot.width * 0.6
+				     : plot.height - font * small * 1.4 * max_lines;
+	for (int pass = 0; pass < 2; pass++) {
+		clear_labels(labels, C);
+		choose_ticks(&bar, axis_length);
+		status = measure_ticks(&bar, &tick_width, &tick_height);
+		if (status)
+			goto out;
+		if (bar.horizontal) {
+			double band = (plot.height - tick_height - font * 0.4) / C;
+			int lines = (int) MAX(1, MIN(max_lines, floor(band * 0.92 / (font * small * 1.4))));
+			status = measure_categories(&bar, plot.width * 0.34, lines, labels, &label_extent);
+			if (status)
+				goto out;
+			bar.plot = (lr_rect_t) { plot.x + label_extent + font * 0.6, plot.y,
+						 plot.width - label_extent - font * 0.6 - tick_width / 2,
+						 plot.height - tick_height - font * 0.4 };
+			bar.band0 = bar.plot.y;
+			bar.band_size = bar.plot.height / C;
+			bar.axis0 = bar.plot.x + (bar.low < 0 ? value_label_room : 0);
+			bar.axis1 = bar.plot.x + bar.plot.width - value_label_room;
+		} else {
+			bar.plot.x = plot.x + tick_width + font * 0.5;
+			bar.plot.width = plot.x + plot.width - bar.plot.x;
+			bar.band0 = bar.plot.x;
+			bar.band_size = bar.plot.width / C;
+			status = measure_categories(&bar, bar.band_size * 0.96, max_lines, labels,
+						    &label_extent);
+			if (status)
+				goto out;
+			bar.plot.y = plot.y + tick_height / 2;
+			bar.plot.height = plot.height - tick_height / 2 - label_extent - font * 0.4;
+			bar.axis0 = bar.plot.y + bar.plot.height - (bar.low < 0 ? value_label_room : 0);
+			bar.axis1 = bar.plot.y + value_label_room;
+		}
+		axis_length = fabs(bar.axis1 - bar.axis0);
+	}
+	if (bar.plot.width < font * 2 || bar.plot.height < font * 2 ||
+	    fabs(bar.axis1 - bar.axis0) < font) {
+		status = lr_chart_fail(chart, LR_STATUS_INVALID_ARGUMENT,
+				       "the canvas (%g × %g) is too small for this bar chart",
+				       scene->width, scene->height);
+		goto out;
+	}
+
+	/* Grid lines and tick labels. */
+	for (int i = 0; i < bar.ticks.count; i++) {
+		double value = bar.ticks.values[i], p = value_to_pixel(&bar, value);
+		char *label;
+		lr_text_t text;
+		if (value < bar.domain0 - 1e-9 || value > bar.domain1 + 1e-9)
+			continue;
+		if (value != 0) {
+			if (bar.horizontal)
+				lr_scene_add_line(scene, "gridline", p, bar.plot.y, p,
+						  bar.plot.y + bar.plot.height,
+						  theme->colors[LR_THEME_COLOR_GRID],
+						  font * theme->sizes[LR_THEME_SIZE_GRID_LINE]);
+			else
+				lr_scene_add_line(scene, "gridline", bar.plot.x, p,
+						  bar.plot.x + bar.plot.width, p,
+						  theme->colors[LR_THEME_COLOR_GRID],
+						  font * theme->sizes[LR_THEME_SIZE_GRID_LINE]);
+		}
+		label = tick_label(&bar, value);
+		status = lr_scene_measure(scene, label, small, false, 0, 0, PANGO_ALIGN_LEFT, &text);
+		g_free(label);
+		if (status)
+			goto out;
+		if (bar.horizontal)
+			lr_scene_add_text(scene, "tick-label", &text, p - text.width / 2,
+					  bar.plot.y + bar.plot.height + font * 0.4,
+					  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+		else
+			lr_scene_add_text(scene, "tick-label", &text, plot.x + tick_width - text.width,
+					  p - text.height / 2, theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+	}
+
+	/* Category labels. */
+	for (int position = 0; position < C; position++) {
+		int c = bar.order[position];
+		double band = bar.band0 + position * bar.band_size;
+		lr_color_t color = theme->colors[LR_THEME_COLOR_TEXT];
+		if (bar.horizontal)
+			lr_scene_add_text(scene, "category-label", &labels[c],
+					  plot.x + label_extent - labels[c].width,
+					  band + (bar.band_size - labels[c].height) / 2, color);
+		else
+			lr_scene_add_text(scene, "category-label", &labels[c],
+					  band + (bar.band_size - labels[c].width) / 2,
+					  bar.plot.y + bar.plot.height + font * 0.4, color);
+	}
+
+	status = draw_bars(&bar);
+out:
+	if (labels) {
+		clear_labels(labels, C);
+		g_free(labels);
+	}
+	if (frame.notes)
+		g_ptr_array_unref(frame.notes);
+	g_free(legend);
+	g_free(title);
+	g_free(subtitle);
+	g_free(bar.values);
+	g_free(bar.order);
+	lr_table_clear(&bar.table);
+	if (status != LR_STATUS_SUCCESS && chart->status == LR_STATUS_SUCCESS)
+		lr_chart_fail(chart, status, "bar chart layout failed: %s", lr_status_to_string(status));
+	return status;
+}

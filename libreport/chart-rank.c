@@ -1,0 +1,601 @@
+/* libreport: ranking chart layout. Rank over years with rank 1 at the top: one line per
+ * indicator (one entity in several indices) or per entity (a bump chart), points labelled
+ * "x/N", the change from first to last point written at the line's end in words a reader
+ * cannot misread ("↑15 bậc" is an improvement: a lower rank number), gaps in the data shown
+ * as dashed connectors, and direct labels that move apart with leader lines or give way to a
+ * legend when there is no room.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <string.h>
+
+#include "chart-private.h"
+#include "ticks-private.h"
+
+typedef struct {
+	lr_chart_t *chart;
+	lr_scene_t *scene;
+	lr_table_t table;
+	bool bump;                  /* many series: rank inside larger markers */
+	bool constant_total;        /* every point has the same N */
+	int total;                  /* that N */
+	double rank_min, rank_max;  /* data extent */
+	double domain_top, domain_bottom; /* rank at the plot's top and bottom edge */
+	lr_ticks_t ticks;
+	double x_first, x_last;     /* pixel x of the first and last year */
+	double y_top, y_bottom;     /* pixel y of domain_top and domain_bottom */
+	int year_first, year_last;
+} rank_layout_t;
+
+typedef struct {
+	int series;
+	int last_category;          /* category of the series' last point */
+	double desired_y;           /* centre the label wants: its last point's y */
+	double y;                   /* where it ends up (top of the block) */
+	double height;
+	lr_text_t name, change;
+} end_label_t;
+
+static double
+year_to_x(const rank_layout_t *rank, int year)
+{
+	if (rank->year_last == rank->year_first)
+		return rank->x_first;
+	return rank->x_first + (double) (year - rank->year_first) / (rank->year_last - rank->year_first) *
+				       (rank->x_last - rank->x_first);
+}
+
+static double
+rank_to_y(const rank_layout_t *rank, double value)
+{
+	return rank->y_top + (value - rank->domain_top) / (rank->domain_bottom - rank->domain_top) *
+				     (rank->y_bottom - rank->y_top);
+}
+
+static lr_color_t
+series_color(const rank_layout_t *rank, int s)
+{
+	const lr_theme_t *theme = rank->chart->theme;
+	const char *highlight = rank->chart->highlight;
+
+	if (highlight && rank->table.series_dimension == LR_DIMENSION_ENTITY)
+		return strcmp(rank->table.series_keys[s], highlight) == 0
+			? theme->colors[LR_THEME_COLOR_HIGHLIGHT] : theme->colors[LR_THEME_COLOR_CONTEXT];
+	return lr_theme_series_color(theme, (unsigned) s);
+}
+
+static void
+compute_extent(rank_layout_t *rank)
+{
+	const lr_table_t *table = &rank->table;
+	bool first = true;
+
+	rank->rank_min = INFINITY;
+	rank->rank_max = -INFINITY;
+	rank->constant_total = true;
+	rank->total = 0;
+	for (int i = 0; i < table->series_count * table->category_count; i++) {
+		const lr_observation_t *o = table->cells[i];
+		double v;
+		if (!o)
+			continue;
+		v = lr_observation_central(o);
+		rank->rank_min = MIN(rank->rank_min, v);
+		rank->rank_max = MAX(rank->rank_max, v);
+		if (first)
+			rank->total = o->total;
+		else if (o->total != rank->total)
+			rank->constant_total = false;
+		first = false;
+	}
+	if (rank->total == 0)
+		rank->constant_total = false;
+}
+
+static void
+choose_rank_scale(rank_layout_t *rank, double axis_length)
+{
+	double font = rank->scene->font_size;
+	int target = (int) CLAMP(axis_length / (font * 3.0), 2, 8);
+	double spread = rank->rank_max - rank->rank_min;
+	double pad = MAX(1, ceil(spread * 0.08));
+	double low = MAX(1, rank->rank_min - pad), high = rank->rank_max + pad;
+
+	if (!lr_ticks_extended(low, high, target, true, &rank->ticks)) {
+		rank->ticks.count = 2;
+		rank->ticks.values[0] = low;
+		rank->ticks.values[1] = high;
+	}
+	/* The range shows the movement, not 1..N: from just above the best rank to just below
+	 * the worst, widened to the ticks. Rank 0 does not exist. */
+	rank->domain_top = MAX(0.5, MIN(low, rank->ticks.values[0]));
+	rank->domain_bottom = MAX(high, rank->ticks.values[rank->ticks.count - 1]);
+}
+
+static char *
+default_title(const rank_layout_t *rank)
+{
+	const lr_table_t *table = &rank->table;
+	lr_language_t language = rank->chart->language;
+	const lr_observation_t *any = NULL;
+
+	if (table->series_dimension == LR_DIMENSION_ENTITY || table->series_count == 1)
+		return g_strdup(lr_indicator_get_name(table->series_indicators[0], language));
+	for (int i = 0; i < table->series_count * table->category_count && !any; i++)
+		any = table->cells[i];
+	if (language == LR_LANGUAGE_EN)
+		return g_strdup_printf("%s in international rankings",
+				       lr_dataset_get_entity_name(rank->chart->dataset, any->entity, language));
+	return g_strdup_printf("Thứ hạng của %s trong các bảng xếp hạng quốc tế", any->entity);
+}
+
+static char *
+default_subtitle(const rank_layout_t *rank)
+{
+	lr_language_t language = rank->chart->language;
+	const char *axis = lr_chart_word(rank->chart, LR_WORD_RANK_AXIS);
+
+	if (rank->constant_total)
+		return g_strdup_printf(language == LR_LANGUAGE_EN ? "%s, out of %d" : "%s, trên %d",
+				       axis, rank->total);
+	return g_strdup(axis);
+}
+
+static bool
+series_has_gap(const rank_layout_t *rank, int s)
+{
+	const lr_table_t *table = &rank->table;
+	int previous = -1;
+
+	for (int c = 0; c < table->category_count; c++) {
+		if (!LR_TABLE_CELL(table, s, c))
+			continue;
+		if (previous >= 0 && (c - previous > 1 ||
+				      table->category_years[c] - table->category_years[previous] > 1))
+			return true;
+		previous = c;
+	}
+	return false;
+}
+
+static GPtrArray *
+notes_for(const rank_layout_t *rank)
+{
+	GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
+	unsigned uncertain = rank->table.statuses & ~(1u << LR_OBSERVATION_ACTUAL);
+	bool gap = false;
+
+	for (int s = 0; s < rank->table.series_count; s++)
+		gap |= series_has_gap(rank, s);
+	if (gap)
+		g_ptr_array_add(notes, g_strdup(lr_chart_word(rank->chart, LR_WORD_GAP_NOTE)));
+	if (!rank->bump)
+		g_ptr_array_add(notes, g_strdup(lr_chart_word(rank->chart, LR_WORD_RANK_N_NOTE)));
+	if (uncertain) {
+		char *list = lr_chart_uncertain_list(rank->chart, uncertain);
+		g_ptr_array_add(notes, g_strconcat(lr_chart_word(rank->chart, LR_WORD_HOLLOW_NOTE), list, ".", NULL));
+		g_free(list);
+	}
+	if (rank->table.sources_disagree)
+		g_ptr_array_add(notes, g_strdup(lr_chart_word(rank->chart, LR_WORD_DISAGREE_NOTE)));
+	return notes;
+}
+
+static char *
+point_label(const rank_layout_t *rank, const lr_observation_t *o)
+{
+	char *text, *copy;
+	int total = rank->bump || rank->constant_total ? 0 : o->total;
+
+	text = lr_format_rank((int) lr_observation_central(o), total);
+	copy = g_strdup(text ? text : "?");
+	lr_free(text);
+	return copy;
+}
+
+/* First and last point of a series; false when it has fewer than one. */
+static bool
+series_ends(const rank_layout_t *rank, int s, int *first, int *last)
+{
+	*first = -1;
+	*last = -1;
+	for (int c = 0; c < rank->table.category_count; c++)
+		if (LR_TABLE_CELL(&rank->table, s, c)) {
+			if (*first < 0)
+				*first = c;
+			*last = c;
+		}
+	return *first >= 0;
+}
+
+static lr_status_t
+measure_end_labels(rank_layout_t *rank, end_label_t *labels, double max_width, int *count)
+{
+	const lr_table_t *table = &rank->table;
+	lr_chart_t *chart = rank->chart;
+	double small = chart->theme->sizes[LR_THEME_SIZE_SMALL];
+	lr_status_t status;
+
+	*count = 0;
+	for (int s = 0; s < table->series_count; s++) {
+		end_label_t *label = &labels[*count];
+		int first, last;
+		const lr_observation_t *a, *b;
+		char *change, *line;
+
+		if (!series_ends(rank, s, &first, &last))
+			continue;
+		a = LR_TABLE_CELL(table, s, first);
+		b = LR_TABLE_CELL(table, s, last);
+		memset(label, 0, sizeof *label);
+		label->series = s;
+		label->last_category = last;
+		status = lr_scene_measure(rank->scene, table->series_labels[s], small, true, max_width,
+					  rank->bump ? 1 : 3, PANGO_ALIGN_LEFT, &label->name);
+		if (status)
+			return status;
+		if (first != last) {
+			int gained = (int) (lr_observation_central(a) - lr_observation_central(b));
+			change = lr_format_rank_change(gained, chart->language, LR_RANK_CHANGE_ARROW);
+			line = g_strdup_printf("%d–%d: %s", table->category_years[first],
+					       table->category_years[last], change ? change : "");
+			lr_free(change);
+			status = lr_scene_measure(rank->scene, line, small, false, max_width, 1,
+						  PANGO_ALIGN_LEFT, &label->change);
+			g_free(line);
+			if (status) {
+				lr_text_clear(&label->name);
+				return status;
+			}
+		}
+		label->height = label->name.height + label->change.height;
+		(*count)++;
+	}
+	return LR_STATUS_SUCCESS;
+}
+
+static int
+compare_desired(gconstpointer a, gconstpointer b)
+{
+	const end_label_t *x = a, *y = b;
+	return x->desired_y < y->desired_y ? -1 : x->desired_y > y->desired_y;
+}
+
+/* Spreads labels vertically so none overlap and all stay within [top, bottom]. Returns
+ * false when their total height does not fit. */
+static bool
+spread_labels(end_label_t *labels, int count, double gap, double top, double bottom)
+{
+	double total = 0;
+
+	for (int i = 0; i < count; i++)
+		total += labels[i].height + (i ? gap : 0);
+	if (total > bottom - top)
+		return false;
+	qsort(labels, (size_t) count, sizeof *labels, compare_desired);
+	for (int i = 0; i < count; i++) {
+		labels[i].y = labels[i].desired_y - labels[i].height / 2;
+		labels[i].y = MAX(labels[i].y, top);
+		if (i > 0)
+			labels[i].y = MAX(labels[i].y, labels[i - 1].y + labels[i - 1].height + gap);
+	}
+	/* Push back up from the bottom where the pile overflows. */
+	for (int i = count - 1; i >= 0; i--) {
+		double limit = i == count - 1 ? bottom : labels[i + 1].y - gap;
+		if (labels[i].y + labels[i].height > limit)
+			labels[i].y = limit - labels[i].height;
+	}
+	return true;
+}
+
+static void
+clear_end_labels(end_label_t *labels, int count)
+{
+	for (int i = 0; i < count; i++) {
+		lr_text_clear(&labels[i].name);
+		lr_text_clear(&labels[i].change);
+	}
+}
+
+static lr_status_t
+layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
+{
+	lr_chart_t *chart = rank->chart;
+	lr_scene_t *scene = rank->scene;
+	const lr_theme_t *theme = chart->theme;
+	const lr_table_t *table = &rank->table;
+	int S = table->series_count, C = table->category_count;
+	double font = scene->font_size, small = theme->sizes[LR_THEME_SIZE_SMALL];
+	double marker = font * theme->sizes[LR_THEME_SIZE_MARKER] * (rank->bump ? 2.0 : 1.0);
+	double line_width = font * theme->sizes[LR_THEME_SIZE_SERIES_LINE];
+	lr_frame_spec_t frame = { 0 };
+	lr_legend_entry_t *legend = NULL;
+	end_label_t *labels = g_new0(end_label_t, S);
+	int label_count = 0;
+	char *title = chart->title ? g_strdup(chart->title) : default_title(rank);
+	char *subtitle = chart->subtitle ? g_strdup(chart->subtitle) : default_subtitle(rank);
+	double tick_width = 0, tick_height = 0, label_width = 0, year_label_height = 0;
+	double end_gap = font * 0.8, first_label_half = 0;
+	lr_status_t status;
+	lr_rect_t plot;
+	lr_text_t text;
+
+	*labels_fit = true;
+	frame.title = title;
+	frame.subtitle = subtitle;
+	frame.notes = notes_for(rank);
+	if (use_legend) {
+		legend = g_new0(lr_legend_entry_t, S);
+		for (int s = 0; s < S; s++) {
+			legend[s].label = table->series_labels[s];
+			legend[s].color = series_color(rank, s);
+			legend[s].line = true;
+		}
+		frame.legend = legend;
+		frame.legend_count = S;
+	}
+	status = lr_chart_layout_frame(chart, scene, table, &frame, &plot);
+	if (status)
+		goto out;
+
+	/* Year labels along the bottom. */
+	for (int c = 0; c < C; c++) {
+		char year[16];
+		g_snprintf(year, sizeof year, "%d", table->category_years[c]);
+		status = lr_scene_measure(scene, year, small, false, 0, 0, PANGO_ALIGN_CENTER, &text);
+		if (status)
+			goto out;
+		year_label_height = MAX(year_label_height, text.height);
+		lr_text_clear(&text);
+	}
+
+	rank->y_top = plot.y + font * small * 1.6 + marker; /* room for a label above the top point */
+	rank->y_bottom = plot.y + plot.height - year_label_height - font * 0.5 - marker -
+			 (rank->bump ? 0 : font * small * 1.6);
+	choose_rank_scale(rank, rank->y_bottom - rank->y_top);
+
+	/* Tick labels (ranks) on the left. */
+	for (int i = 0; i < rank->ticks.count; i++) {
+		char number[32];
+		g_snprintf(number, sizeof number, "%d", (int) rank->ticks.values[i]);
+		status = lr_scene_measure(scene, number, small, false, 0, 0, PANGO_ALIGN_LEFT, &text);
+		if (status)
+			goto out;
+		tick_width = MAX(tick_width, text.width);
+		tick_height = MAX(tick_height, text.height);
+		lr_text_clear(&text);
+	}
+
+	/* End labels on the right, unless the legend names the series. */
+	if (!use_legend) {
+		status = measure_end_labels(rank, labels, plot.width * 0.3, &label_count);
+		if (status)
+			goto out;
+		for (int i = 0; i < label_count; i++)
+			label_width = MAX(label_width, MAX(labels[i].name.width, labels[i].change.width));
+	}
+
+	/* Half of the widest first-year point label must fit left of the first point. */
+	for (int s = 0; s < S && !rank->bump; s++) {
+		int first, last;
+		char *label;
+		if (!series_ends(rank, s, &first, &last))
+			continue;
+		label = point_label(rank, LR_TABLE_CELL(table, s, first));
+		status = lr_scene_measure(scene, label, small, false, 0, 0, PANGO_ALIGN_LEFT, &text);
+		g_free(label);
+		if (status)
+			goto out;
+		first_label_half = MAX(first_label_half, text.width / 2);
+		lr_text_clear(&text);
+	}
+
+	rank->year_first = table->category_years[0];
+	rank->year_last = table->category_years[C - 1];
+	rank->x_first = plot.x + tick_width + font * 0.8 + MAX(marker, first_label_half);
+	rank->x_last = plot.x + plot.width - (use_legend ? marker + font : label_width + end_gap + marker);
+	if (rank->x_last - rank->x_first < font * 4 * (C - 1) || rank->y_bottom - rank->y_top < font * 3) {
+		status = lr_chart_fail(chart, LR_STATUS_INVALID_ARGUMENT,
+				       "the canvas (%g × %g) is too small for this ranking chart",
+				       scene->width, scene->height);
+		goto out;
+	}
+
+	/* Grid and rank ticks. */
+	for (int i = 0; i < rank->ticks.count; i++) {
+		double value = rank->ticks.values[i], y = rank_to_y(rank, value);
+		char number[32];
+		if (value < rank->domain_top - 1e-9 || value > rank->domain_bottom + 1e-9)
+			continue;
+		lr_scene_add_line(scene, "gridline", rank->x_first - marker, y,
+				  rank->x_last + marker, y, theme->colors[LR_THEME_COLOR_GRID],
+				  font * theme->sizes[LR_THEME_SIZE_GRID_LINE]);
+		g_snprintf(number, sizeof number, "%d", (int) value);
+		status = lr_scene_measure(scene, number, small, false, 0, 0, PANGO_ALIGN_LEFT, &text);
+		if (status)
+			goto out;
+		lr_scene_add_text(scene, "tick-label", &text, plot.x + tick_width - text.width,
+				  y - text.height / 2, theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+	}
+	for (int c = 0; c < C; c++) {
+		char year[16];
+		double x = year_to_x(rank, table->category_years[c]);
+		g_snprintf(year, sizeof year, "%d", table->category_years[c]);
+		status = lr_scene_measure(scene, year, small, false, 0, 0, PANGO_ALIGN_CENTER, &text);
+		if (status)
+			goto out;
+		lr_scene_add_text(scene, "year-label", &text, x - text.width / 2,
+				  plot.y + plot.height - year_label_height,
+				  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+	}
+
+	/* Lines: a casing in the background colour under each keeps crossings readable. The
+	 * highlighted series (if any) is drawn last, on top. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < S; k++) {
+			int s = k;
+			bool highlighted = chart->highlight && table->series_dimension == LR_DIMENSION_ENTITY &&
+					   strcmp(table->series_keys[s], chart->highlight) == 0;
+			int previous = -1;
+			if ((pass == 1) != highlighted && chart->highlight)
+				continue;
+			if (pass == 1 && !chart->highlight)
+				continue;
+			for (int c = 0; c < C; c++) {
+				const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
+				if (!o)
+					continue;
+				if (previous >= 0) {
+					const lr_observation_t *p = LR_TABLE_CELL(table, s, previous);
+					double x0 = year_to_x(rank, table->category_years[previous]);
+					double y0 = rank_to_y(rank, lr_observation_central(p));
+					double x1 = year_to_x(rank, table->category_years[c]);
+					double y1 = rank_to_y(rank, lr_observation_central(o));
+					bool gap = table->category_years[c] - table->category_years[previous] > 1;
+					lr_item_t *casing = lr_scene_add_line(scene, "line-casing", x0, y0, x1, y1,
+									      theme->colors[LR_THEME_COLOR_BACKGROUND],
+									      line_width * 3);
+					lr_item_t *line = lr_scene_add_line(scene, gap ? "line-gap" : "line",
+									    x0, y0, x1, y1, series_color(rank, s),
+									    line_width);
+					(void) casing;
+					line->dash = gap ? LR_DASH_DASHED : LR_DASH_NONE;
+				}
+				previous = c;
+			}
+		}
+	}
+
+	/* Markers and point labels. */
+	for (int s = 0; s < S; s++) {
+		for (int c = 0; c < C; c++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
+			double x, y;
+			lr_item_t *circle;
+			lr_color_t color = series_color(rank, s);
+			char *label;
+			bool placed = false;
+			if (!o)
+				continue;
+			x = year_to_x(rank, table->category_years[c]);
+			y = rank_to_y(rank, lr_observation_central(o));
+			circle = lr_scene_add_circle(scene, "marker", x, y, marker, color);
+			if (o->status != LR_OBSERVATION_ACTUAL) {
+				circle->fill = theme->colors[LR_THEME_COLOR_BACKGROUND];
+				circle->stroke = color;
+				circle->line_width = line_width;
+			}
+			label = point_label(rank, o);
+			if (rank->bump) {
+				/* The rank sits inside the marker. */
+				status = lr_scene_measure(scene, label, small * 0.9, true, 0, 0,
+							  PANGO_ALIGN_CENTER, &text);
+				g_free(label);
+				if (status)
+					goto out;
+				lr_scene_add_text(scene, "point-label", &text, x - text.width / 2,
+						  y - text.height / 2,
+						  o->status != LR_OBSERVATION_ACTUAL ? color : lr_color_text_on(color));
+				continue;
+			}
+			status = lr_scene_measure(scene, label, small, true, 0, 0, PANGO_ALIGN_CENTER, &text);
+			g_free(label);
+			if (status)
+				goto out;
+			/* Above the point, else below, else to the left; never on another label. */
+			for (int attempt = 0; attempt < 3 && !placed; attempt++) {
+				double lx = x - text.width / 2, ly;
+				if (attempt == 0)
+					ly = y - marker - font * 0.15 - text.height;
+				else if (attempt == 1)
+					ly = y + marker + font * 0.15;
+				else {
+					lx = x - marker - font * 0.3 - text.width;
+					ly = y - text.height / 2;
+				}
+				if (lx >= 0 && ly >= plot.y && lx + text.width <= scene->width &&
+				    ly + text.height <= plot.y + plot.height - year_label_height &&
+				    !lr_scene_text_collides(scene, lx, ly, text.width, text.height)) {
+					lr_scene_add_text(scene, "point-label", &text, lx, ly, color);
+					placed = true;
+				}
+			}
+			if (!placed)
+				lr_text_clear(&text);
+		}
+	}
+
+	/* Direct labels at the right, spread apart, with leader lines when moved. */
+	if (!use_legend) {
+		double x_label = rank->x_last + marker + end_gap;
+		for (int i = 0; i < label_count; i++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, labels[i].series, labels[i].last_category);
+			labels[i].desired_y = rank_to_y(rank, lr_observation_central(o));
+		}
+		if (!spread_labels(labels, label_count, font * 0.25, plot.y,
+				   plot.y + plot.height - year_label_height - font * 0.2)) {
+			*labels_fit = false;
+			goto out;
+		}
+		for (int i = 0; i < label_count; i++) {
+			end_label_t *label = &labels[i];
+			int s = label->series;
+			const lr_observation_t *o = LR_TABLE_CELL(table, s, label->last_category);
+			double px = year_to_x(rank, table->category_years[label->last_category]);
+			double py = rank_to_y(rank, lr_observation_central(o));
+			double centre = label->y + label->name.height / 2;
+			int first, last, gained = 0;
+			lr_color_t change_color = theme->colors[LR_THEME_COLOR_TEXT_MUTED];
+
+			if (fabs(centre - py) > font * 0.3 || px < rank->x_last - 1)
+				lr_scene_add_line(scene, "leader", px + marker + font * 0.15, py,
+						  x_label - font * 0.2, centre,
+						  theme->colors[LR_THEME_COLOR_TEXT_MUTED],
+						  font * theme->sizes[LR_THEME_SIZE_GRID_LINE] * 1.5);
+			lr_scene_add_text(scene, "end-label", &label->name, x_label, label->y,
+					  series_color(rank, s));
+			if (series_ends(rank, s, &first, &last) && first != last)
+				gained = (int) (lr_observation_central(LR_TABLE_CELL(table, s, first)) -
+						lr_observation_central(LR_TABLE_CELL(table, s, last)));
+			if (gained > 0)
+				change_color = theme->colors[LR_THEME_COLOR_BETTER];
+			else if (gained < 0)
+				change_color = theme->colors[LR_THEME_COLOR_WORSE];
+			if (label->change.layout)
+				lr_scene_add_text(scene, "change-label", &label->change, x_label,
+						  label->y + label->name.height, change_color);
+		}
+	}
+out:
+	clear_end_labels(labels, label_count);
+	g_free(labels);
+	g_free(legend);
+	g_free(title);
+	g_free(subtitle);
+	g_ptr_array_unref(frame.notes);
+	return status;
+}
+
+lr_status_t
+lr_rank_layout(lr_chart_t *chart, lr_scene_t *scene)
+{
+	rank_layout_t rank = { .chart = chart, .scene = scene };
+	lr_status_t status;
+	bool labels_fit = false;
+
+	status = lr_chart_build_table(chart, true, &rank.table);
+	if (status)
+		return status;
+	rank.bump = rank.table.series_count > 3;
+	compute_extent(&rank);
+
+	status = layout_attempt(&rank, false, &labels_fit);
+	if (status == LR_STATUS_SUCCESS && !labels_fit) {
+		/* No room for direct labels: start over with a legend rather than overlap. */
+		g_ptr_array_set_size(scene->items, 0);
+		status = layout_attempt(&rank, true, &labels_fit);
+	}
+	lr_table_clear(&rank.table);
+	return status;
+}

@@ -1,0 +1,440 @@
+/* libreport: reading the dataset's CSV files with libcsv, with every problem reported at its
+ * file, line and column.
+ *
+ * libcsv does not say where a field is, so the file is fed to it one byte at a time and the
+ * reader notes the offset at which each field starts; a byte-offset → line:column table turns
+ * offsets into positions people can find in an editor. The files are small (tens of kB), so
+ * the per-byte calls cost well under a millisecond.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "dataset-private.h"
+
+typedef struct csv_reader csv_reader_t;
+
+struct csv_reader {
+	lr_dataset_t *dataset;
+	const char *path;
+	const char *data;
+	size_t size;
+	size_t offset;            /* the byte being fed to libcsv */
+	gssize field_start;       /* where the field being read started, -1 before its first byte */
+	GPtrArray *fields;        /* char *, the record being read */
+	GArray *field_starts;     /* size_t, parallel to fields */
+	GArray *line_starts;      /* size_t offset of each line's first byte */
+	gssize bad_utf8;          /* offset of the record's first invalid UTF-8 byte, or -1 */
+	int bad_utf8_field;
+	const char *const *columns;
+	int column_count;
+	bool header_seen;
+	void (*handle_record)(csv_reader_t *reader, char **fields, const unsigned *columns,
+			      unsigned line);
+};
+
+static void
+locate(const csv_reader_t *reader, size_t offset, unsigned *line, unsigned *column)
+{
+	guint low = 0, high = reader->line_starts->len;
+	size_t line_start;
+	unsigned characters = 0;
+
+	/* The last line start at or before offset. */
+	while (high - low > 1) {
+		guint middle = (low + high) / 2;
+		if (g_array_index(reader->line_starts, size_t, middle) <= offset)
+			low = middle;
+		else
+			high = middle;
+	}
+	line_start = g_array_index(reader->line_starts, size_t, low);
+	/* Columns count characters, not bytes: "Việt Nam" is 8 columns wide. */
+	for (size_t i = line_start; i < offset && i < reader->size; i++)
+		if (((unsigned char) reader->data[i] & 0xC0) != 0x80)
+			characters++;
+	*line = low + 1;
+	*column = characters + 1;
+}
+
+static void
+error_at(csv_reader_t *reader, size_t offset, lr_status_t status, const char *format, ...)
+	G_GNUC_PRINTF(4, 5);
+
+static void
+error_at(csv_reader_t *reader, size_t offset, lr_status_t status, const char *format, ...)
+{
+	unsigned line, column;
+	va_list args;
+	char *message;
+
+	locate(reader, offset, &line, &column);
+	va_start(args, format);
+	message = g_strdup_vprintf(format, args);
+	va_end(args);
+	lr_dataset_record_error(reader->dataset, status, reader->path, line, column, "%s", message);
+	g_free(message);
+}
+
+/* The file offset of byte @content_offset of the field that starts at @start: a quoted field's
+ * text begins after the opening quote, and each "" in it is one byte of text. */
+static size_t
+field_byte_offset(const csv_reader_t *reader, size_t start, size_t content_offset)
+{
+	size_t offset = start;
+
+	if (offset >= reader->size || reader->data[offset] != '"')
+		return start + content_offset;
+	offset++;
+	for (size_t i = 0; i < content_offset && offset < reader->size; i++)
+		offset += reader->data[offset] == '"' ? 2 : 1;
+	return offset;
+}
+
+static void
+on_field(void *field, size_t length, void *data)
+{
+	csv_reader_t *reader = data;
+	size_t start = reader->field_start >= 0 ? (size_t) reader->field_start : reader->offset;
+	const char *end;
+
+	/* Embedded NUL bytes count as invalid too: g_utf8_validate() with a length rejects them. */
+	if (reader->bad_utf8 < 0 && field && !g_utf8_validate(field, (gssize) length, &end)) {
+		reader->bad_utf8 = (gssize) field_byte_offset(reader, start,
+							      (size_t) (end - (const char *) field));
+		reader->bad_utf8_field = (int) reader->fields->len;
+	}
+	g_ptr_array_add(reader->fields, g_strndup(field ? field : "", length));
+	g_array_append_val(reader->field_starts, start);
+	reader->field_start = -1;
+}
+
+static char *
+expected_header(const csv_reader_t *reader)
+{
+	GString *text = g_string_new(NULL);
+	for (int i = 0; i < reader->column_count; i++)
+		g_string_append_printf(text, "%s%s", i ? "," : "", reader->columns[i]);
+	return g_string_free(text, FALSE);
+}
+
+static void
+check_header(csv_reader_t *reader, char **fields, unsigned count, const size_t *starts)
+{
+	char *expected = expected_header(reader);
+
+	for (unsigned i = 0; i < (unsigned) reader->column_count; i++) {
+		if (i >= count) {
+			error_at(reader, starts[count - 1], LR_STATUS_PARSE_ERROR,
+				 "header: column '%s' is missing; expected the header '%s'",
+				 reader->columns[i], expected);
+			break;
+		}
+		if (strcmp(fields[i], reader->columns[i]) != 0) {
+			error_at(reader, starts[i], LR_STATUS_PARSE_ERROR,
+				 "header: expected column '%s' here, found '%s' (the header must be '%s')",
+				 reader->columns[i], fields[i], expected);
+			break;
+		}
+	}
+	if (count > (unsigned) reader->column_count)
+		error_at(reader, starts[reader->column_count], LR_STATUS_PARSE_ERROR,
+			 "header: unexpected extra column '%s'; expected the header '%s'",
+			 fields[reader->column_count], expected);
+	g_free(expected);
+}
+
+static void
+on_record(int terminator, void *data)
+{
+	csv_reader_t *reader = data;
+	unsigned count = reader->fields->len;
+	const size_t *starts = (const size_t *) (void *) reader->field_starts->data;
+	char **fields = (char **) reader->fields->pdata;
+	unsigned line, column;
+	unsigned *columns;
+
+	if (count == 0)
+		return;
+	if (!reader->header_seen) {
+		reader->header_seen = true;
+		check_header(reader, fields, count, starts);
+		goto done;
+	}
+	if (count != (unsigned) reader->column_count) {
+		error_at(reader, starts[0], LR_STATUS_PARSE_ERROR,
+			 "expected %d fields, found %u (is a comma inside an unquoted field?)",
+			 reader->column_count, count);
+		goto done;
+	}
+	if (reader->bad_utf8 >= 0) {
+		error_at(reader, (size_t) reader->bad_utf8, LR_STATUS_INVALID_UTF8,
+			 "%s: invalid UTF-8 byte (save the file as UTF-8)",
+			 reader->bad_utf8_field < reader->column_count ?
+			 reader->columns[reader->bad_utf8_field] : "field");
+		goto done;
+	}
+	columns = g_new(unsigned, count);
+	for (unsigned i = 0; i < count; i++)
+		locate(reader, starts[i], &line, &columns[i]);
+	locate(reader, starts[0], &line, &column);
+	reader->handle_record(reader, fields, columns, line);
+	g_free(columns);
+done:
+	reader->bad_utf8 = -1;
+	g_ptr_array_set_size(reader->fields, 0);
+	g_array_set_size(reader->field_starts, 0);
+	(void) terminator;
+}
+
+/* A number in machine form ("27.7", "-3", "1e3"); NAN for an empty field. */
+static bool
+parse_number(csv_reader_t *reader, const char *text, int field, const lr_source_position_t *at,
+	     double *value)
+{
+	char *end;
+
+	*value = NAN;
+	if (!text[0])
+		return true;
+	for (const char *p = text; *p; p++) {
+		if (!g_ascii_isdigit(*p) && !strchr(".-+eE", *p)) {
+			const char *hint = strchr(text, ',') ?
+				" (write '.' as the decimal point and no thousands separators)" :
+				g_ascii_strncasecmp(text, "nan", 3) == 0 ||
+				g_ascii_strncasecmp(text, "inf", 3) == 0 ||
+				g_ascii_strncasecmp(text, "-inf", 4) == 0 ?
+				" (NaN and infinite values are not allowed)" : "";
+			lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, at->file,
+						at->line, at->columns[field],
+						"%s: expected a number like 27.7, found '%s'%s",
+						lr_observation_columns[field], text, hint);
+			return false;
+		}
+	}
+	*value = g_ascii_strtod(text, &end);
+	if (*end || end == text || !isfinite(*value)) {
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, at->file, at->line,
+					at->columns[field], "%s: expected a finite number like 27.7, found '%s'",
+					lr_observation_columns[field], text);
+		return false;
+	}
+	return true;
+}
+
+static bool
+parse_integer(csv_reader_t *reader, const char *text, int field, const lr_source_position_t *at,
+	      gint64 min, gint64 max, gint64 *value)
+{
+	GError *error = NULL;
+
+	if (!g_ascii_string_to_signed(text, 10, min, max, value, &error)) {
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, at->file, at->line,
+					at->columns[field],
+					"%s: expected a whole number from %" G_GINT64_FORMAT " to %"
+					G_GINT64_FORMAT ", found '%s'",
+					lr_observation_columns[field], min, max, text);
+		g_error_free(error);
+		return false;
+	}
+	return true;
+}
+
+static void
+handle_indicator(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+{
+	lr_source_position_t at = { reader->path, line, columns };
+	lr_indicator_t indicator = {
+		.id = fields[LR_IND_ID], .name_vi = fields[LR_IND_NAME_VI],
+		.name_en = fields[LR_IND_NAME_EN], .unit_vi = fields[LR_IND_UNIT_VI],
+		.unit_en = fields[LR_IND_UNIT_EN], .pillar = fields[LR_IND_PILLAR],
+		.note = fields[LR_IND_NOTE],
+	};
+
+	if (!lr_indicator_kind_parse(fields[LR_IND_KIND], &indicator.kind)) {
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
+					columns[LR_IND_KIND],
+					"kind: expected value, rank, share or growth; found '%s'",
+					fields[LR_IND_KIND]);
+		return;
+	}
+	if (!lr_direction_parse(fields[LR_IND_BETTER], &indicator.better)) {
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
+					columns[LR_IND_BETTER],
+					"better: expected higher, lower or neutral; found '%s'",
+					fields[LR_IND_BETTER]);
+		return;
+	}
+	lr_dataset_add_indicator_at(reader->dataset, &indicator, &at);
+}
+
+static void
+handle_observation(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+{
+	lr_source_position_t at = { reader->path, line, columns };
+	lr_observation_t observation = {
+		.indicator = fields[LR_OBS_INDICATOR], .entity = fields[LR_OBS_ENTITY],
+		.period = fields[LR_OBS_PERIOD], .source = fields[LR_OBS_SOURCE],
+		.quote = fields[LR_OBS_QUOTE], .note = fields[LR_OBS_NOTE],
+	};
+	gint64 year, total = 0;
+
+	if (!parse_integer(reader, fields[LR_OBS_YEAR], LR_OBS_YEAR, &at, 1900, 2100, &year) ||
+	    !parse_number(reader, fields[LR_OBS_VALUE], LR_OBS_VALUE, &at, &observation.value) ||
+	    !parse_number(reader, fields[LR_OBS_LOW], LR_OBS_LOW, &at, &observation.low) ||
+	    !parse_number(reader, fields[LR_OBS_HIGH], LR_OBS_HIGH, &at, &observation.high) ||
+	    (fields[LR_OBS_N][0] &&
+	     !parse_integer(reader, fields[LR_OBS_N], LR_OBS_N, &at, 1, 1000000, &total)))
+		return;
+	observation.year = (int) year;
+	observation.total = (int) total;
+	if (!lr_observation_status_parse(fields[LR_OBS_STATUS], &observation.status)) {
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
+					columns[LR_OBS_STATUS],
+					"status: expected actual, estimate, forecast or target; found '%s'",
+					fields[LR_OBS_STATUS]);
+		return;
+	}
+	if (!fields[LR_OBS_SOURCE][0] || !fields[LR_OBS_QUOTE][0]) {
+		int field = fields[LR_OBS_SOURCE][0] ? LR_OBS_QUOTE : LR_OBS_SOURCE;
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
+					columns[field],
+					"%s: every figure needs its source file and the quoted phrase",
+					lr_observation_columns[field]);
+		return;
+	}
+	lr_dataset_add_observation_at(reader->dataset, &observation, &at);
+}
+
+static const char *const source_columns[] = { "source", "label_vi", "label_en", "date" };
+static const char *const entity_columns[] = { "entity", "name_en" };
+
+static void
+handle_source(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+{
+	if (!fields[0][0] || !fields[1][0] || !fields[2][0]) {
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
+					columns[0], "expected a source file name and labels in both languages");
+		return;
+	}
+	lr_dataset_set_source_label(reader->dataset, fields[0], fields[1], fields[2]);
+}
+
+static void
+handle_entity(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+{
+	if (!fields[0][0] || !fields[1][0]) {
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
+					columns[fields[0][0] ? 1 : 0],
+					"expected an entity and its English name");
+		return;
+	}
+	lr_dataset_set_entity_name(reader->dataset, fields[0], fields[1]);
+}
+
+static void
+load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, int column_count,
+	 void (*handle_record)(csv_reader_t *, char **, const unsigned *, unsigned))
+{
+	csv_reader_t reader = {
+		.dataset = dataset, .path = path, .columns = columns, .column_count = column_count,
+		.handle_record = handle_record, .field_start = -1, .bad_utf8 = -1,
+	};
+	struct csv_parser parser;
+	GError *error = NULL;
+	char *contents = NULL;
+	gsize size = 0;
+	size_t start = 0;
+
+	if (!g_file_get_contents(path, &contents, &size, &error)) {
+		bool missing = g_error_matches(error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+		lr_dataset_record_error(dataset, missing ? LR_STATUS_FILE_NOT_FOUND : LR_STATUS_READ_ERROR,
+					path, 0, 0, "%s", error->message);
+		g_error_free(error);
+		return;
+	}
+	reader.data = contents;
+	reader.size = size;
+	reader.fields = g_ptr_array_new_with_free_func(g_free);
+	reader.field_starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+	/* Spreadsheet programs write a byte-order mark; it carries no meaning in UTF-8, and
+	 * editors do not show it, so line 1 starts after it. */
+	if (size >= 3 && memcmp(contents, "\xEF\xBB\xBF", 3) == 0)
+		start = 3;
+	reader.line_starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+	g_array_append_val(reader.line_starts, start);
+	for (size_t i = 0; i < size; i++)
+		if (contents[i] == '\n') {
+			size_t next = i + 1;
+			g_array_append_val(reader.line_starts, next);
+		}
+	if (size - start == 0 || strspn(contents + start, " \t\r\n") == size - start) {
+		char *expected = expected_header(&reader);
+		error_at(&reader, start, LR_STATUS_PARSE_ERROR,
+			 "the file is empty; expected the header line '%s'", expected);
+		g_free(expected);
+		goto out;
+	}
+
+	csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	for (reader.offset = start; reader.offset < size; reader.offset++) {
+		char byte = contents[reader.offset];
+		/* libcsv skips blanks before a field (and blank lines), so a field starts at its
+		 * first other byte: this keeps a line of spaces from becoming the next record's
+		 * start, and makes offsets into an unquoted field's text exact. */
+		if (reader.field_start < 0 && byte != '\r' && byte != '\n' && byte != ' ' &&
+		    byte != '\t')
+			reader.field_start = (gssize) reader.offset;
+		if (csv_parse(&parser, contents + reader.offset, 1, on_field, on_record, &reader) != 1) {
+			error_at(&reader, reader.offset, LR_STATUS_PARSE_ERROR,
+				 "malformed quoted field: after a closing quote expected a comma or "
+				 "the end of the line (write a quote inside a field as \"\")");
+			csv_free(&parser);
+			goto out;
+		}
+	}
+	if (csv_fini(&parser, on_field, on_record, &reader) != 0)
+		error_at(&reader, reader.field_start >= 0 ? (size_t) reader.field_start : size,
+			 LR_STATUS_PARSE_ERROR,
+			 "unterminated quoted field: the quote opened here is never closed");
+	csv_free(&parser);
+	if (!reader.header_seen) {
+		char *expected = expected_header(&reader);
+		error_at(&reader, start, LR_STATUS_PARSE_ERROR,
+			 "no header line; expected '%s'", expected);
+		g_free(expected);
+	}
+out:
+	g_ptr_array_unref(reader.fields);
+	g_array_unref(reader.field_starts);
+	g_array_unref(reader.line_starts);
+	g_free(contents);
+}
+
+void
+lr_dataset_load_indicators_csv(lr_dataset_t *dataset, const char *path)
+{
+	load_csv(dataset, path, lr_indicator_columns, LR_IND_COLUMNS, handle_indicator);
+}
+
+void
+lr_dataset_load_observations_csv(lr_dataset_t *dataset, const char *path)
+{
+	load_csv(dataset, path, lr_observation_columns, LR_OBS_COLUMNS, handle_observation);
+}
+
+void
+lr_dataset_load_sources_csv(lr_dataset_t *dataset, const char *path)
+{
+	load_csv(dataset, path, source_columns, G_N_ELEMENTS(source_columns), handle_source);
+}
+
+void
+lr_dataset_load_entities_csv(lr_dataset_t *dataset, const char *path)
+{
+	load_csv(dataset, path, entity_columns, G_N_ELEMENTS(entity_columns), handle_entity);
+}

@@ -1,0 +1,64 @@
+/* libreport (private): the dataset's internals shared by the model (dataset.c) and the CSV
+ * loader (dataset-csv.c).
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#ifndef LR_DATASET_PRIVATE_H
+#define LR_DATASET_PRIVATE_H
+
+#include <lreport/lreport.h>
+#include "common-private.h"
+
+/* Where a record came from, so rule violations point at the right cell. Columns are
+ * 1-based character columns of each field, indexed like the file's columns. */
+typedef struct {
+	const char *file;
+	unsigned line;
+	const unsigned *columns;
+} lr_source_position_t;
+
+/* Column indices of observations.csv, in file order. */
+enum {
+	LR_OBS_INDICATOR, LR_OBS_ENTITY, LR_OBS_YEAR, LR_OBS_PERIOD, LR_OBS_VALUE, LR_OBS_LOW,
+	LR_OBS_HIGH, LR_OBS_N, LR_OBS_STATUS, LR_OBS_SOURCE, LR_OBS_QUOTE, LR_OBS_NOTE,
+	LR_OBS_COLUMNS
+};
+
+/* Column indices of indicators.csv. */
+enum {
+	LR_IND_ID, LR_IND_NAME_VI, LR_IND_NAME_EN, LR_IND_UNIT_VI, LR_IND_UNIT_EN, LR_IND_KIND,
+	LR_IND_BETTER, LR_IND_PILLAR, LR_IND_NOTE, LR_IND_COLUMNS
+};
+
+extern const char *const lr_observation_columns[LR_OBS_COLUMNS];
+extern const char *const lr_indicator_columns[LR_IND_COLUMNS];
+
+/* Records an error on @dataset (kept in order; the first sets the status). */
+void
+lr_dataset_record_error(lr_dataset_t *dataset, lr_status_t status, const char *file,
+			unsigned line, unsigned column, const char *format, ...) G_GNUC_PRINTF(6, 7);
+
+/* As the public adders, with the position used in error messages (NULL for API calls). */
+lr_status_t
+lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicator,
+			    const lr_source_position_t *position);
+lr_status_t
+lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *observation,
+			      const lr_source_position_t *position);
+
+/* Parses the text forms of the enumerations; false when @text is none of them. */
+bool lr_indicator_kind_parse(const char *text, lr_indicator_kind_t *kind);
+bool lr_direction_parse(const char *text, lr_direction_t *direction);
+bool lr_observation_status_parse(const char *text, lr_observation_status_t *status);
+
+/* Loads one CSV file into @dataset (dataset-csv.c). */
+void
+lr_dataset_load_indicators_csv(lr_dataset_t *dataset, const char *path);
+void
+lr_dataset_load_observations_csv(lr_dataset_t *dataset, const char *path);
+void
+lr_dataset_load_sources_csv(lr_dataset_t *dataset, const char *path);
+void
+lr_dataset_load_entities_csv(lr_dataset_t *dataset, const char *path);
+
+#endif

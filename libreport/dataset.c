@@ -1,0 +1,671 @@
+/* libreport: the indicator dataset in memory. Holds indicators and observations, applies the
+ * rules of data/README.md to every row however it arrives (CSV or API), and keeps every error
+ * it meets so `lreport validate` can list them all.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "dataset-private.h"
+
+const char *const lr_observation_columns[LR_OBS_COLUMNS] = {
+	"indicator", "entity", "year", "period", "value", "low", "high", "n", "status",
+	"source", "quote", "note",
+};
+
+const char *const lr_indicator_columns[LR_IND_COLUMNS] = {
+	"id", "name_vi", "name_en", "unit_vi", "unit_en", "kind", "better", "pillar", "note",
+};
+
+static const char *const pillars[] = {
+	"overall", "government", "economy", "society", "infrastructure", "security", "innovation",
+};
+
+struct lr_dataset {
+	gint references;
+	lr_status_t status;
+	GPtrArray *errors;              /* lr_error_record_t *, in the order met */
+	GStringChunk *strings;          /* owns every string of indicators and observations */
+	GArray *indicators;             /* lr_indicator_t */
+	GHashTable *indicator_index;    /* id -> index + 1 in indicators */
+	GArray *observations;           /* lr_observation_t */
+	GArray *observation_lines;      /* unsigned, parallel to observations */
+	GHashTable *observation_keys;   /* duplicate key -> line (or index + 1 for API rows) */
+	GHashTable *entity_names;       /* entity -> English name (interned strings) */
+	GHashTable *source_labels;      /* source -> const char *[2] {vi, en} (interned) */
+};
+
+static lr_dataset_t inert_no_memory = { .references = -1, .status = LR_STATUS_NO_MEMORY };
+
+static void
+error_record_free(gpointer data)
+{
+	lr_error_record_clear(data);
+	g_free(data);
+}
+
+lr_dataset_t *
+lr_dataset_create(void)
+{
+	lr_dataset_t *dataset = g_try_new0(lr_dataset_t, 1);
+
+	if (!dataset)
+		return &inert_no_memory;
+	dataset->references = 1;
+	dataset->errors = g_ptr_array_new_with_free_func(error_record_free);
+	dataset->strings = g_string_chunk_new(4096);
+	dataset->indicators = g_array_new(FALSE, TRUE, sizeof(lr_indicator_t));
+	dataset->indicator_index = g_hash_table_new(g_str_hash, g_str_equal);
+	dataset->observations = g_array_new(FALSE, TRUE, sizeof(lr_observation_t));
+	dataset->observation_lines = g_array_new(FALSE, TRUE, sizeof(unsigned));
+	dataset->observation_keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	dataset->entity_names = g_hash_table_new(g_str_hash, g_str_equal);
+	dataset->source_labels = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	return dataset;
+}
+
+lr_dataset_t *
+lr_dataset_reference(lr_dataset_t *dataset)
+{
+	if (dataset && dataset->references > 0)
+		g_atomic_int_inc(&dataset->references);
+	return dataset;
+}
+
+void
+lr_dataset_destroy(lr_dataset_t *dataset)
+{
+	if (!dataset || dataset->references <= 0)
+		return;
+	if (!g_atomic_int_dec_and_test(&dataset->references))
+		return;
+	g_ptr_array_unref(dataset->errors);
+	g_string_chunk_free(dataset->strings);
+	g_array_unref(dataset->indicators);
+	g_hash_table_unref(dataset->indicator_index);
+	g_array_unref(dataset->observations);
+	g_array_unref(dataset->observation_lines);
+	g_hash_table_unref(dataset->observation_keys);
+	g_hash_table_unref(dataset->entity_names);
+	g_hash_table_unref(dataset->source_labels);
+	g_free(dataset);
+}
+
+lr_status_t
+lr_dataset_status(const lr_dataset_t *dataset)
+{
+	return dataset ? dataset->status : LR_STATUS_NULL_POINTER;
+}
+
+size_t
+lr_dataset_get_error_count(const lr_dataset_t *dataset)
+{
+	return dataset && dataset->errors ? dataset->errors->len : 0;
+}
+
+const lr_error_t *
+lr_dataset_get_error(const lr_dataset_t *dataset, size_t index)
+{
+	if (!dataset || !dataset->errors || index >= dataset->errors->len)
+		return NULL;
+	return &((lr_error_record_t *) g_ptr_array_index(dataset->errors, index))->public;
+}
+
+void
+lr_dataset_record_error(lr_dataset_t *dataset, lr_status_t status, const char *file,
+			unsigned line, unsigned column, const char *format, ...)
+{
+	lr_error_record_t *record;
+	va_list args;
+
+	if (!dataset->errors)
+		return;
+	record = g_new0(lr_error_record_t, 1);
+	va_start(args, format);
+	record->message = g_strdup_vprintf(format, args);
+	va_end(args);
+	record->file = g_strdup(file);
+	record->public.status = lr_error(status);
+	record->public.message = record->message;
+	record->public.file = record->file;
+	record->public.line = line;
+	record->public.column = column;
+	g_ptr_array_add(dataset->errors, record);
+	if (dataset->status == LR_STATUS_SUCCESS)
+		dataset->status = status;
+}
+
+/* Shorthand: an error at a field of @position (or without position for API calls). */
+static lr_status_t
+field_error(lr_dataset_t *dataset, const lr_source_position_t *position, int field,
+	    lr_status_t status, const char *format, ...) G_GNUC_PRINTF(5, 6);
+
+static lr_status_t
+field_error(lr_dataset_t *dataset, const lr_source_position_t *position, int field,
+	    lr_status_t status, const char *format, ...)
+{
+	va_list args;
+	char *message;
+
+	va_start(args, format);
+	message = g_strdup_vprintf(format, args);
+	va_end(args);
+	if (position)
+		lr_dataset_record_error(dataset, status, position->file, position->line,
+					field >= 0 && position->columns ? position->columns[field] : 0,
+					"%s", message);
+	else
+		lr_dataset_record_error(dataset, status, NULL, 0, 0, "%s", message);
+	g_free(message);
+	return status;
+}
+
+/* Validated, NFC, interned copy of an optional string ("" for NULL). NULL on bad UTF-8. */
+static const char *
+intern(lr_dataset_t *dataset, const char *text)
+{
+	char *normalized;
+	const char *stored;
+
+	if (!text)
+		return "";
+	normalized = lr_utf8_normalize(text, -1, NULL);
+	if (!normalized)
+		return NULL;
+	stored = g_string_chunk_insert_const(dataset->strings, normalized);
+	g_free(normalized);
+	return stored;
+}
+
+static bool
+is_valid_id(const char *id)
+{
+	if (!g_ascii_islower(id[0]))
+		return false;
+	for (const char *p = id; *p; p++)
+		if (!g_ascii_islower(*p) && !g_ascii_isdigit(*p) && *p != '_')
+			return false;
+	return true;
+}
+
+bool
+lr_indicator_kind_parse(const char *text, lr_indicator_kind_t *kind)
+{
+	static const char *const names[] = { "value", "rank", "share", "growth" };
+	for (unsigned i = 0; i < G_N_ELEMENTS(names); i++)
+		if (strcmp(text, names[i]) == 0) {
+			*kind = (lr_indicator_kind_t) i;
+			return true;
+		}
+	return false;
+}
+
+bool
+lr_direction_parse(const char *text, lr_direction_t *direction)
+{
+	static const char *const names[] = { "higher", "lower", "neutral" };
+	for (unsigned i = 0; i < G_N_ELEMENTS(names); i++)
+		if (strcmp(text, names[i]) == 0) {
+			*direction = (lr_direction_t) i;
+			return true;
+		}
+	return false;
+}
+
+bool
+lr_observation_status_parse(const char *text, lr_observation_status_t *status)
+{
+	static const char *const names[] = { "actual", "estimate", "forecast", "target" };
+	for (unsigned i = 0; i < G_N_ELEMENTS(names); i++)
+		if (strcmp(text, names[i]) == 0) {
+			*status = (lr_observation_status_t) i;
+			return true;
+		}
+	return false;
+}
+
+const char *
+lr_indicator_kind_to_string(lr_indicator_kind_t kind)
+{
+	static const char *const names[] = { "value", "rank", "share", "growth" };
+	return (unsigned) kind < G_N_ELEMENTS(names) ? names[kind] : "unknown";
+}
+
+const char *
+lr_observation_status_to_string(lr_observation_status_t status)
+{
+	static const char *const names[] = { "actual", "estimate", "forecast", "target" };
+	return (unsigned) status < G_N_ELEMENTS(names) ? names[status] : "unknown";
+}
+
+const char *
+lr_indicator_get_name(const lr_indicator_t *indicator, lr_language_t language)
+{
+	if (!indicator)
+		return "";
+	return language == LR_LANGUAGE_EN && indicator->name_en[0] ? indicator->name_en
+								    : indicator->name_vi;
+}
+
+const char *
+lr_indicator_get_unit(const lr_indicator_t *indicator, lr_language_t language)
+{
+	if (!indicator)
+		return "";
+	return language == LR_LANGUAGE_EN ? indicator->unit_en : indicator->unit_vi;
+}
+
+static bool
+is_pillar(const char *text)
+{
+	for (unsigned i = 0; i < G_N_ELEMENTS(pillars); i++)
+		if (strcmp(text, pillars[i]) == 0)
+			return true;
+	return false;
+}
+
+lr_status_t
+lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicator,
+			    const lr_source_position_t *position)
+{
+	const char *texts[LR_IND_COLUMNS] = { 0 };
+	const char *sources[LR_IND_COLUMNS];
+	lr_indicator_t stored;
+
+	if (!dataset || !indicator)
+		return lr_error(LR_STATUS_NULL_POINTER);
+	if (!dataset->errors)
+		return dataset->status;
+	if (!indicator->id || !indicator->name_vi || !indicator->name_en)
+		return field_error(dataset, position, LR_IND_ID, LR_STATUS_NULL_POINTER,
+				   "an indicator needs an id and names in Vietnamese and English");
+
+	sources[LR_IND_ID] = indicator->id;
+	sources[LR_IND_NAME_VI] = indicator->name_vi;
+	sources[LR_IND_NAME_EN] = indicator->name_en;
+	sources[LR_IND_UNIT_VI] = indicator->unit_vi;
+	sources[LR_IND_UNIT_EN] = indicator->unit_en;
+	sources[LR_IND_KIND] = NULL;
+	sources[LR_IND_BETTER] = NULL;
+	sources[LR_IND_PILLAR] = indicator->pillar;
+	sources[LR_IND_NOTE] = indicator->note;
+	for (int i = 0; i < LR_IND_COLUMNS; i++) {
+		if (i == LR_IND_KIND || i == LR_IND_BETTER)
+			continue;
+		texts[i] = intern(dataset, sources[i]);
+		if (!texts[i])
+			return field_error(dataset, position, i, LR_STATUS_INVALID_UTF8,
+					   "%s: text is not valid UTF-8", lr_indicator_columns[i]);
+	}
+
+	if (!is_valid_id(texts[LR_IND_ID]))
+		return field_error(dataset, position, LR_IND_ID, LR_STATUS_INVALID_DATA,
+				   "id: expected lower-case ASCII letters, digits and '_', starting "
+				   "with a letter; found '%s'", texts[LR_IND_ID]);
+	if (g_hash_table_contains(dataset->indicator_index, texts[LR_IND_ID]))
+		return field_error(dataset, position, LR_IND_ID, LR_STATUS_INVALID_DATA,
+				   "id: indicator '%s' is defined twice", texts[LR_IND_ID]);
+	if (!texts[LR_IND_NAME_VI][0] || !texts[LR_IND_NAME_EN][0])
+		return field_error(dataset, position,
+				   texts[LR_IND_NAME_VI][0] ? LR_IND_NAME_EN : LR_IND_NAME_VI,
+				   LR_STATUS_INVALID_DATA,
+				   "name_vi and name_en: expected a name in both languages");
+	if ((unsigned) indicator->kind > LR_INDICATOR_GROWTH)
+		return field_error(dataset, position, LR_IND_KIND, LR_STATUS_INVALID_DATA,
+				   "kind: expected value, rank, share or growth");
+	if ((unsigned) indicator->better > LR_DIRECTION_NEUTRAL)
+		return field_error(dataset, position, LR_IND_BETTER, LR_STATUS_INVALID_DATA,
+				   "better: expected higher, lower or neutral");
+	if (!is_pillar(texts[LR_IND_PILLAR]))
+		return field_error(dataset, position, LR_IND_PILLAR, LR_STATUS_INVALID_DATA,
+				   "pillar: expected overall, government, economy, society, "
+				   "infrastructure, security or innovation; found '%s'",
+				   texts[LR_IND_PILLAR]);
+
+	stored = (lr_indicator_t) {
+		.id = texts[LR_IND_ID], .name_vi = texts[LR_IND_NAME_VI],
+		.name_en = texts[LR_IND_NAME_EN], .unit_vi = texts[LR_IND_UNIT_VI],
+		.unit_en = texts[LR_IND_UNIT_EN], .kind = indicator->kind,
+		.better = indicator->better, .pillar = texts[LR_IND_PILLAR],
+		.note = texts[LR_IND_NOTE],
+	};
+	g_array_append_val(dataset->indicators, stored);
+	g_hash_table_insert(dataset->indicator_index, (gpointer) stored.id,
+			    GUINT_TO_POINTER(dataset->indicators->len));
+	return LR_STATUS_SUCCESS;
+}
+
+lr_status_t
+lr_dataset_add_indicator(lr_dataset_t *dataset, const lr_indicator_t *indicator)
+{
+	return lr_dataset_add_indicator_at(dataset, indicator, NULL);
+}
+
+/* "", H1, H2, Q1–Q4, 1M–11M or MM-DD (a real date). */
+static bool
+is_valid_period(const char *period)
+{
+	size_t length = strlen(period);
+
+	if (length == 0)
+		return true;
+	if (length == 2 && period[0] == 'H')
+		return period[1] == '1' || period[1] == '2';
+	if (length == 2 && period[0] == 'Q')
+		return period[1] >= '1' && period[1] <= '4';
+	if ((length == 2 || length == 3) && period[length - 1] == 'M') {
+		int months = atoi(period);
+		return g_ascii_isdigit(period[0]) && (length == 2 || g_ascii_isdigit(period[1])) &&
+		       months >= 1 && months <= 11;
+	}
+	if (length == 5 && period[2] == '-' && g_ascii_isdigit(period[0]) &&
+	    g_ascii_isdigit(period[1]) && g_ascii_isdigit(period[3]) && g_ascii_isdigit(period[4])) {
+		int month = atoi(period), day = atoi(period + 3);
+		return month >= 1 && month <= 12 && day >= 1 &&
+		       day <= g_date_get_days_in_month((GDateMonth) month, 2024);
+	}
+	return false;
+}
+
+static bool
+is_integer(double value)
+{
+	return value == floor(value);
+}
+
+lr_status_t
+lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *observation,
+			      const lr_source_position_t *position)
+{
+	const lr_indicator_t *indicator;
+	const char *indicator_id, *entity, *period, *source, *quote, *note;
+	lr_observation_t stored;
+	bool has_value, has_low, has_high;
+	unsigned line;
+	char *key;
+	gpointer previous;
+
+	if (!dataset || !observation)
+		return lr_error(LR_STATUS_NULL_POINTER);
+	if (!dataset->errors)
+		return dataset->status;
+	if (!observation->indicator || !observation->entity)
+		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_NULL_POINTER,
+				   "an observation needs an indicator and an entity");
+
+	indicator_id = intern(dataset, observation->indicator);
+	entity = intern(dataset, observation->entity);
+	period = intern(dataset, observation->period);
+	source = intern(dataset, observation->source);
+	quote = intern(dataset, observation->quote);
+	note = intern(dataset, observation->note);
+	if (!indicator_id || !entity || !period || !source || !quote || !note) {
+		int field = !indicator_id ? LR_OBS_INDICATOR : !entity ? LR_OBS_ENTITY
+			  : !period ? LR_OBS_PERIOD : !source ? LR_OBS_SOURCE
+			  : !quote ? LR_OBS_QUOTE : LR_OBS_NOTE;
+		return field_error(dataset, position, field, LR_STATUS_INVALID_UTF8,
+				   "%s: text is not valid UTF-8", lr_observation_columns[field]);
+	}
+
+	indicator = lr_dataset_find_indicator(dataset, indicator_id);
+	if (!indicator)
+		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_UNKNOWN_INDICATOR,
+				   "indicator: '%s' is not defined in indicators.csv",
+				   indicator_id);
+	if (!entity[0])
+		return field_error(dataset, position, LR_OBS_ENTITY, LR_STATUS_INVALID_DATA,
+				   "entity: expected a name (\"Việt Nam\" when the article names none)");
+	if (observation->year < 1900 || observation->year > 2100)
+		return field_error(dataset, position, LR_OBS_YEAR, LR_STATUS_INVALID_DATA,
+				   "year: expected a year between 1900 and 2100, found %d",
+				   observation->year);
+	if (!is_valid_period(period))
+		return field_error(dataset, position, LR_OBS_PERIOD, LR_STATUS_INVALID_DATA,
+				   "period: expected empty, H1, H2, Q1-Q4, 1M-11M or MM-DD; found '%s'",
+				   period);
+	if ((unsigned) observation->status > LR_OBSERVATION_TARGET)
+		return field_error(dataset, position, LR_OBS_STATUS, LR_STATUS_INVALID_DATA,
+				   "status: expected actual, estimate, forecast or target");
+
+	has_value = !isnan(observation->value);
+	has_low = !isnan(observation->low);
+	has_high = !isnan(observation->high);
+	if (has_value && !isfinite(observation->value))
+		return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
+				   "value: expected a finite number");
+	if ((has_low && !isfinite(observation->low)) || (has_high && !isfinite(observation->high)))
+		return field_error(dataset, position, has_low && !isfinite(observation->low) ?
+				   LR_OBS_LOW : LR_OBS_HIGH, LR_STATUS_INVALID_DATA,
+				   "low/high: expected a finite number");
+	if (has_low != has_high)
+		return field_error(dataset, position, has_low ? LR_OBS_HIGH : LR_OBS_LOW,
+				   LR_STATUS_INVALID_DATA,
+				   "low and high: a range needs both ends");
+	if (!has_value && !has_low)
+		return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
+				   "value: expected a number (or a range in low and high)");
+	if (has_low && observation->low > observation->high)
+		return field_error(dataset, position, LR_OBS_LOW, LR_STATUS_INVALID_DATA,
+				   "low: %g is above high %g", observation->low, observation->high);
+	if (has_low && has_value &&
+	    (observation->value < observation->low || observation->value > observation->high))
+		return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
+				   "value: %g lies outside the range %g-%g", observation->value,
+				   observation->low, observation->high);
+	if (observation->total < 0)
+		return field_error(dataset, position, LR_OBS_N, LR_STATUS_INVALID_DATA,
+				   "n: expected a positive whole number");
+	if (indicator->kind == LR_INDICATOR_RANK) {
+		double rank = has_value ? observation->value : observation->low;
+		double worst = has_value ? observation->value : observation->high;
+		if (!is_integer(rank) || !is_integer(worst) || rank < 1)
+			return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
+					   "value: a rank must be a whole number of at least 1, "
+					   "found %g", rank);
+		if (observation->total > 0 && worst > observation->total)
+			return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
+					   "value: rank %g is above its n (%d entities ranked)",
+					   worst, observation->total);
+	}
+	if (indicator->kind == LR_INDICATOR_SHARE) {
+		double lowest = has_low ? observation->low : observation->value;
+		double highest = has_high ? observation->high : observation->value;
+		if (lowest < 0 || highest > 100)
+			return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
+					   "value: a share is a percentage between 0 and 100");
+	}
+
+	line = position ? position->line : 0;
+	key = g_strdup_printf("%s\x1f%s\x1f%d\x1f%s\x1f%d\x1f%s", indicator_id, entity,
+			      observation->year, period, (int) observation->status, source);
+	if (g_hash_table_lookup_extended(dataset->observation_keys, key, NULL, &previous)) {
+		unsigned previous_line = GPOINTER_TO_UINT(previous);
+		g_free(key);
+		if (previous_line)
+			return field_error(dataset, position, LR_OBS_INDICATOR,
+					   LR_STATUS_INVALID_DATA,
+					   "duplicate observation: line %u has the same indicator, "
+					   "entity, year, period, status and source", previous_line);
+		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_INVALID_DATA,
+				   "duplicate observation: same indicator, entity, year, period, "
+				   "status and source as an earlier one");
+	}
+	g_hash_table_insert(dataset->observation_keys, key, GUINT_TO_POINTER(line));
+
+	stored = *observation;
+	stored.indicator = indicator->id;
+	stored.entity = entity;
+	stored.period = period;
+	stored.source = source;
+	stored.quote = quote;
+	stored.note = note;
+	g_array_append_val(dataset->observations, stored);
+	g_array_append_val(dataset->observation_lines, line);
+	return LR_STATUS_SUCCESS;
+}
+
+lr_status_t
+lr_dataset_add_observation(lr_dataset_t *dataset, const lr_observation_t *observation)
+{
+	return lr_dataset_add_observation_at(dataset, observation, NULL);
+}
+
+size_t
+lr_dataset_get_indicator_count(const lr_dataset_t *dataset)
+{
+	return dataset && dataset->indicators ? dataset->indicators->len : 0;
+}
+
+const lr_indicator_t *
+lr_dataset_get_indicator(const lr_dataset_t *dataset, size_t index)
+{
+	if (index >= lr_dataset_get_indicator_count(dataset))
+		return NULL;
+	return &g_array_index(dataset->indicators, lr_indicator_t, index);
+}
+
+const lr_indicator_t *
+lr_dataset_find_indicator(const lr_dataset_t *dataset, const char *id)
+{
+	guint position;
+
+	if (!dataset || !dataset->indicator_index || !id)
+		return NULL;
+	position = GPOINTER_TO_UINT(g_hash_table_lookup(dataset->indicator_index, id));
+	return position ? lr_dataset_get_indicator(dataset, position - 1) : NULL;
+}
+
+size_t
+lr_dataset_get_observation_count(const lr_dataset_t *dataset)
+{
+	return dataset && dataset->observations ? dataset->observations->len : 0;
+}
+
+const lr_observation_t *
+lr_dataset_get_observation(const lr_dataset_t *dataset, size_t index)
+{
+	if (index >= lr_dataset_get_observation_count(dataset))
+		return NULL;
+	return &g_array_index(dataset->observations, lr_observation_t, index);
+}
+
+unsigned
+lr_dataset_get_observation_line(const lr_dataset_t *dataset, size_t index)
+{
+	if (index >= lr_dataset_get_observation_count(dataset))
+		return 0;
+	return g_array_index(dataset->observation_lines, unsigned, index);
+}
+
+lr_status_t
+lr_dataset_set_entity_name(lr_dataset_t *dataset, const char *entity, const char *name_en)
+{
+	const char *key, *value;
+
+	if (!dataset || !entity || !name_en)
+		return lr_error(LR_STATUS_NULL_POINTER);
+	if (!dataset->errors)
+		return dataset->status;
+	key = intern(dataset, entity);
+	value = intern(dataset, name_en);
+	if (!key || !value)
+		return lr_error(LR_STATUS_INVALID_UTF8);
+	g_hash_table_insert(dataset->entity_names, (gpointer) key, (gpointer) value);
+	return LR_STATUS_SUCCESS;
+}
+
+const char *
+lr_dataset_get_entity_name(const lr_dataset_t *dataset, const char *entity, lr_language_t language)
+{
+	const char *name;
+
+	if (!dataset || !dataset->entity_names || !entity || language != LR_LANGUAGE_EN)
+		return entity;
+	name = g_hash_table_lookup(dataset->entity_names, entity);
+	return name ? name : entity;
+}
+
+lr_status_t
+lr_dataset_set_source_label(lr_dataset_t *dataset, const char *source, const char *label_vi,
+			    const char *label_en)
+{
+	const char **labels;
+	const char *key;
+
+	if (!dataset || !source || !label_vi || !label_en)
+		return lr_error(LR_STATUS_NULL_POINTER);
+	if (!dataset->errors)
+		return dataset->status;
+	labels = g_new(const char *, 2);
+	key = intern(dataset, source);
+	labels[0] = intern(dataset, label_vi);
+	labels[1] = intern(dataset, label_en);
+	if (!key || !labels[0] || !labels[1]) {
+		g_free(labels);
+		return lr_error(LR_STATUS_INVALID_UTF8);
+	}
+	g_hash_table_insert(dataset->source_labels, (gpointer) key, labels);
+	return LR_STATUS_SUCCESS;
+}
+
+const char *
+lr_dataset_get_source_label(const lr_dataset_t *dataset, const char *source, lr_language_t language)
+{
+	const char **labels;
+
+	if (!dataset || !dataset->source_labels || !source)
+		return source;
+	labels = g_hash_table_lookup(dataset->source_labels, source);
+	if (!labels)
+		return source;
+	return labels[language == LR_LANGUAGE_EN ? 1 : 0];
+}
+
+lr_dataset_t *
+lr_dataset_load_files(const char *indicators_path, const char *observations_path)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+
+	if (!dataset->errors)
+		return dataset;
+	if (!indicators_path || !observations_path) {
+		lr_dataset_record_error(dataset, LR_STATUS_NULL_POINTER, NULL, 0, 0,
+					"no file named to load");
+		return dataset;
+	}
+	lr_dataset_load_indicators_csv(dataset, indicators_path);
+	lr_dataset_load_observations_csv(dataset, observations_path);
+	return dataset;
+}
+
+lr_dataset_t *
+lr_dataset_load(const char *directory)
+{
+	char *indicators, *observations, *sources, *entities;
+	lr_dataset_t *dataset;
+
+	if (!directory) {
+		dataset = lr_dataset_create();
+		if (dataset->errors)
+			lr_dataset_record_error(dataset, LR_STATUS_NULL_POINTER, NULL, 0, 0,
+						"no dataset folder named");
+		return dataset;
+	}
+	indicators = g_build_filename(directory, "indicators.csv", NULL);
+	observations = g_build_filename(directory, "observations.csv", NULL);
+	dataset = lr_dataset_load_files(indicators, observations);
+	/* Citations and translations are optional: a folder without them still loads. */
+	sources = g_build_filename(directory, "sources.csv", NULL);
+	entities = g_build_filename(directory, "entities.csv", NULL);
+	if (g_file_test(sources, G_FILE_TEST_EXISTS))
+		lr_dataset_load_sources_csv(dataset, sources);
+	if (g_file_test(entities, G_FILE_TEST_EXISTS))
+		lr_dataset_load_entities_csv(dataset, entities);
+	g_free(indicators);
+	g_free(observations);
+	g_free(sources);
+	g_free(entities);
+	return dataset;
+}

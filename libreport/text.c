@@ -1,0 +1,260 @@
+/* libreport: fonts and text layout. Loads the bundled fonts through a private fontconfig
+ * configuration, and lays strings out with Pango in a way that does not depend on the
+ * surface drawn to (see the invariants in text-private.h).
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "common-private.h"
+#include "text-private.h"
+
+typedef struct {
+	FcConfig *config;
+	PangoFontMap *font_map;
+	PangoContext *context;
+	char *directory;
+} lr_fonts_t;
+
+static void
+fonts_free(gpointer data)
+{
+	lr_fonts_t *fonts = data;
+
+	if (!fonts)
+		return;
+	g_clear_object(&fonts->context);
+	g_clear_object(&fonts->font_map);
+	if (fonts->config)
+		FcConfigDestroy(fonts->config);
+	g_free(fonts->directory);
+	g_free(fonts);
+}
+
+/* One set per thread: Pango font maps and contexts must not be shared between threads. */
+static GPrivate thread_fonts = G_PRIVATE_INIT(fonts_free);
+
+static bool
+directory_has_fonts(const char *directory)
+{
+	char *conf = g_build_filename(directory, "fonts.conf", NULL);
+	char *regular = g_build_filename(directory, "NotoSans-Regular.ttf", NULL);
+	bool found = g_file_test(conf, G_FILE_TEST_IS_REGULAR) ||
+		     g_file_test(regular, G_FILE_TEST_IS_REGULAR);
+
+	g_free(conf);
+	g_free(regular);
+	return found;
+}
+
+/* LREPORT_FONTS_DIR wins; then the installed folder; then the source tree, so the library
+ * works uninstalled from its build folder (tests, the README's main command). */
+static char *
+find_fonts_directory(void)
+{
+	const char *from_env = g_getenv("LREPORT_FONTS_DIR");
+
+	/* Absolute: fontconfig resolves a relative config path against its own folder. */
+	if (from_env && *from_env)
+		return g_canonicalize_filename(from_env, NULL);
+	if (directory_has_fonts(LR_FONTS_DIR))
+		return g_strdup(LR_FONTS_DIR);
+	return g_strdup(LR_SOURCE_FONTS_DIR);
+}
+
+static FcConfig *
+load_config(const char *directory)
+{
+	FcConfig *config = FcConfigCreate();
+	char *conf = g_build_filename(directory, "fonts.conf", NULL);
+	bool ok;
+
+	if (!config) {
+		g_free(conf);
+		return NULL;
+	}
+	if (g_file_test(conf, G_FILE_TEST_IS_REGULAR))
+		ok = FcConfigParseAndLoad(config, (const FcChar8 *) conf, FcTrue) &&
+		     FcConfigBuildFonts(config);
+	else
+		ok = FcConfigAppFontAddDir(config, (const FcChar8 *) directory);
+	g_free(conf);
+
+	if (ok) {
+		FcFontSet *system = FcConfigGetFonts(config, FcSetSystem);
+		FcFontSet *application = FcConfigGetFonts(config, FcSetApplication);
+		int count = (system ? system->nfont : 0) + (application ? application->nfont : 0);
+		ok = count > 0;
+	}
+	if (!ok) {
+		FcConfigDestroy(config);
+		return NULL;
+	}
+	return config;
+}
+
+static lr_fonts_t *
+fonts_create(lr_status_t *status)
+{
+	lr_fonts_t *fonts = g_new0(lr_fonts_t, 1);
+	cairo_font_options_t *options;
+
+	fonts->directory = find_fonts_directory();
+	fonts->config = load_config(fonts->directory);
+	if (!fonts->config) {
+		*status = lr_error(LR_STATUS_FONT_ERROR);
+		fonts_free(fonts);
+		return NULL;
+	}
+	fonts->font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (!fonts->font_map) {
+		*status = lr_error(LR_STATUS_FONT_ERROR);
+		fonts_free(fonts);
+		return NULL;
+	}
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts->font_map), fonts->config);
+
+	fonts->context = pango_font_map_create_context(fonts->font_map);
+	/* 72 units per inch: a font size of 12 is 12 user units on every surface. */
+	pango_cairo_context_set_resolution(fonts->context, 72.0);
+	pango_context_set_language(fonts->context, pango_language_from_string("vi"));
+	/* Unhinted metrics and unrounded positions: one layout for PNG, PDF and SVG alike. */
+	pango_context_set_round_glyph_positions(fonts->context, FALSE);
+	options = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+	pango_cairo_context_set_font_options(fonts->context, options);
+	cairo_font_options_destroy(options);
+	return fonts;
+}
+
+PangoContext *
+lr_fonts_get_context(lr_status_t *status)
+{
+	lr_fonts_t *fonts = g_private_get(&thread_fonts);
+
+	*status = LR_STATUS_SUCCESS;
+	if (!fonts) {
+		fonts = fonts_create(status);
+		if (!fonts)
+			return NULL;
+		g_private_set(&thread_fonts, fonts);
+	}
+	return fonts->context;
+}
+
+const char *
+lr_fonts_get_directory(void)
+{
+	lr_fonts_t *fonts = g_private_get(&thread_fonts);
+	return fonts ? fonts->directory : LR_FONTS_DIR;
+}
+
+lr_status_t
+lr_text_layout(PangoContext *context, const char *utf8, const lr_text_style_t *style,
+	       lr_text_t *text)
+{
+	PangoFontDescription *font;
+	PangoAttrList *attributes;
+	PangoRectangle ink, logical;
+	char *normalized;
+	double x0, y0, x1, y1;
+
+	memset(text, 0, sizeof *text);
+	if (!context || !utf8 || !style)
+		return lr_error(LR_STATUS_NULL_POINTER);
+	normalized = lr_utf8_normalize(utf8, -1, NULL);
+	if (!normalized)
+		return lr_error(LR_STATUS_INVALID_UTF8);
+
+	text->layout = pango_layout_new(context);
+	font = pango_font_description_new();
+	pango_font_description_set_family(font, style->family ? style->family : "Noto Sans");
+	pango_font_description_set_absolute_size(font, style->size * PANGO_SCALE);
+	pango_font_description_set_weight(font, style->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(text->layout, font);
+	pango_font_description_free(font);
+
+	/* Vietnamese words are syllables separated by spaces: break only there, never hyphenate. */
+	attributes = pango_attr_list_new();
+	pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(FALSE));
+	pango_layout_set_attributes(text->layout, attributes);
+	pango_attr_list_unref(attributes);
+
+	if (style->max_width > 0) {
+		pango_layout_set_width(text->layout, (int) floor(style->max_width * PANGO_SCALE));
+		pango_layout_set_wrap(text->layout, PANGO_WRAP_WORD);
+		if (style->max_lines > 0) {
+			pango_layout_set_height(text->layout, -style->max_lines);
+			pango_layout_set_ellipsize(text->layout, PANGO_ELLIPSIZE_END);
+		}
+	}
+	pango_layout_set_alignment(text->layout, style->align);
+	/* Plain text, never markup: "R&D <5%>" is shown as written. */
+	pango_layout_set_text(text->layout, normalized, -1);
+	g_free(normalized);
+
+	pango_layout_get_extents(text->layout, &ink, &logical);
+	x0 = MIN(ink.x, logical.x);
+	y0 = MIN(ink.y, logical.y);
+	x1 = MAX(ink.x + ink.width, logical.x + logical.width);
+	y1 = MAX(ink.y + ink.height, logical.y + logical.height);
+	if (ink.width == 0 || ink.height == 0) { /* blank text has no ink */
+		x0 = logical.x;
+		y0 = logical.y;
+		x1 = logical.x + logical.width;
+		y1 = logical.y + logical.height;
+	}
+	text->box_x = x0 / (double) PANGO_SCALE;
+	text->box_y = y0 / (double) PANGO_SCALE;
+	text->width = (x1 - x0) / (double) PANGO_SCALE;
+	text->height = (y1 - y0) / (double) PANGO_SCALE;
+	text->baseline = pango_layout_get_baseline(text->layout) / (double) PANGO_SCALE - text->box_y;
+	text->lines = pango_layout_get_line_count(text->layout);
+	text->ellipsized = pango_layout_is_ellipsized(text->layout);
+	return LR_STATUS_SUCCESS;
+}
+
+void
+lr_text_clear(lr_text_t *text)
+{
+	if (!text)
+		return;
+	g_clear_object(&text->layout);
+	memset(text, 0, sizeof *text);
+}
+
+void
+lr_text_draw(cairo_t *cr, const lr_text_t *text, double x, double y)
+{
+	if (!text->layout)
+		return;
+	cairo_move_to(cr, x - text->box_x, y - text->box_y);
+	pango_cairo_show_layout(cr, text->layout);
+}
+
+int
+lr_text_count_unknown_glyphs(const lr_text_t *text)
+{
+	PangoLayoutIter *iter;
+	int unknown = 0;
+
+	if (!text->layout)
+		return 0;
+	iter = pango_layout_get_iter(text->layout);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(iter);
+		if (!run)
+			continue;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++)
+			if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+				unknown++;
+	} while (pango_layout_iter_next_run(iter));
+	pango_layout_iter_free(iter);
+	return unknown;
+}

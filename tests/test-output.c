@@ -1,0 +1,1045 @@
+/* libreport tests: output (output-private.h).
+ *
+ * PNG files are read back with cairo's own PNG reader and compared pixel by pixel with the
+ * same drawing rendered straight to an image surface; PDF and SVG are rendered twice and
+ * compared byte for byte. Write failures are provoked for real: a missing folder, a target
+ * that is a folder, and a full disk simulated with RLIMIT_FSIZE in a forked child. After
+ * each failure the folder is listed to show that no temporary file was left behind.
+ * Every test works in its own temporary folder, removed at the end.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include "output-private.h"
+
+#include <check.h>
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- helpers ---- */
+
+typedef struct {
+	gboolean transparent; /* leave the background clear, draw see-through shapes */
+	int calls;
+} chart_options_t;
+
+/* A small chart: background, bars, a grid line, an image pattern, a clipped shape and
+ * anti-aliased text from Pango with the default fonts. */
+static lr_status_t
+draw_chart(void *data, cairo_t *cr, const lr_rect_t *rect)
+{
+	chart_options_t *options = data;
+	static const double colours[][3] = { { 0.12, 0.47, 0.71 }, { 1.0, 0.5, 0.05 },
+					     { 0.17, 0.63, 0.17 } };
+	cairo_surface_t *swatch;
+	PangoLayout *layout;
+	PangoFontDescription *font;
+	int i;
+
+	if (options)
+		options->calls++;
+	if (!options || !options->transparent) {
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+	}
+	cairo_set_line_width(cr, 1);
+	cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+	cairo_move_to(cr, 20, rect->height - 40.5);
+	cairo_line_to(cr, rect->width - 20, rect->height - 40.5);
+	cairo_stroke(cr);
+	for (i = 0; i < 3; i++) {
+		double alpha = options && options->transparent && i == 0 ? 0.5 : 1.0;
+
+		cairo_set_source_rgba(cr, colours[i][0], colours[i][1], colours[i][2], alpha);
+		cairo_rectangle(cr, 40 + i * 60, 60 + i * 20, 40, rect->height - 100 - i * 20);
+		cairo_fill(cr);
+	}
+
+	/* A 2 x 2 image pattern: PDF and SVG embed it, which exercises their image ids. */
+	swatch = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 2, 2);
+	cairo_save(cr);
+	cairo_rectangle(cr, rect->width - 60, 20, 40, 40);
+	cairo_clip(cr);
+	cairo_set_source_surface(cr, swatch, rect->width - 60, 20);
+	cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_REPEAT);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	cairo_surface_destroy(swatch);
+
+	layout = pango_cairo_create_layout(cr);
+	font = pango_font_description_from_string("Sans 12");
+	pango_layout_set_font_description(layout, font);
+	pango_layout_set_text(layout, "Việt Nam — 27,7 tỷ USD", -1);
+	cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+	cairo_move_to(cr, 20, 10);
+	pango_cairo_show_layout(cr, layout);
+	pango_font_description_free(font);
+	g_object_unref(layout);
+	return LR_STATUS_SUCCESS;
+}
+
+/* Opaque pseudo-random pixels: far more than 256 colours, and compresses badly. */
+static lr_status_t
+draw_noise(void *data, cairo_t *cr, const lr_rect_t *rect)
+{
+	int width = (int) ceil(rect->width), height = (int) ceil(rect->height);
+	cairo_surface_t *noise = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+	guint32 state = 2463534242u;
+	guint8 *pixels;
+	int stride, x, y;
+
+	(void) data;
+	cairo_surface_flush(noise);
+	pixels = cairo_image_surface_get_data(noise);
+	stride = cairo_image_surface_get_stride(noise);
+	for (y = 0; y < height; y++) {
+		guint32 *row = (guint32 *) (void *) (pixels + (gsize) y * stride);
+
+		for (x = 0; x < width; x++) {
+			state ^= state << 13;
+			state ^= state >> 17;
+			state ^= state << 5;
+			row[x] = state | 0xff000000u;
+		}
+	}
+	cairo_surface_mark_dirty(noise);
+	cairo_set_source_surface(cr, noise, 0, 0);
+	cairo_paint(cr);
+	cairo_surface_destroy(noise);
+	return LR_STATUS_SUCCESS;
+}
+
+/* Draws a little, then fails the way a chart without data would. */
+static lr_status_t
+draw_failing(void *data, cairo_t *cr, const lr_rect_t *rect)
+{
+	(void) data;
+	cairo_rectangle(cr, 0, 0, rect->width, rect->height);
+	cairo_fill(cr);
+	return LR_STATUS_NO_DATA;
+}
+
+static char *
+make_folder(void)
+{
+	GError *gerror = NULL;
+	char *folder = g_dir_make_tmp("lr-test-output-XXXXXX", &gerror);
+
+	ck_assert_msg(folder != NULL, "cannot make a folder: %s", gerror ? gerror->message : "");
+	return folder;
+}
+
+static void
+remove_tree(const char *path)
+{
+	GDir *dir = g_dir_open(path, 0, NULL);
+	const char *name;
+
+	if (dir) {
+		while ((name = g_dir_read_name(dir))) {
+			char *child = g_build_filename(path, name, NULL);
+
+			remove_tree(child);
+			g_free(child);
+		}
+		g_dir_close(dir);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static int
+compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* The names in @folder, sorted, one a line ("" when empty). Free with g_free(). */
+static char *
+list_folder(const char *folder)
+{
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	GDir *dir = g_dir_open(folder, 0, NULL);
+	const char *name;
+	char *listing;
+
+	ck_assert_ptr_nonnull(dir);
+	while ((name = g_dir_read_name(dir)))
+		g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(dir);
+	g_ptr_array_sort(names, compare_names);
+	g_ptr_array_add(names, NULL);
+	listing = g_strjoinv("\n", (char **) names->pdata);
+	g_ptr_array_unref(names);
+	return listing;
+}
+
+static void
+assert_listing(const char *folder, const char *expected)
+{
+	char *listing = list_folder(folder);
+
+	ck_assert_str_eq(listing, expected);
+	g_free(listing);
+}
+
+static GBytes *
+read_file(const char *path)
+{
+	GError *gerror = NULL;
+	char *contents;
+	gsize length;
+
+	ck_assert_msg(g_file_get_contents(path, &contents, &length, &gerror), "cannot read %s: %s",
+		      path, gerror ? gerror->message : "");
+	return g_bytes_new_take(contents, length);
+}
+
+static gboolean
+bytes_contain(GBytes *bytes, const char *needle)
+{
+	gsize length, needle_length = strlen(needle), i;
+	const char *data = g_bytes_get_data(bytes, &length);
+
+	for (i = 0; i + needle_length <= length; i++)
+		if (memcmp(data + i, needle, needle_length) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+static gboolean
+bytes_start_with(GBytes *bytes, const char *prefix)
+{
+	gsize length;
+	const char *data = g_bytes_get_data(bytes, &length);
+
+	return length >= strlen(prefix) && memcmp(data, prefix, strlen(prefix)) == 0;
+}
+
+typedef struct {
+	const guint8 *data;
+	gsize length, offset;
+} reader_t;
+
+static cairo_status_t
+read_bytes(void *closure, unsigned char *data, unsigned int length)
+{
+	reader_t *reader = closure;
+
+	if (reader->length - reader->offset < length)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, reader->data + reader->offset, length);
+	reader->offset += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+decode_png(GBytes *png)
+{
+	reader_t reader = { 0 };
+	cairo_surface_t *surface;
+
+	reader.data = g_bytes_get_data(png, &reader.length);
+	surface = cairo_image_surface_create_from_png_stream(read_bytes, &reader);
+	ck_assert_msg(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, "cannot decode: %s",
+		      cairo_status_to_string(cairo_surface_status(surface)));
+	return surface;
+}
+
+/* The drawing rendered straight to an image surface, as lr_output_write() does. */
+static cairo_surface_t *
+render_reference(lr_draw_func_t draw, void *data, double width, double height, double scale)
+{
+	cairo_surface_t *surface = cairo_image_surface_create(
+		CAIRO_FORMAT_ARGB32, (int) ceil(width * scale), (int) ceil(height * scale));
+	cairo_t *cr = cairo_create(surface);
+	lr_rect_t rect = { 0, 0, width, height };
+
+	cairo_scale(cr, scale, scale);
+	ck_assert_int_eq(draw(data, cr, &rect), LR_STATUS_SUCCESS);
+	cairo_destroy(cr);
+	cairo_surface_flush(surface);
+	return surface;
+}
+
+/* Asserts that @decoded (from a PNG) holds exactly the pixels of @expected. cairo reads
+ * opaque PNGs as RGB24, whose alpha byte means nothing, so only colours are compared then. */
+static void
+assert_same_pixels(cairo_surface_t *expected, cairo_surface_t *decoded)
+{
+	int width = cairo_image_surface_get_width(expected);
+	int height = cairo_image_surface_get_height(expected);
+	gboolean opaque = cairo_image_surface_get_format(decoded) == CAIRO_FORMAT_RGB24;
+	gboolean check_alpha = opaque && cairo_image_surface_get_format(expected) == CAIRO_FORMAT_ARGB32;
+	guint32 mask = opaque ? 0x00ffffffu : 0xffffffffu;
+	int x, y;
+
+	ck_assert_int_eq(cairo_image_surface_get_width(decoded), width);
+	ck_assert_int_eq(cairo_image_surface_get_height(decoded), height);
+	cairo_surface_flush(decoded);
+	for (y = 0; y < height; y++) {
+		const guint32 *a = (const guint32 *) (const void *) (cairo_image_surface_get_data(expected) +
+			(gsize) y * cairo_image_surface_get_stride(expected));
+		const guint32 *b = (const guint32 *) (const void *) (cairo_image_surface_get_data(decoded) +
+			(gsize) y * cairo_image_surface_get_stride(decoded));
+
+		for (x = 0; x < width; x++) {
+			if (check_alpha)
+				ck_assert_msg(a[x] >> 24 == 0xff,
+					      "pixel %d,%d is not opaque but read back as such", x, y);
+			ck_assert_msg((a[x] & mask) == (b[x] & mask),
+				      "pixel %d,%d: drawn %08x, read back %08x", x, y, a[x], b[x]);
+		}
+	}
+}
+
+/* The PNG's colour type: 2 RGB, 3 palette, 6 RGBA. */
+static int
+png_color_type(GBytes *png)
+{
+	gsize length;
+	const guint8 *data = g_bytes_get_data(png, &length);
+
+	ck_assert_uint_ge(length, 33);
+	ck_assert_int_eq(memcmp(data + 12, "IHDR", 4), 0);
+	return data[25];
+}
+
+/* The PNG's chunk types in order, space-separated. Free with g_free(). */
+static char *
+png_chunks(GBytes *png)
+{
+	gsize length, offset = 8;
+	const guint8 *data = g_bytes_get_data(png, &length);
+	GString *chunks = g_string_new(NULL);
+
+	while (offset + 12 <= length) {
+		guint32 size = (guint32) data[offset] << 24 | (guint32) data[offset + 1] << 16 |
+			       (guint32) data[offset + 2] << 8 | data[offset + 3];
+
+		if (chunks->len)
+			g_string_append_c(chunks, ' ');
+		g_string_append_len(chunks, (const char *) data + offset + 4, 4);
+		offset += 12 + (gsize) size;
+	}
+	ck_assert_uint_eq(offset, length);
+	return g_string_free(chunks, FALSE);
+}
+
+/* Writes @path (a name in @folder) and returns its bytes; asserts success. */
+static GBytes *
+write_and_read(const char *folder, const char *name, lr_file_format_t format, double width,
+	       double height, double scale, lr_draw_func_t draw, void *data)
+{
+	lr_error_record_t error = { 0 };
+	char *path = g_build_filename(folder, name, NULL);
+	lr_status_t status = lr_output_write(path, format, width, height, scale, draw, data, &error);
+	GBytes *bytes;
+
+	ck_assert_msg(status == LR_STATUS_SUCCESS, "writing %s: %s", name,
+		      error.message ? error.message : "(no message)");
+	ck_assert_ptr_null(error.message);
+	bytes = read_file(path);
+	g_free(path);
+	return bytes;
+}
+
+/* ---- PNG ---- */
+
+START_TEST(test_png_pixels_and_size)
+{
+	static const double scales[] = { 1, 2, 1.5 };
+	char *folder = make_folder();
+	unsigned i;
+
+	for (i = 0; i < G_N_ELEMENTS(scales); i++) {
+		GBytes *png = write_and_read(folder, "chart.png", LR_FORMAT_AUTO, 401, 300, scales[i],
+					     draw_chart, NULL);
+		cairo_surface_t *decoded = decode_png(png);
+		cairo_surface_t *expected = render_reference(draw_chart, NULL, 401, 300, scales[i]);
+
+		ck_assert_int_eq(cairo_image_surface_get_width(decoded), (int) ceil(401 * scales[i]));
+		ck_assert_int_eq(cairo_image_surface_get_height(decoded), (int) ceil(300 * scales[i]));
+		/* A chart has few colours: the palette path. */
+		ck_assert_int_eq(png_color_type(png), 3);
+		assert_same_pixels(expected, decoded);
+		cairo_surface_destroy(expected);
+		cairo_surface_destroy(decoded);
+		g_bytes_unref(png);
+	}
+	assert_listing(folder, "chart.png");
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_png_many_colours_is_rgb)
+{
+	char *folder = make_folder();
+	GBytes *png = write_and_read(folder, "noise.PNG", LR_FORMAT_AUTO, 97, 61, 1, draw_noise,
+				     NULL);
+	cairo_surface_t *decoded = decode_png(png);
+	cairo_surface_t *expected = render_reference(draw_noise, NULL, 97, 61, 1);
+
+	ck_assert_int_eq(png_color_type(png), 2);
+	assert_same_pixels(expected, decoded);
+	cairo_surface_destroy(expected);
+	cairo_surface_destroy(decoded);
+	g_bytes_unref(png);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_png_transparent_is_rgba)
+{
+	chart_options_t options = { .transparent = TRUE };
+	char *folder = make_folder();
+	GBytes *png = write_and_read(folder, "clear.png", LR_FORMAT_AUTO, 300, 200, 1, draw_chart,
+				     &options);
+	cairo_surface_t *decoded = decode_png(png);
+	cairo_surface_t *expected = render_reference(draw_chart, &options, 300, 200, 1);
+
+	ck_assert_int_eq(png_color_type(png), 6);
+	ck_assert_int_eq(cairo_image_surface_get_format(decoded), CAIRO_FORMAT_ARGB32);
+	/* Unpremultiplying and premultiplying again with rounding gives back every value. */
+	assert_same_pixels(expected, decoded);
+	cairo_surface_destroy(expected);
+	cairo_surface_destroy(decoded);
+	g_bytes_unref(png);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_png_chunks_and_reproducible)
+{
+	char *folder = make_folder();
+	GBytes *first = write_and_read(folder, "a.png", LR_FORMAT_AUTO, 200, 100, 1, draw_chart,
+				       NULL);
+	GBytes *second = write_and_read(folder, "b.png", LR_FORMAT_AUTO, 200, 100, 1, draw_chart,
+					NULL);
+	GBytes *noise = write_and_read(folder, "c.png", LR_FORMAT_AUTO, 20, 20, 1, draw_noise,
+				       NULL);
+	char *chunks;
+
+	ck_assert(g_bytes_equal(first, second));
+	chunks = png_chunks(first);
+	ck_assert_str_eq(chunks, "IHDR PLTE IDAT IEND");
+	g_free(chunks);
+	chunks = png_chunks(noise);
+	ck_assert_str_eq(chunks, "IHDR IDAT IEND");
+	g_free(chunks);
+	g_bytes_unref(first);
+	g_bytes_unref(second);
+	g_bytes_unref(noise);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_png_encode_surfaces)
+{
+	lr_error_record_t error = { 0 };
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 7, 5);
+	cairo_surface_t *recording;
+	cairo_surface_t *decoded;
+	cairo_t *cr = cairo_create(surface);
+	GByteArray *png;
+	GBytes *bytes;
+
+	/* RGB24's alpha byte is undefined: the image is opaque whatever it holds. */
+	cairo_set_source_rgb(cr, 0.5, 0.25, 1);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	png = lr_output_encode_png(surface, &error);
+	ck_assert_ptr_nonnull(png);
+	bytes = g_byte_array_free_to_bytes(png);
+	ck_assert_int_eq(png_color_type(bytes), 3);
+	decoded = decode_png(bytes);
+	assert_same_pixels(surface, decoded);
+	cairo_surface_destroy(decoded);
+	g_bytes_unref(bytes);
+	cairo_surface_destroy(surface);
+
+	surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 4, 4);
+	ck_assert_ptr_null(lr_output_encode_png(surface, &error));
+	ck_assert_int_eq(error.public.status, LR_STATUS_INVALID_ARGUMENT);
+	lr_error_record_clear(&error);
+	cairo_surface_destroy(surface);
+
+	recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	ck_assert_ptr_null(lr_output_encode_png(recording, &error));
+	ck_assert_int_eq(error.public.status, LR_STATUS_INVALID_ARGUMENT);
+	lr_error_record_clear(&error);
+	cairo_surface_destroy(recording);
+
+	ck_assert_ptr_null(lr_output_encode_png(NULL, NULL));
+}
+END_TEST
+
+/* ---- PDF and SVG ---- */
+
+/* The CreationDate value, without cairo 1.16's missing "D:" or a later cairo's "D:". */
+static gboolean
+pdf_has_dates(GBytes *pdf, const char *digits)
+{
+	char *bare = g_strdup_printf("/CreationDate (%s)", digits);
+	char *prefixed = g_strdup_printf("/CreationDate (D:%s)", digits);
+	char *mod_bare = g_strdup_printf("/ModDate (%s)", digits);
+	char *mod_prefixed = g_strdup_printf("/ModDate (D:%s)", digits);
+	gboolean found = (bytes_contain(pdf, bare) || bytes_contain(pdf, prefixed)) &&
+			 (bytes_contain(pdf, mod_bare) || bytes_contain(pdf, mod_prefixed));
+
+	g_free(bare);
+	g_free(prefixed);
+	g_free(mod_bare);
+	g_free(mod_prefixed);
+	return found;
+}
+
+START_TEST(test_pdf_reproducible)
+{
+	char *folder = make_folder();
+	GBytes *first, *second;
+
+	g_unsetenv("SOURCE_DATE_EPOCH");
+	first = write_and_read(folder, "chart.pdf", LR_FORMAT_AUTO, 400, 300, 1, draw_chart, NULL);
+	/* Across a second boundary, where cairo's own date would change. */
+	g_usleep(1100 * 1000);
+	second = write_and_read(folder, "chart.pdf", LR_FORMAT_AUTO, 400, 300, 1, draw_chart, NULL);
+	ck_assert(bytes_start_with(first, "%PDF-"));
+	ck_assert(g_bytes_equal(first, second));
+	ck_assert(pdf_has_dates(first, "20000101000000Z"));
+	ck_assert(bytes_contain(first, "/Creator (libreport)"));
+	ck_assert(bytes_contain(first, "/MediaBox [ 0 0 400 300 ]"));
+	g_bytes_unref(first);
+	g_bytes_unref(second);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_pdf_source_date_epoch)
+{
+	lr_error_record_t error = { 0 };
+	char *folder = make_folder();
+	char *path = g_build_filename(folder, "bad.pdf", NULL);
+	GBytes *pdf, *again;
+
+	g_setenv("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+	pdf = write_and_read(folder, "chart.pdf", LR_FORMAT_AUTO, 200, 100, 1, draw_chart, NULL);
+	again = write_and_read(folder, "chart.pdf", LR_FORMAT_AUTO, 200, 100, 1, draw_chart, NULL);
+	ck_assert(pdf_has_dates(pdf, "20231114221320Z"));
+	ck_assert(!pdf_has_dates(pdf, "20000101000000Z"));
+	ck_assert(g_bytes_equal(pdf, again));
+	g_bytes_unref(pdf);
+	g_bytes_unref(again);
+
+	g_setenv("SOURCE_DATE_EPOCH", "0", TRUE);
+	pdf = write_and_read(folder, "chart.pdf", LR_FORMAT_AUTO, 200, 100, 1, draw_chart, NULL);
+	ck_assert(pdf_has_dates(pdf, "19700101000000Z"));
+	g_bytes_unref(pdf);
+
+	/* reproducible-builds.org: a malformed value is an error, not silently ignored. */
+	g_setenv("SOURCE_DATE_EPOCH", "yesterday", TRUE);
+	ck_assert_int_eq(lr_output_write(path, LR_FORMAT_AUTO, 200, 100, 1, draw_chart, NULL,
+					 &error),
+			 LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_ptr_nonnull(strstr(error.message, "SOURCE_DATE_EPOCH"));
+	lr_error_record_clear(&error);
+	assert_listing(folder, "chart.pdf");
+	g_unsetenv("SOURCE_DATE_EPOCH");
+
+	g_free(path);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_svg)
+{
+	char *folder = make_folder();
+	GBytes *first = write_and_read(folder, "chart.Svg", LR_FORMAT_AUTO, 400, 300, 2, draw_chart,
+				       NULL);
+	GBytes *second = write_and_read(folder, "chart.Svg", LR_FORMAT_AUTO, 400, 300, 2,
+					draw_chart, NULL);
+
+	ck_assert(bytes_start_with(first, "<?xml"));
+	ck_assert(bytes_contain(first, "<svg"));
+	ck_assert(bytes_contain(first, "</svg>"));
+	/* Points, and the scale does not apply to vector output. */
+	ck_assert(bytes_contain(first, "width=\"400pt\" height=\"300pt\""));
+	ck_assert(bytes_contain(first, "<g id=\"surface0\""));
+	/* cairo numbers these with a process-wide counter; output.c renumbers them. */
+	ck_assert(g_bytes_equal(first, second));
+	g_bytes_unref(first);
+	g_bytes_unref(second);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_explicit_format)
+{
+	char *folder = make_folder();
+	GBytes *png = write_and_read(folder, "chart.out", LR_FORMAT_PNG, 50, 40, 1, draw_chart,
+				     NULL);
+	GBytes *pdf = write_and_read(folder, "chart.png", LR_FORMAT_PDF, 50, 40, 1, draw_chart,
+				     NULL);
+
+	ck_assert(bytes_start_with(png, "\x89PNG\r\n\x1a\n"));
+	ck_assert(bytes_start_with(pdf, "%PDF-"));
+	g_bytes_unref(png);
+	g_bytes_unref(pdf);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+/* ---- arguments ---- */
+
+START_TEST(test_format_from_path)
+{
+	ck_assert_int_eq(lr_output_format_from_path("a.png"), LR_FORMAT_PNG);
+	ck_assert_int_eq(lr_output_format_from_path("dir/A.PNG"), LR_FORMAT_PNG);
+	ck_assert_int_eq(lr_output_format_from_path("x.Pdf"), LR_FORMAT_PDF);
+	ck_assert_int_eq(lr_output_format_from_path("/tmp/x.y.sVg"), LR_FORMAT_SVG);
+	ck_assert_int_eq(lr_output_format_from_path("x.jpg"), LR_FORMAT_AUTO);
+	ck_assert_int_eq(lr_output_format_from_path("x.png.bak"), LR_FORMAT_AUTO);
+	ck_assert_int_eq(lr_output_format_from_path("png"), LR_FORMAT_AUTO);
+	ck_assert_int_eq(lr_output_format_from_path("out.png/chart"), LR_FORMAT_AUTO);
+	ck_assert_int_eq(lr_output_format_from_path("x.pngg"), LR_FORMAT_AUTO);
+	ck_assert_int_eq(lr_output_format_from_path(""), LR_FORMAT_AUTO);
+	ck_assert_int_eq(lr_output_format_from_path(NULL), LR_FORMAT_AUTO);
+}
+END_TEST
+
+START_TEST(test_bad_extension)
+{
+	static const char *const names[] = { "x.jpg", "chart", "x.png.bak", "out.png/chart" };
+	lr_error_record_t error = { 0 };
+	char *folder = make_folder();
+	unsigned i;
+
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		char *path = g_build_filename(folder, names[i], NULL);
+		char *expected = g_strdup_printf(
+			"unknown output format for '%s': expected .png, .pdf or .svg", path);
+
+		ck_assert_int_eq(lr_output_write(path, LR_FORMAT_AUTO, 100, 100, 1, draw_chart,
+						 NULL, &error),
+				 LR_STATUS_INVALID_ARGUMENT);
+		ck_assert_str_eq(error.message, expected);
+		ck_assert_int_eq(error.public.status, LR_STATUS_INVALID_ARGUMENT);
+		lr_error_record_clear(&error);
+		g_free(expected);
+		g_free(path);
+	}
+	ck_assert_int_eq(lr_output_write("x.png", (lr_file_format_t) 42, 100, 100, 1, draw_chart,
+					 NULL, &error),
+			 LR_STATUS_INVALID_ARGUMENT);
+	lr_error_record_clear(&error);
+	assert_listing(folder, "");
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_bad_sizes)
+{
+	static const struct {
+		const char *name;
+		double width, height, scale;
+	} cases[] = {
+		{ "a.png", 0, 100, 1 },
+		{ "a.png", 100, 0.5, 1 },
+		{ "a.png", -10, 100, 1 },
+		{ "a.png", NAN, 100, 1 },
+		{ "a.png", 100, INFINITY, 1 },
+		{ "a.png", 32768, 100, 1 },
+		{ "a.png", 20000, 100, 2 },
+		{ "a.png", 100, 3000, 11 },
+		{ "a.png", 100, 100, 0.05 },
+		{ "a.png", 100, 100, 17 },
+		{ "a.png", 100, 100, NAN },
+		{ "a.png", 100, 100, -1 },
+		{ "a.pdf", 32768, 100, 1 },
+		{ "a.svg", 100, 0, 1 },
+		{ "a.pdf", 100, 100, 0 },
+	};
+	lr_error_record_t error = { 0 };
+	char *folder = make_folder();
+	unsigned i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *path = g_build_filename(folder, cases[i].name, NULL);
+
+		ck_assert_msg(lr_output_write(path, LR_FORMAT_AUTO, cases[i].width, cases[i].height,
+					      cases[i].scale, draw_chart, NULL, &error) ==
+				      LR_STATUS_INVALID_ARGUMENT,
+			      "case %u", i);
+		ck_assert_ptr_nonnull(error.message);
+		lr_error_record_clear(&error);
+		g_free(path);
+	}
+	assert_listing(folder, "");
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_size_limits_accepted)
+{
+	char *folder = make_folder();
+	GBytes *wide = write_and_read(folder, "wide.png", LR_FORMAT_AUTO, 32767, 1, 1, draw_chart,
+				      NULL);
+	GBytes *tiny = write_and_read(folder, "tiny.png", LR_FORMAT_AUTO, 1, 1, 0.1, draw_chart,
+				      NULL);
+	GBytes *big = write_and_read(folder, "big.pdf", LR_FORMAT_AUTO, 32767, 32767, 16,
+				     draw_chart, NULL);
+	cairo_surface_t *decoded = decode_png(wide);
+
+	ck_assert_int_eq(cairo_image_surface_get_width(decoded), 32767);
+	ck_assert_int_eq(cairo_image_surface_get_height(decoded), 1);
+	cairo_surface_destroy(decoded);
+	decoded = decode_png(tiny);
+	ck_assert_int_eq(cairo_image_surface_get_width(decoded), 1);
+	ck_assert_int_eq(cairo_image_surface_get_height(decoded), 1);
+	cairo_surface_destroy(decoded);
+	g_bytes_unref(wide);
+	g_bytes_unref(tiny);
+	g_bytes_unref(big);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_null_arguments)
+{
+	lr_error_record_t error = { 0 };
+
+	ck_assert_int_eq(lr_output_write(NULL, LR_FORMAT_PNG, 10, 10, 1, draw_chart, NULL, &error),
+			 LR_STATUS_NULL_POINTER);
+	lr_error_record_clear(&error);
+	ck_assert_int_eq(lr_output_write("x.png", LR_FORMAT_PNG, 10, 10, 1, NULL, NULL, &error),
+			 LR_STATUS_NULL_POINTER);
+	lr_error_record_clear(&error);
+	/* The error record is optional. */
+	ck_assert_int_eq(lr_output_write("x.jpg", LR_FORMAT_AUTO, 10, 10, 1, draw_chart, NULL, NULL),
+			 LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_int_eq(lr_output_write_bytes(NULL, (const guint8 *) "x", 1, NULL),
+			 LR_STATUS_NULL_POINTER);
+}
+END_TEST
+
+/* ---- writing ---- */
+
+START_TEST(test_draw_error_passed_through)
+{
+	static const char *const names[] = { "chart.png", "chart.pdf", "chart.svg" };
+	lr_error_record_t error = { 0 };
+	char *folder = make_folder();
+	unsigned i;
+
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		char *path = g_build_filename(folder, names[i], NULL);
+		GBytes *before, *after;
+
+		/* Into an empty folder: nothing appears. */
+		ck_assert_int_eq(lr_output_write(path, LR_FORMAT_AUTO, 100, 100, 1, draw_failing,
+						 NULL, &error),
+				 LR_STATUS_NO_DATA);
+		ck_assert_int_eq(error.public.status, LR_STATUS_NO_DATA);
+		ck_assert_ptr_nonnull(strstr(error.message, path));
+		lr_error_record_clear(&error);
+		assert_listing(folder, "");
+
+		/* Over a good file: it stays as it was. */
+		before = write_and_read(folder, names[i], LR_FORMAT_AUTO, 100, 100, 1, draw_chart,
+					NULL);
+		ck_assert_int_eq(lr_output_write(path, LR_FORMAT_AUTO, 100, 100, 1, draw_failing,
+						 NULL, &error),
+				 LR_STATUS_NO_DATA);
+		lr_error_record_clear(&error);
+		after = read_file(path);
+		ck_assert(g_bytes_equal(before, after));
+		assert_listing(folder, names[i]);
+		g_bytes_unref(before);
+		g_bytes_unref(after);
+		unlink(path);
+		g_free(path);
+	}
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_missing_folder)
+{
+	lr_error_record_t error = { 0 };
+	char *folder = make_folder();
+	char *path = g_build_filename(folder, "missing", "chart.png", NULL);
+	char *expected = g_strdup_printf("cannot write '%s': %s", path, g_strerror(ENOENT));
+
+	ck_assert_int_eq(lr_output_write(path, LR_FORMAT_AUTO, 100, 100, 1, draw_chart, NULL,
+					 &error),
+			 LR_STATUS_WRITE_ERROR);
+	ck_assert_str_eq(error.message, expected);
+	ck_assert_str_eq(error.public.file, path);
+	lr_error_record_clear(&error);
+	assert_listing(folder, "");
+	g_free(expected);
+	g_free(path);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_target_is_folder)
+{
+	static const char *const names[] = { "chart.png", "chart.pdf", "chart.svg" };
+	lr_error_record_t error = { 0 };
+	char *folder = make_folder();
+	unsigned i;
+
+	/* Tests may run as root, which ignores permissions; a folder in the way fails for
+	 * everyone, and only at the rename, after the temporary file was written. */
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		char *path = g_build_filename(folder, names[i], NULL);
+		char *listing, *inside;
+
+		ck_assert_int_eq(mkdir(path, 0755), 0);
+		ck_assert_int_eq(lr_output_write(path, LR_FORMAT_AUTO, 100, 100, 1, draw_chart,
+						 NULL, &error),
+				 LR_STATUS_WRITE_ERROR);
+		ck_assert_ptr_nonnull(strstr(error.message, path));
+		ck_assert_ptr_nonnull(strstr(error.message, g_strerror(EISDIR)));
+		lr_error_record_clear(&error);
+		listing = list_folder(folder);
+		ck_assert_str_eq(listing, names[i]);
+		inside = list_folder(path);
+		ck_assert_str_eq(inside, "");
+		g_free(listing);
+		g_free(inside);
+		rmdir(path);
+		g_free(path);
+	}
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+/* In a child, with files limited to a few kilobytes and SIGXFSZ ignored so that write()
+ * fails with EFBIG instead of killing the process: a disk that fills up mid-write. The
+ * child exits 0 when the write failed as it should. */
+static void
+write_with_file_size_limit(const char *path)
+{
+	pid_t pid = fork();
+	int wstatus = 0;
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit limit = { 16384, 16384 };
+		lr_error_record_t error = { 0 };
+		lr_status_t status;
+		int code;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &limit) != 0)
+			_exit(90);
+		status = lr_output_write(path, LR_FORMAT_AUTO, 300, 300, 1, draw_noise, NULL, &error);
+		if (status != LR_STATUS_WRITE_ERROR)
+			code = 91;
+		else if (!error.message || !strstr(error.message, path) ||
+			 !strstr(error.message, g_strerror(EFBIG)))
+			code = 92;
+		else
+			code = 0;
+		lr_error_record_clear(&error);
+		_exit(code);
+	}
+	ck_assert_int_eq(waitpid(pid, &wstatus, 0), pid);
+	ck_assert_msg(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0,
+		      "child: exited %d, status %d", WIFEXITED(wstatus), WEXITSTATUS(wstatus));
+}
+
+START_TEST(test_disk_full)
+{
+	char *folder = make_folder();
+	char *path = g_build_filename(folder, "big.png", NULL);
+
+	write_with_file_size_limit(path);
+	ck_assert(!g_file_test(path, G_FILE_TEST_EXISTS));
+	assert_listing(folder, "");
+	g_free(path);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_disk_full_keeps_old_file)
+{
+	char *folder = make_folder();
+	char *path = g_build_filename(folder, "chart.png", NULL);
+	GBytes *before, *after;
+
+	before = write_and_read(folder, "chart.png", LR_FORMAT_AUTO, 120, 80, 1, draw_chart, NULL);
+	ck_assert_uint_lt(g_bytes_get_size(before), 16384);
+	write_with_file_size_limit(path);
+	after = read_file(path);
+	ck_assert(g_bytes_equal(before, after));
+	assert_listing(folder, "chart.png");
+	g_bytes_unref(before);
+	g_bytes_unref(after);
+	g_free(path);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_write_bytes)
+{
+	lr_error_record_t error = { 0 };
+	char *folder = make_folder();
+	char *path = g_build_filename(folder, "data.bin", NULL);
+	char *missing = g_build_filename(folder, "no", "data.bin", NULL);
+	char *expected = g_strdup_printf("cannot write '%s': %s", missing, g_strerror(ENOENT));
+	GBytes *contents;
+
+	ck_assert_int_eq(lr_output_write_bytes(path, (const guint8 *) "first", 5, &error),
+			 LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_output_write_bytes(path, (const guint8 *) "second", 6, &error),
+			 LR_STATUS_SUCCESS);
+	contents = read_file(path);
+	ck_assert_uint_eq(g_bytes_get_size(contents), 6);
+	ck_assert_int_eq(memcmp(g_bytes_get_data(contents, NULL), "second", 6), 0);
+	g_bytes_unref(contents);
+	ck_assert_int_eq(lr_output_write_bytes(path, NULL, 0, &error), LR_STATUS_SUCCESS);
+	contents = read_file(path);
+	ck_assert_uint_eq(g_bytes_get_size(contents), 0);
+	g_bytes_unref(contents);
+
+	ck_assert_int_eq(lr_output_write_bytes(missing, (const guint8 *) "x", 1, &error),
+			 LR_STATUS_WRITE_ERROR);
+	ck_assert_str_eq(error.message, expected);
+	lr_error_record_clear(&error);
+	assert_listing(folder, "data.bin");
+	g_free(expected);
+	g_free(missing);
+	g_free(path);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+START_TEST(test_permissions)
+{
+	static const struct {
+		mode_t umask, expected;
+	} cases[] = { { 022, 0644 }, { 077, 0600 }, { 002, 0664 } };
+	char *folder = make_folder();
+	char *path = g_build_filename(folder, "chart.svg", NULL);
+	mode_t saved = umask(022);
+	unsigned i;
+
+	for (i = 0; i < G_N_ELEMENTS(cases); i++) {
+		lr_error_record_t error = { 0 };
+		struct stat info;
+
+		umask(cases[i].umask);
+		ck_assert_int_eq(lr_output_write(path, LR_FORMAT_AUTO, 50, 50, 1, draw_chart, NULL,
+						 &error),
+				 LR_STATUS_SUCCESS);
+		ck_assert_int_eq(stat(path, &info), 0);
+		ck_assert_msg((info.st_mode & 07777) == cases[i].expected,
+			      "umask %03o: mode %03o", (unsigned) cases[i].umask,
+			      (unsigned) (info.st_mode & 07777));
+	}
+	umask(saved);
+	g_free(path);
+	remove_tree(folder);
+	g_free(folder);
+}
+END_TEST
+
+/* Each test runs in its own child (Check's fork mode). Pango's per-thread default font map,
+ * cairo's font caches and fontconfig's configuration live until exit; releasing them keeps
+ * LeakSanitizer's report to what the test itself leaked. */
+static void
+release_fonts(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+static Suite *
+output_suite(void)
+{
+	Suite *suite = suite_create("output");
+	TCase *png = tcase_create("png");
+	TCase *vector = tcase_create("vector");
+	TCase *arguments = tcase_create("arguments");
+	TCase *writing = tcase_create("writing");
+
+	tcase_add_test(png, test_png_pixels_and_size);
+	tcase_add_test(png, test_png_many_colours_is_rgb);
+	tcase_add_test(png, test_png_transparent_is_rgba);
+	tcase_add_test(png, test_png_chunks_and_reproducible);
+	tcase_add_test(png, test_png_encode_surfaces);
+	tcase_add_test(vector, test_pdf_reproducible);
+	tcase_add_test(vector, test_pdf_source_date_epoch);
+	tcase_add_test(vector, test_svg);
+	tcase_add_test(vector, test_explicit_format);
+	tcase_add_test(arguments, test_format_from_path);
+	tcase_add_test(arguments, test_bad_extension);
+	tcase_add_test(arguments, test_bad_sizes);
+	tcase_add_test(arguments, test_size_limits_accepted);
+	tcase_add_test(arguments, test_null_arguments);
+	tcase_add_test(writing, test_draw_error_passed_through);
+	tcase_add_test(writing, test_missing_folder);
+	tcase_add_test(writing, test_target_is_folder);
+	tcase_add_test(writing, test_disk_full);
+	tcase_add_test(writing, test_disk_full_keeps_old_file);
+	tcase_add_test(writing, test_write_bytes);
+	tcase_add_test(writing, test_permissions);
+	tcase_add_checked_fixture(png, NULL, release_fonts);
+	tcase_add_checked_fixture(vector, NULL, release_fonts);
+	tcase_add_checked_fixture(arguments, NULL, release_fonts);
+	tcase_add_checked_fixture(writing, NULL, release_fonts);
+	/* Sanitizer builds and a loaded machine: PDF text subsetting is not instant. */
+	tcase_set_timeout(png, 60);
+	tcase_set_timeout(vector, 60);
+	tcase_set_timeout(arguments, 60);
+	tcase_set_timeout(writing, 60);
+	suite_add_tcase(suite, png);
+	suite_add_tcase(suite, vector);
+	suite_add_tcase(suite, arguments);
+	suite_add_tcase(suite, writing);
+	return suite;
+}
+
+int
+main(void)
+{
+	SRunner *runner = srunner_create(output_suite());
+	int failed;
+
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,700 @@
+/* lreport: the command-line face of libreport. Validates and lists the indicator dataset,
+ * draws bar and ranking charts, and renders the chart set the dataset's charts.ini describes.
+ * Uses only the public API (and GLib for option parsing).
+ *
+ * Exit status: 0 success, 1 bad data or a failed render, 2 wrong usage.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <lreport/lreport.h>
+
+#define EXIT_DATA 1
+#define EXIT_USAGE 2
+
+static const char *program = "lreport";
+
+static void
+print_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: lreport [--help] [--version] COMMAND [OPTIONS]\n"
+		"\n"
+		"Charts and checks for the indicator dataset (Vietnamese first).\n"
+		"\n"
+		"Commands:\n"
+		"  validate             check the dataset; list every error as file:line:column\n"
+		"  list                 list the indicators, their kind, unit and years\n"
+		"  show ID              show an indicator's observations, formatted (--lang vi|en)\n"
+		"  bar                  draw a bar chart        (lreport bar --help)\n"
+		"  rank                 draw a ranking chart    (lreport rank --help)\n"
+		"  charts               render the chart set in the dataset's charts.ini\n"
+		"\n"
+		"Every command takes --data DIR (default: the bundled dataset, or $LREPORT_DATA_DIR).\n"
+		"Exit status: 0 success, 1 invalid data or failed output, 2 wrong usage.\n");
+}
+
+/* The bundled dataset: $LREPORT_DATA_DIR, the installed copy, or the source tree's. */
+static const char *
+default_data_directory(void)
+{
+	const char *from_env = g_getenv("LREPORT_DATA_DIR");
+	char *probe;
+	bool installed;
+
+	if (from_env && *from_env)
+		return from_env;
+	probe = g_build_filename(LR_INSTALLED_DATA_DIR, "indicators.csv", NULL);
+	installed = g_file_test(probe, G_FILE_TEST_IS_REGULAR);
+	g_free(probe);
+	return installed ? LR_INSTALLED_DATA_DIR : LR_SOURCE_DATA_DIR;
+}
+
+static void
+print_dataset_errors(const lr_dataset_t *dataset)
+{
+	size_t count = lr_dataset_get_error_count(dataset);
+
+	for (size_t i = 0; i < count; i++) {
+		const lr_error_t *error = lr_dataset_get_error(dataset, i);
+		if (error->file && error->line)
+			fprintf(stderr, "%s:%u:%u: error: %s\n", error->file, error->line, error->column,
+				error->message);
+		else if (error->file)
+			fprintf(stderr, "%s: error: %s\n", error->file, error->message);
+		else
+			fprintf(stderr, "%s: error: %s\n", program, error->message);
+	}
+}
+
+/* Loads the dataset; on errors prints them all and returns NULL. */
+static lr_dataset_t *
+load_dataset(const char *directory)
+{
+	lr_dataset_t *dataset = lr_dataset_load(directory ? directory : default_data_directory());
+
+	if (lr_dataset_status(dataset) != LR_STATUS_SUCCESS) {
+		print_dataset_errors(dataset);
+		fprintf(stderr, "%s: %zu error%s in the dataset\n", program,
+			lr_dataset_get_error_count(dataset),
+			lr_dataset_get_error_count(dataset) == 1 ? "" : "s");
+		lr_dataset_destroy(dataset);
+		return NULL;
+	}
+	return dataset;
+}
+
+/* Parses options for a subcommand; prints its help or the error. Returns -1 to go on, or an
+ * exit status. */
+static int
+parse_options(GOptionContext *context, int *argc, char ***argv)
+{
+	GError *error = NULL;
+
+	if (!g_option_context_parse(context, argc, argv, &error)) {
+		fprintf(stderr, "%s: %s\n(see --help)\n", program, error->message);
+		g_error_free(error);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+static int
+command_validate(int argc, char **argv)
+{
+	char *data = NULL;
+	GOptionEntry entries[] = {
+		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder", "DIR" },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionContext *context = g_option_context_new("- check the dataset and list every error");
+	lr_dataset_t *dataset;
+	int status;
+	GHashTable *sources, *entities;
+
+	g_option_context_add_main_entries(context, entries, NULL);
+	status = parse_options(context, &argc, &argv);
+	g_option_context_free(context);
+	if (status >= 0)
+		goto out;
+	if (argc > 1) {
+		fprintf(stderr, "%s validate: unexpected argument '%s'\n", program, argv[1]);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	dataset = load_dataset(data);
+	if (!dataset) {
+		status = EXIT_DATA;
+		goto out;
+	}
+	sources = g_hash_table_new(g_str_hash, g_str_equal);
+	entities = g_hash_table_new(g_str_hash, g_str_equal);
+	for (size_t i = 0; i < lr_dataset_get_observation_count(dataset); i++) {
+		const lr_observation_t *o = lr_dataset_get_observation(dataset, i);
+		g_hash_table_add(sources, (gpointer) o->source);
+		g_hash_table_add(entities, (gpointer) o->entity);
+	}
+	printf("%s: %zu indicators, %zu observations, %u entities, %u sources: valid\n",
+	       data ? data : default_data_directory(), lr_dataset_get_indicator_count(dataset),
+	       lr_dataset_get_observation_count(dataset), g_hash_table_size(entities),
+	       g_hash_table_size(sources));
+	g_hash_table_unref(sources);
+	g_hash_table_unref(entities);
+	lr_dataset_destroy(dataset);
+	status = EXIT_SUCCESS;
+out:
+	g_free(data);
+	return status;
+}
+
+static int
+parse_language(const char *code, lr_language_t *language)
+{
+	if (!code) {
+		*language = LR_LANGUAGE_VI;
+		return -1;
+	}
+	if (lr_language_from_string(code, language) != LR_STATUS_SUCCESS) {
+		fprintf(stderr, "%s: unknown language '%s': expected vi or en\n", program, code);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+static int
+compare_ints(gconstpointer a, gconstpointer b)
+{
+	return *(const int *) a - *(const int *) b;
+}
+
+static int
+command_list(int argc, char **argv)
+{
+	char *data = NULL, *lang = NULL;
+	GOptionEntry entries[] = {
+		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder", "DIR" },
+		{ "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of names: vi (default) or en", "LANG" },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionContext *context = g_option_context_new("- list the indicators and their years");
+	lr_language_t language;
+	lr_dataset_t *dataset;
+	int status;
+
+	g_option_context_add_main_entries(context, entries, NULL);
+	status = parse_options(context, &argc, &argv);
+	g_option_context_free(context);
+	if (status < 0)
+		status = parse_language(lang, &language);
+	if (status >= 0)
+		goto out;
+	dataset = load_dataset(data);
+	if (!dataset) {
+		status = EXIT_DATA;
+		goto out;
+	}
+	for (size_t i = 0; i < lr_dataset_get_indicator_count(dataset); i++) {
+		const lr_indicator_t *indicator = lr_dataset_get_indicator(dataset, i);
+		GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
+		GString *line = g_string_new(NULL);
+		for (size_t k = 0; k < lr_dataset_get_observation_count(dataset); k++) {
+			const lr_observation_t *o = lr_dataset_get_observation(dataset, k);
+			bool seen = false;
+			if (strcmp(o->indicator, indicator->id) != 0)
+				continue;
+			for (guint y = 0; y < years->len; y++)
+				seen |= g_array_index(years, int, y) == o->year;
+			if (!seen)
+				g_array_append_val(years, o->year);
+		}
+		g_array_sort(years, compare_ints);
+		for (guint y = 0; y < years->len; y++)
+			g_string_append_printf(line, "%s%d", y ? "," : "", g_array_index(years, int, y));
+		printf("%-40s %-6s %-8s %-16s %s\n", indicator->id,
+		       lr_indicator_kind_to_string(indicator->kind), line->str,
+		       lr_indicator_get_unit(indicator, language),
+		       lr_indicator_get_name(indicator, language));
+		g_string_free(line, TRUE);
+		g_array_unref(years);
+	}
+	lr_dataset_destroy(dataset);
+	status = EXIT_SUCCESS;
+out:
+	g_free(data);
+	g_free(lang);
+	return status;
+}
+
+static int
+command_show(int argc, char **argv)
+{
+	char *data = NULL, *lang = NULL;
+	GOptionEntry entries[] = {
+		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder", "DIR" },
+		{ "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Number format and names: vi (default) or en", "LANG" },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionContext *context = g_option_context_new("ID - show an indicator's observations");
+	const lr_indicator_t *indicator;
+	lr_language_t language;
+	lr_dataset_t *dataset = NULL;
+	int status;
+
+	g_option_context_add_main_entries(context, entries, NULL);
+	status = parse_options(context, &argc, &argv);
+	g_option_context_free(context);
+	if (status < 0)
+		status = parse_language(lang, &language);
+	if (status >= 0)
+		goto out;
+	if (argc != 2) {
+		fprintf(stderr, "%s show: expected one indicator id (see `lreport list`)\n", program);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	dataset = load_dataset(data);
+	if (!dataset) {
+		status = EXIT_DATA;
+		goto out;
+	}
+	indicator = lr_dataset_find_indicator(dataset, argv[1]);
+	if (!indicator) {
+		fprintf(stderr, "%s show: unknown indicator '%s' (see `lreport list`)\n", program, argv[1]);
+		status = EXIT_DATA;
+		goto out;
+	}
+	printf("%s\n", lr_indicator_get_name(indicator, language));
+	for (size_t i = 0; i < lr_dataset_get_observation_count(dataset); i++) {
+		const lr_observation_t *o = lr_dataset_get_observation(dataset, i);
+		lr_number_format_t format;
+		const char *unit = lr_indicator_get_unit(indicator, language);
+		char *value;
+		if (strcmp(o->indicator, indicator->id) != 0)
+			continue;
+		lr_number_format_init(&format, language);
+		format.decimals = 2;
+		if (strcmp(unit, "%") == 0)
+			format.flags |= LR_NUMBER_PERCENT;
+		else if (unit[0])
+			format.unit = unit;
+		if (indicator->kind == LR_INDICATOR_RANK && !isnan(o->value))
+			value = lr_format_rank((int) o->value, o->total);
+		else if (!isnan(o->low))
+			value = lr_format_range(o->low, o->high, &format);
+		else
+			value = lr_format_number(o->value, &format);
+		printf("  %d%s%s  %-24s %-22s %-9s %s\n", o->year, o->period[0] ? " " : "", o->period,
+		       lr_dataset_get_entity_name(dataset, o->entity, language), value ? value : "?",
+		       lr_observation_status_to_string(o->status), o->source);
+		lr_free(value);
+	}
+	status = EXIT_SUCCESS;
+out:
+	lr_dataset_destroy(dataset);
+	g_free(data);
+	g_free(lang);
+	return status;
+}
+
+/* Options shared by `bar` and `rank`. */
+typedef struct {
+	char **indicators, **entities, **years;
+	char *layout, *sort, *highlight, *lang, *title, *subtitle, *size, *data, *output, *theme;
+	gboolean horizontal;
+	double scale;
+} chart_options_t;
+
+static void
+chart_options_clear(chart_options_t *options)
+{
+	g_strfreev(options->indicators);
+	g_strfreev(options->entities);
+	g_strfreev(options->years);
+	g_free(options->layout);
+	g_free(options->sort);
+	g_free(options->highlight);
+	g_free(options->lang);
+	g_free(options->title);
+	g_free(options->subtitle);
+	g_free(options->size);
+	g_free(options->data);
+	g_free(options->output);
+	g_free(options->theme);
+}
+
+static bool
+parse_size(const char *text, double *width, double *height)
+{
+	char *end;
+
+	*width = g_ascii_strtod(text, &end);
+	if (*end != 'x' && *end != 'X')
+		return false;
+	*height = g_ascii_strtod(end + 1, &end);
+	return *end == '\0' && isfinite(*width) && isfinite(*height) && *width > 0 && *height > 0;
+}
+
+/* Applies options to a chart; returns -1 on success or an exit status after a message. */
+static int
+configure_chart(lr_chart_t *chart, const chart_options_t *options, bool bar)
+{
+	lr_language_t language;
+
+	for (char **id = options->indicators; id && *id; id++)
+		lr_chart_add_indicator(chart, *id);
+	for (char **entity = options->entities; entity && *entity; entity++)
+		lr_chart_add_entity(chart, *entity);
+	for (char **year = options->years; year && *year; year++) {
+		gint64 value;
+		if (!g_ascii_string_to_signed(*year, 10, 1900, 2100, &value, NULL)) {
+			fprintf(stderr, "%s: --year '%s': expected a year like 2024\n", program, *year);
+			return EXIT_USAGE;
+		}
+		lr_chart_add_year(chart, (int) value);
+	}
+	if (parse_language(options->lang, &language) >= 0)
+		return EXIT_USAGE;
+	lr_chart_set_language(chart, language);
+	if (options->title)
+		lr_chart_set_title(chart, options->title);
+	if (options->subtitle)
+		lr_chart_set_subtitle(chart, options->subtitle);
+	if (options->highlight)
+		lr_chart_set_highlight(chart, options->highlight);
+	if (options->theme) {
+		lr_theme_t *theme;
+		if (strcmp(options->theme, "print") == 0)
+			theme = lr_theme_create_print();
+		else if (strcmp(options->theme, "default") == 0)
+			theme = lr_theme_create();
+		else {
+			fprintf(stderr, "%s: --theme '%s': expected default or print\n", program, options->theme);
+			return EXIT_USAGE;
+		}
+		lr_chart_set_theme(chart, theme);
+		lr_theme_destroy(theme);
+	}
+	if (bar) {
+		if (options->layout) {
+			if (strcmp(options->layout, "grouped") == 0)
+				lr_chart_set_bar_layout(chart, LR_BAR_GROUPED);
+			else if (strcmp(options->layout, "stacked") == 0)
+				lr_chart_set_bar_layout(chart, LR_BAR_STACKED);
+			else if (strcmp(options->layout, "percent") == 0)
+				lr_chart_set_bar_layout(chart, LR_BAR_PERCENT);
+			else {
+				fprintf(stderr, "%s: --layout '%s': expected grouped, stacked or percent\n",
+					program, options->layout);
+				return EXIT_USAGE;
+			}
+		}
+		if (options->sort) {
+			if (strcmp(options->sort, "none") == 0)
+				lr_chart_set_sort(chart, LR_SORT_NONE);
+			else if (strcmp(options->sort, "asc") == 0)
+				lr_chart_set_sort(chart, LR_SORT_ASCENDING);
+			else if (strcmp(options->sort, "desc") == 0)
+				lr_chart_set_sort(chart, LR_SORT_DESCENDING);
+			else {
+				fprintf(stderr, "%s: --sort '%s': expected none, asc or desc\n", program,
+					options->sort);
+				return EXIT_USAGE;
+			}
+		}
+		if (options->horizontal)
+			lr_chart_set_orientation(chart, LR_ORIENTATION_HORIZONTAL);
+	}
+	return -1;
+}
+
+static void
+print_chart_error(const lr_chart_t *chart, const char *output)
+{
+	const lr_error_t *error = lr_chart_get_error(chart);
+	fprintf(stderr, "%s: %s%s%s\n", program, output ? output : "", output ? ": " : "",
+		error ? error->message : lr_status_to_string(lr_chart_status(chart)));
+}
+
+/* Renders @chart to @output; returns an exit status. */
+static int
+render_chart(lr_chart_t *chart, const char *output, const char *size, double scale)
+{
+	double width = 1600, height = 900;
+	const char *dot = strrchr(output, '.');
+	bool png = dot && g_ascii_strcasecmp(dot, ".png") == 0;
+
+	if (!png) {
+		/* Points for print: a 16:9 chart a page wide. */
+		width = 720;
+		height = 405;
+	}
+	if (size && !parse_size(size, &width, &height)) {
+		fprintf(stderr, "%s: --size '%s': expected WIDTHxHEIGHT, e.g. 1600x900\n", program, size);
+		return EXIT_USAGE;
+	}
+	if (!isfinite(scale) || scale <= 0) {
+		fprintf(stderr, "%s: --scale must be a positive number\n", program);
+		return EXIT_USAGE;
+	}
+	if (lr_chart_write(chart, output, LR_FORMAT_AUTO, width, height, png ? scale : 1) != LR_STATUS_SUCCESS) {
+		lr_status_t status = lr_chart_status(chart);
+		print_chart_error(chart, output);
+		return status == LR_STATUS_INVALID_ARGUMENT && !lr_chart_get_error(chart) ? EXIT_USAGE : EXIT_DATA;
+	}
+	return EXIT_SUCCESS;
+}
+
+static int
+command_chart(int argc, char **argv, lr_chart_kind_t kind)
+{
+	chart_options_t options = { .scale = 1 };
+	bool bar = kind == LR_CHART_BAR;
+	GOptionEntry common[] = {
+		{ "indicator", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &options.indicators, "Indicator to draw (repeatable)", "ID" },
+		{ "entity", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &options.entities, "Entity to include (repeatable)", "NAME" },
+		{ "year", 'y', 0, G_OPTION_ARG_STRING_ARRAY, &options.years, "Year to include (repeatable)", "Y" },
+		{ "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, "Language: vi (default) or en", "LANG" },
+		{ "title", 't', 0, G_OPTION_ARG_STRING, &options.title, "Title (default: from the dataset)", "TEXT" },
+		{ "subtitle", 0, 0, G_OPTION_ARG_STRING, &options.subtitle, "Subtitle (default: unit and years)", "TEXT" },
+		{ "highlight", 0, 0, G_OPTION_ARG_STRING, &options.highlight, "Entity to set apart", "ENTITY" },
+		{ "size", 's', 0, G_OPTION_ARG_STRING, &options.size, "Size: pixels for PNG (1600x900), points for PDF/SVG (720x405)", "WxH" },
+		{ "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale, "PNG pixel density, e.g. 2 for slides", "N" },
+		{ "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme, "Theme: default or print (greyscale)", "NAME" },
+		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &options.data, "Dataset folder (default: bundled)", "DIR" },
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, "Output file: .png, .pdf or .svg", "FILE" },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionEntry bar_entries[] = {
+		{ "layout", 0, 0, G_OPTION_ARG_STRING, &options.layout, "grouped (default), stacked or percent", "L" },
+		{ "horizontal", 0, 0, G_OPTION_ARG_NONE, &options.horizontal, "Horizontal bars", NULL },
+		{ "sort", 0, 0, G_OPTION_ARG_STRING, &options.sort, "Category order: none (default), asc or desc", "ORDER" },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionContext *context = g_option_context_new(bar ? "- draw a bar chart" : "- draw a ranking chart");
+	lr_dataset_t *dataset = NULL;
+	lr_chart_t *chart = NULL;
+	int status;
+
+	g_option_context_add_main_entries(context, common, NULL);
+	if (bar)
+		g_option_context_add_main_entries(context, bar_entries, NULL);
+	status = parse_options(context, &argc, &argv);
+	g_option_context_free(context);
+	if (status >= 0)
+		goto out;
+	if (argc > 1) {
+		fprintf(stderr, "%s: unexpected argument '%s'\n", program, argv[1]);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (!options.output || !options.indicators) {
+		fprintf(stderr, "%s %s: %s is required\n", program, bar ? "bar" : "rank",
+			options.output ? "--indicator" : "-o FILE");
+		status = EXIT_USAGE;
+		goto out;
+	}
+	dataset = load_dataset(options.data);
+	if (!dataset) {
+		status = EXIT_DATA;
+		goto out;
+	}
+	chart = lr_chart_create(kind, dataset);
+	status = configure_chart(chart, &options, bar);
+	if (status >= 0)
+		goto out;
+	if (lr_chart_status(chart) != LR_STATUS_SUCCESS) {
+		print_chart_error(chart, NULL);
+		status = EXIT_DATA;
+		goto out;
+	}
+	status = render_chart(chart, options.output, options.size, options.scale);
+out:
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+	chart_options_clear(&options);
+	return status;
+}
+
+/* One [chart NAME] group of charts.ini → chart options. */
+static void
+options_from_group(GKeyFile *file, const char *group, chart_options_t *options)
+{
+	options->indicators = g_key_file_get_string_list(file, group, "indicator", NULL, NULL);
+	options->entities = g_key_file_get_string_list(file, group, "entity", NULL, NULL);
+	options->years = g_key_file_get_string_list(file, group, "year", NULL, NULL);
+	options->layout = g_key_file_get_string(file, group, "layout", NULL);
+	options->sort = g_key_file_get_string(file, group, "sort", NULL);
+	options->highlight = g_key_file_get_string(file, group, "highlight", NULL);
+	options->horizontal = g_key_file_get_boolean(file, group, "horizontal", NULL);
+	options->theme = g_key_file_get_string(file, group, "theme", NULL);
+}
+
+static int
+command_charts(int argc, char **argv)
+{
+	char *data = NULL, *spec = NULL, *out_dir = NULL, *formats_text = NULL, *lang_text = NULL;
+	GOptionEntry entries[] = {
+		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder (default: bundled)", "DIR" },
+		{ "spec", 0, 0, G_OPTION_ARG_FILENAME, &spec, "Chart list (default: DIR/charts.ini)", "FILE" },
+		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, "Output folder (created)", "DIR" },
+		{ "formats", 0, 0, G_OPTION_ARG_STRING, &formats_text, "Comma-separated: png,pdf,svg (default: png,pdf)", "LIST" },
+		{ "lang", 0, 0, G_OPTION_ARG_STRING, &lang_text, "Languages: vi, en or vi,en (default)", "LIST" },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	GOptionContext *context = g_option_context_new("- render the chart set described in charts.ini");
+	GKeyFile *file = NULL;
+	GError *error = NULL;
+	lr_dataset_t *dataset = NULL;
+	char **groups = NULL, **formats = NULL, **languages = NULL;
+	const char *directory;
+	int status, rendered = 0, failed = 0;
+
+	g_option_context_add_main_entries(context, entries, NULL);
+	status = parse_options(context, &argc, &argv);
+	g_option_context_free(context);
+	if (status >= 0)
+		goto out;
+	if (!out_dir) {
+		fprintf(stderr, "%s charts: --out DIR is required\n", program);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	directory = data ? data : default_data_directory();
+	dataset = load_dataset(directory);
+	if (!dataset) {
+		status = EXIT_DATA;
+		goto out;
+	}
+	file = g_key_file_new();
+	if (!spec)
+		spec = g_build_filename(directory, "charts.ini", NULL);
+	if (!g_key_file_load_from_file(file, spec, G_KEY_FILE_NONE, &error)) {
+		fprintf(stderr, "%s: %s: %s\n", program, spec, error->message);
+		g_error_free(error);
+		status = EXIT_DATA;
+		goto out;
+	}
+	if (g_mkdir_with_parents(out_dir, 0777) != 0) {
+		fprintf(stderr, "%s: cannot create '%s': %s\n", program, out_dir, g_strerror(errno));
+		status = EXIT_DATA;
+		goto out;
+	}
+	formats = g_strsplit(formats_text ? formats_text : "png,pdf", ",", -1);
+	languages = g_strsplit(lang_text ? lang_text : "vi,en", ",", -1);
+	groups = g_key_file_get_groups(file, NULL);
+	for (char **group = groups; *group; group++) {
+		const char *name = *group;
+		char *kind_text, *title_key;
+		lr_chart_kind_t kind;
+		if (!g_str_has_prefix(name, "chart "))
+			continue;
+		kind_text = g_key_file_get_string(file, name, "kind", NULL);
+		if (!kind_text || (strcmp(kind_text, "bar") != 0 && strcmp(kind_text, "rank") != 0)) {
+			fprintf(stderr, "%s: %s: [%s] kind: expected bar or rank\n", program, spec, name);
+			g_free(kind_text);
+			failed++;
+			continue;
+		}
+		kind = strcmp(kind_text, "bar") == 0 ? LR_CHART_BAR : LR_CHART_RANK;
+		g_free(kind_text);
+		for (char **language = languages; *language; language++) {
+			chart_options_t options = { .scale = 1 };
+			lr_chart_t *chart;
+			options_from_group(file, name, &options);
+			options.lang = g_strdup(*language);
+			title_key = g_strdup_printf("title_%s", *language);
+			options.title = g_key_file_get_string(file, name, title_key, NULL);
+			g_free(title_key);
+			title_key = g_strdup_printf("subtitle_%s", *language);
+			options.subtitle = g_key_file_get_string(file, name, title_key, NULL);
+			g_free(title_key);
+			chart = lr_chart_create(kind, dataset);
+			if (configure_chart(chart, &options, kind == LR_CHART_BAR) >= 0 ||
+			    lr_chart_status(chart) != LR_STATUS_SUCCESS) {
+				fprintf(stderr, "%s: [%s]: ", program, name);
+				print_chart_error(chart, NULL);
+				failed++;
+			} else {
+				for (char **format = formats; *format; format++) {
+					char *base = g_strdup_printf("%s-%s.%s", name + strlen("chart "), *language, *format);
+					char *path = g_build_filename(out_dir, base, NULL);
+					if (render_chart(chart, path, NULL, 1) == EXIT_SUCCESS) {
+						printf("%s\n", path);
+						rendered++;
+					} else {
+						failed++;
+					}
+					g_free(base);
+					g_free(path);
+				}
+			}
+			lr_chart_destroy(chart);
+			chart_options_clear(&options);
+		}
+	}
+	fprintf(stderr, "%s: %d file%s rendered into %s, %d failed\n", program, rendered,
+		rendered == 1 ? "" : "s", out_dir, failed);
+	status = failed ? EXIT_DATA : EXIT_SUCCESS;
+out:
+	if (file)
+		g_key_file_free(file);
+	g_strfreev(groups);
+	g_strfreev(formats);
+	g_strfreev(languages);
+	lr_dataset_destroy(dataset);
+	g_free(data);
+	g_free(spec);
+	g_free(out_dir);
+	g_free(formats_text);
+	g_free(lang_text);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *command;
+
+	/* Messages from GLib's option parser follow the user's language; numbers in charts
+	 * never do (libreport formats them itself). */
+	setlocale(LC_ALL, "");
+	if (argc < 2) {
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	command = argv[1];
+	if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0 || strcmp(command, "help") == 0) {
+		print_usage(stdout);
+		return EXIT_SUCCESS;
+	}
+	if (strcmp(command, "--version") == 0) {
+		printf("lreport %s\n", lr_version_string());
+		return EXIT_SUCCESS;
+	}
+	/* Subcommands see argv without the program name, as "lreport COMMAND ...". */
+	argc--;
+	argv++;
+	if (strcmp(command, "validate") == 0)
+		return command_validate(argc, argv);
+	if (strcmp(command, "list") == 0)
+		return command_list(argc, argv);
+	if (strcmp(command, "show") == 0)
+		return command_show(argc, argv);
+	if (strcmp(command, "bar") == 0)
+		return command_chart(argc, argv, LR_CHART_BAR);
+	if (strcmp(command, "rank") == 0)
+		return command_chart(argc, argv, LR_CHART_RANK);
+	if (strcmp(command, "charts") == 0)
+		return command_charts(argc, argv);
+	fprintf(stderr, "%s: unknown command '%s'\n\n", program, command);
+	print_usage(stderr);
+	return EXIT_USAGE;
+}
