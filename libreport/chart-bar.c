@@ -359,13 +359,13 @@ clear_labels(lr_text_t *labels, int count)
  * otherwise outside beyond the end; dropped if it would overlap another label. */
 static lr_status_t
 place_value_label(bar_layout_t *bar, const char *label, double band_position, double thickness,
-		  double p_start, double p_end, double p_outer, lr_color_t fill, bool allow_outside)
+		  double p_start, double p_end, double p_outer, lr_color_t fill, bool allow_outside,
+		  bool negative)
 {
 	lr_scene_t *scene = bar->scene;
 	double small = bar->chart->theme->sizes[LR_THEME_SIZE_SMALL];
 	double pad = scene->font_size * 0.3;
 	double length = fabs(p_end - p_start);
-	int direction = p_end >= p_start ? 1 : -1; /* along the value axis */
 	lr_text_t text;
 	double along, across, x, y, w, h;
 	bool inside;
@@ -384,19 +384,19 @@ place_value_label(bar_layout_t *bar, const char *label, double band_position, do
 		lr_text_clear(&text);
 		return LR_STATUS_SUCCESS;
 	}
+	/* Labels sit at the bar's far end: inside just short of it, outside just beyond it.
+	 * For negative values "beyond" is the other way, so the label flips with the bar. */
 	if (bar->horizontal) {
-		/* Value axis is x; pixels grow to the right for larger values. */
 		if (inside)
-			x = direction > 0 ? p_end - pad - w : p_end + pad;
+			x = negative ? p_end + pad : p_end - pad - w;
 		else
-			x = direction > 0 ? p_outer + pad : p_outer - pad - w;
+			x = negative ? p_outer - pad - w : p_outer + pad;
 		y = band_position + (thickness - h) / 2;
 	} else {
-		/* Value axis is y; pixels grow downwards for smaller values. */
 		if (inside)
-			y = direction < 0 ? p_end + pad : p_end - pad - h;
+			y = negative ? p_end - pad - h : p_end + pad;
 		else
-			y = direction < 0 ? p_outer - pad - h : p_outer + pad;
+			y = negative ? p_outer + pad : p_outer - pad - h;
 		x = band_position + (thickness - w) / 2;
 	}
 	color = inside ? lr_color_text_on(fill) : bar->chart->theme->colors[LR_THEME_COLOR_TEXT];
@@ -428,7 +428,7 @@ draw_bars(bar_layout_t *bar)
 		char *text;
 		double band_position, p_start, p_end, p_outer;
 		lr_color_t fill;
-		bool allow_outside;
+		bool allow_outside, negative;
 	} pending_label_t;
 
 	for (int position = 0; position < C; position++) {
@@ -498,12 +498,38 @@ draw_bars(bar_layout_t *bar)
 			pending->p_outer = p_outer;
 			pending->fill = uncertain ? lr_color_lighten(color, 0.55) : color;
 			pending->allow_outside = !stacked;
+			pending->negative = v < 0;
 			if (range) {
 				/* A range label goes beyond the range, never inside it. */
 				pending->p_start = p_outer;
 			}
 			g_ptr_array_add(labels, pending);
 		}
+	}
+
+	/* A band without any bar says so, instead of looking like a zero. */
+	for (int position = 0; position < C && status == LR_STATUS_SUCCESS; position++) {
+		int c = bar->order[position];
+		bool empty = true;
+		lr_text_t text;
+		for (int s = 0; s < S; s++)
+			empty &= !LR_TABLE_CELL(table, s, c);
+		if (!empty)
+			continue;
+		status = lr_scene_measure(scene, lr_chart_word(bar->chart, LR_WORD_NO_DATA),
+					  theme->sizes[LR_THEME_SIZE_SMALL], false,
+					  bar->horizontal ? 0 : bar->band_size * 0.9, 2, PANGO_ALIGN_CENTER, &text);
+		if (status)
+			break;
+		if (bar->horizontal)
+			lr_scene_add_text(scene, "no-data", &text, zero + scene->font_size * 0.4,
+					  bar->band0 + position * bar->band_size + (bar->band_size - text.height) / 2,
+					  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+		else
+			lr_scene_add_text(scene, "no-data", &text,
+					  bar->band0 + position * bar->band_size + (bar->band_size - text.width) / 2,
+					  zero - scene->font_size * 0.4 - text.height,
+					  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
 	}
 
 	/* The zero baseline goes over the bars' ends. */
@@ -521,7 +547,7 @@ draw_bars(bar_layout_t *bar)
 		if (status == LR_STATUS_SUCCESS)
 			status = place_value_label(bar, pending->text, pending->band_position, thickness,
 						   pending->p_start, pending->p_end, pending->p_outer,
-						   pending->fill, pending->allow_outside);
+						   pending->fill, pending->allow_outside, pending->negative);
 		g_free(pending->text);
 		g_free(pending);
 	}
@@ -546,7 +572,7 @@ draw_bars(bar_layout_t *bar)
 						     bar->decimals, false);
 			status = place_value_label(bar, text, band_start, inner, zero,
 						   value_to_pixel(bar, total), value_to_pixel(bar, total),
-						   theme->colors[LR_THEME_COLOR_BACKGROUND], true);
+						   theme->colors[LR_THEME_COLOR_BACKGROUND], true, total < 0);
 			g_free(text);
 			if (status)
 				break;

@@ -235,11 +235,20 @@ measure_end_labels(rank_layout_t *rank, end_label_t *labels, double max_width, i
 					  rank->bump ? 1 : 3, PANGO_ALIGN_LEFT, &label->name);
 		if (status)
 			return status;
-		if (first != last) {
+		{
 			int gained = (int) (lr_observation_central(a) - lr_observation_central(b));
-			change = lr_format_rank_change(gained, chart->language, LR_RANK_CHANGE_ARROW);
-			line = g_strdup_printf("%d–%d: %s", table->category_years[first],
-					       table->category_years[last], change ? change : "");
+			char *value = point_label(rank, b);
+			change = first != last ? lr_format_rank_change(gained, chart->language,
+								       LR_RANK_CHANGE_ARROW) : NULL;
+			/* "71/193 (2024) · ↑15 bậc so với 2022": the latest rank, then the change. */
+			if (change)
+				line = g_strdup_printf(chart->language == LR_LANGUAGE_EN ?
+						       "%s (%d) · %s since %d" : "%s (%d) · %s so với %d",
+						       value, table->category_years[last], change,
+						       table->category_years[first]);
+			else
+				line = g_strdup_printf("%s (%d)", value, table->category_years[last]);
+			g_free(value);
 			lr_free(change);
 			status = lr_scene_measure(rank->scene, line, small, false, max_width, 1,
 						  PANGO_ALIGN_LEFT, &label->change);
@@ -467,6 +476,48 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 		}
 	}
 
+	/* Direct labels at the right, spread apart, with leader lines when moved. */
+	if (!use_legend) {
+		double x_label = rank->x_last + marker + end_gap;
+		for (int i = 0; i < label_count; i++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, labels[i].series, labels[i].last_category);
+			labels[i].desired_y = rank_to_y(rank, lr_observation_central(o));
+		}
+		if (!spread_labels(labels, label_count, font * 0.25, plot.y,
+				   plot.y + plot.height - year_label_height - font * 0.2)) {
+			*labels_fit = false;
+			goto out;
+		}
+		for (int i = 0; i < label_count; i++) {
+			end_label_t *label = &labels[i];
+			int s = label->series;
+			const lr_observation_t *o = LR_TABLE_CELL(table, s, label->last_category);
+			double px = year_to_x(rank, table->category_years[label->last_category]);
+			double py = rank_to_y(rank, lr_observation_central(o));
+			double name_height = label->name.height;
+			double centre = label->y + name_height / 2;
+			int first, last, gained = 0;
+			lr_color_t change_color = theme->colors[LR_THEME_COLOR_TEXT_MUTED];
+
+			if (fabs(centre - py) > font * 0.3 || px < rank->x_last - 1)
+				lr_scene_add_line(scene, "leader", px + marker + font * 0.15, py,
+						  x_label - font * 0.2, centre,
+						  theme->colors[LR_THEME_COLOR_TEXT_MUTED],
+						  font * theme->sizes[LR_THEME_SIZE_GRID_LINE] * 1.5);
+			lr_scene_add_text(scene, "end-label", &label->name, x_label, label->y,
+					  series_color(rank, s));
+			if (series_ends(rank, s, &first, &last) && first != last)
+				gained = (int) (lr_observation_central(LR_TABLE_CELL(table, s, first)) -
+						lr_observation_central(LR_TABLE_CELL(table, s, last)));
+			if (gained > 0)
+				change_color = theme->colors[LR_THEME_COLOR_BETTER];
+			else if (gained < 0)
+				change_color = theme->colors[LR_THEME_COLOR_WORSE];
+			if (label->change.layout)
+				lr_scene_add_text(scene, "change-label", &label->change, x_label,
+						  label->y + name_height, change_color);
+		}
+	}
 	/* Markers and point labels. */
 	for (int s = 0; s < S; s++) {
 		for (int c = 0; c < C; c++) {
@@ -476,6 +527,7 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 			lr_color_t color = series_color(rank, s);
 			char *label;
 			bool placed = false;
+			int first, last;
 			if (!o)
 				continue;
 			x = year_to_x(rank, table->category_years[c]);
@@ -487,6 +539,11 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 				circle->line_width = line_width;
 			}
 			label = point_label(rank, o);
+			if (!rank->bump && !use_legend && series_ends(rank, s, &first, &last) && c == last) {
+				/* The end label already says it. */
+				g_free(label);
+				continue;
+			}
 			if (rank->bump) {
 				/* The rank sits inside the marker. */
 				status = lr_scene_measure(scene, label, small * 0.9, true, 0, 0,
@@ -526,47 +583,6 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 		}
 	}
 
-	/* Direct labels at the right, spread apart, with leader lines when moved. */
-	if (!use_legend) {
-		double x_label = rank->x_last + marker + end_gap;
-		for (int i = 0; i < label_count; i++) {
-			const lr_observation_t *o = LR_TABLE_CELL(table, labels[i].series, labels[i].last_category);
-			labels[i].desired_y = rank_to_y(rank, lr_observation_central(o));
-		}
-		if (!spread_labels(labels, label_count, font * 0.25, plot.y,
-				   plot.y + plot.height - year_label_height - font * 0.2)) {
-			*labels_fit = false;
-			goto out;
-		}
-		for (int i = 0; i < label_count; i++) {
-			end_label_t *label = &labels[i];
-			int s = label->series;
-			const lr_observation_t *o = LR_TABLE_CELL(table, s, label->last_category);
-			double px = year_to_x(rank, table->category_years[label->last_category]);
-			double py = rank_to_y(rank, lr_observation_central(o));
-			double centre = label->y + label->name.height / 2;
-			int first, last, gained = 0;
-			lr_color_t change_color = theme->colors[LR_THEME_COLOR_TEXT_MUTED];
-
-			if (fabs(centre - py) > font * 0.3 || px < rank->x_last - 1)
-				lr_scene_add_line(scene, "leader", px + marker + font * 0.15, py,
-						  x_label - font * 0.2, centre,
-						  theme->colors[LR_THEME_COLOR_TEXT_MUTED],
-						  font * theme->sizes[LR_THEME_SIZE_GRID_LINE] * 1.5);
-			lr_scene_add_text(scene, "end-label", &label->name, x_label, label->y,
-					  series_color(rank, s));
-			if (series_ends(rank, s, &first, &last) && first != last)
-				gained = (int) (lr_observation_central(LR_TABLE_CELL(table, s, first)) -
-						lr_observation_central(LR_TABLE_CELL(table, s, last)));
-			if (gained > 0)
-				change_color = theme->colors[LR_THEME_COLOR_BETTER];
-			else if (gained < 0)
-				change_color = theme->colors[LR_THEME_COLOR_WORSE];
-			if (label->change.layout)
-				lr_scene_add_text(scene, "change-label", &label->change, x_label,
-						  label->y + label->name.height, change_color);
-		}
-	}
 out:
 	clear_end_labels(labels, label_count);
 	g_free(labels);

@@ -458,6 +458,18 @@ lr_chart_build_table(lr_chart_t *chart, bool for_ranking, lr_table_t *table)
 		table->category_dimension = years->len > 1 ? LR_DIMENSION_YEAR : LR_DIMENSION_ENTITY;
 	}
 
+	/* Bars over years keep time honest: a year without data is an empty band, not a
+	 * year silently skipped (ranking charts use a linear year axis instead). */
+	if (!for_ranking && table->category_dimension == LR_DIMENSION_YEAR && years->len > 1 &&
+	    chart->years->len == 0) {
+		int first = g_array_index(years, int, 0), last = g_array_index(years, int, years->len - 1);
+		if (last - first < 40) {
+			g_array_set_size(years, 0);
+			for (int year = first; year <= last; year++)
+				g_array_append_val(years, year);
+		}
+	}
+
 	table->series_count = table->series_dimension == LR_DIMENSION_INDICATOR ? indicator_count
 			    : (int) entities->len;
 	table->category_count = table->category_dimension == LR_DIMENSION_YEAR ? (int) years->len
@@ -579,6 +591,7 @@ lr_chart_word(const lr_chart_t *chart, lr_word_t word)
 		[LR_WORD_RANK_N_NOTE] = { "x/N: hạng x trong N nền kinh tế được xếp hạng.",
 					  "x/N: rank x of N economies ranked." },
 		[LR_WORD_HOLLOW_NOTE] = { "Điểm rỗng: ", "Hollow points: " },
+		[LR_WORD_NO_DATA] = { "không có số liệu", "no data" },
 	};
 	return words[word][chart->language == LR_LANGUAGE_EN ? 1 : 0];
 }

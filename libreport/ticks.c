@@ -12,8 +12,9 @@
  *  - "Zero is a label" (the simplicity bonus) is decided on integers, not with R's absolute
  *    epsilon on a floating remainder; the two agree except for steps below about 1e-14,
  *    where R's test calls every labeling a zero-labeling.
- *  - At most LR_TICKS_MAX ticks are considered, and every loop has a cap, so that a huge
- *    target or a strange range cannot hang or overflow the result.
+ *  - At most LR_TICKS_MAX ticks are considered, and a larger target is lowered to
+ *    LR_TICKS_MAX (aiming at more ticks than may be returned would only make every
+ *    labeling score badly); every loop has a cap, so that no input can hang the search.
  *  - A range that is empty or too narrow to write down (min == max, narrower than 1e-10
  *    of its magnitude, or than 1e-290) is widened to the span between zero and the value
  *    ([0, v] for v > 0, [v, 0] for v < 0), or to 0..1 when the value is 0 (or below 1e-290
@@ -202,6 +203,10 @@ lr_ticks_try_starts(const lr_ticks_search_t *s, int j, int qi, int k, int z, dou
 	if (fabs(min_start) > LR_TICKS_START_MAX
 	    || fabs(max_start) + (double) (k - 1) * j > LR_TICKS_START_MAX)
 		return;
+	/* A fractional step rules out every start at once (start 0 tests the step alone);
+	 * skipping them is only faster, as no rejected labeling moves the pruning bounds. */
+	if (s->integer_only && !lr_ticks_integral(0, j, lr_ticks_q_tenths[qi], z - 1 + s->shift))
+		return;
 	for (int64_t start = (int64_t) min_start; start <= (int64_t) max_start; start++) {
 		double lmin = (double) start * (step / j);
 		double lmax = lmin + step * (k - 1);
@@ -355,6 +360,8 @@ lr_ticks_extended(double data_min, double data_max, int target_count, bool integ
 		dmax = value > 0 ? value : (value < 0 ? 0.0 : 1.0);
 	}
 
+	if (target_count > LR_TICKS_MAX)
+		target_count = LR_TICKS_MAX;
 	lr_ticks_setup(&s, dmin, dmax, target_count, integer_only);
 	if (lr_ticks_search(&s, -2.0, &best)) {
 		lr_ticks_fill(&s, &best, ticks);

@@ -6,7 +6,7 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
-#include <lreport/lr-number.h>
+#include <lreport/lreport.h>
 
 #include <check.h>
 #include <float.h>

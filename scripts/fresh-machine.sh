@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Sets up a Debian bookworm machine for libreport (installing only what is missing) and runs
+# either the main job or the whole test suite. Safe to run again.
+#
+#   bash scripts/fresh-machine.sh main   # build; validate the dataset; render its charts to out/
+#   bash scripts/fresh-machine.sh test   # build with -Werror; run every test, then again
+#                                        # under AddressSanitizer + UndefinedBehaviorSanitizer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+job=${1:-}
+case "$job" in
+  main|test) ;;
+  *) echo "usage: bash scripts/fresh-machine.sh main|test" >&2; exit 2 ;;
+esac
+
+packages=(
+  gcc g++ pkg-config meson ninja-build python3
+  libglib2.0-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
+  libspng-dev libcsv-dev check poppler-utils
+)
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# meson setup, or reconfigure a folder that already exists (so the script can run again).
+configure() {
+  local dir=$1
+  shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@" >/dev/null
+  fi
+}
+
+# Prints "suite: N passed, N failed" from meson's JSON test log.
+summarise() {
+  python3 - "$1/meson-logs/testlog.json" "$2" <<'PY'
+import json, sys
+results = [json.loads(line)["result"] for line in open(sys.argv[1]) if line.strip()]
+passed = sum(r in ("OK", "EXPECTEDFAIL") for r in results)
+skipped = sum(r == "SKIP" for r in results)
+print(f"{sys.argv[2]}: {passed} passed, {len(results) - passed - skipped} failed, {skipped} skipped")
+PY
+}
+
+if [ "$job" = main ]; then
+  configure build
+  meson compile -C build >/dev/null
+  build/tools/lreport validate
+  rm -rf out
+  build/tools/lreport charts --out out --formats png,pdf,svg
+  exit 0
+fi
+
+status=0
+configure build-ci -Dwerror=true
+meson compile -C build-ci >/dev/null
+meson test -C build-ci --print-errorlogs --num-processes 2 || status=1
+summarise build-ci tests
+configure build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+meson compile -C build-asan >/dev/null
+# The install test builds a program outside meson, without the sanitizer runtime.
+meson test -C build-asan --print-errorlogs --num-processes 2 --no-suite install || status=1
+summarise build-asan sanitizers
+[ "$status" -eq 0 ] && echo "all tests passed" || echo "some tests failed"
+exit "$status"
