@@ -34,6 +34,7 @@ typedef struct {
 	double desired_y;           /* centre the label wants: its last point's y */
 	double y;                   /* where it ends up (top of the block) */
 	double height;
+	double anchor;              /* from the block's top to the name's first line centre */
 	lr_text_t name, change;
 } end_label_t;
 
@@ -97,7 +98,7 @@ static void
 choose_rank_scale(rank_layout_t *rank, double axis_length)
 {
 	double font = rank->scene->font_size;
-	int target = (int) CLAMP(axis_length / (font * 3.0), 2, 8);
+	int target = (int) CLAMP(axis_length / (font * 5.0), 2, 6);
 	double spread = rank->rank_max - rank->rank_min;
 	double pad = MAX(1, ceil(spread * 0.08));
 	double low = MAX(1, rank->rank_min - pad), high = rank->rank_max + pad;
@@ -170,7 +171,7 @@ notes_for(const rank_layout_t *rank)
 		gap |= series_has_gap(rank, s);
 	if (gap)
 		g_ptr_array_add(notes, g_strdup(lr_chart_word(rank->chart, LR_WORD_GAP_NOTE)));
-	if (!rank->bump)
+	if (!rank->bump && !rank->constant_total)
 		g_ptr_array_add(notes, g_strdup(lr_chart_word(rank->chart, LR_WORD_RANK_N_NOTE)));
 	if (uncertain) {
 		char *list = lr_chart_uncertain_list(rank->chart, uncertain);
@@ -259,6 +260,7 @@ measure_end_labels(rank_layout_t *rank, end_label_t *labels, double max_width, i
 			}
 		}
 		label->height = label->name.height + label->change.height;
+		label->anchor = label->name.height / MAX(1, pango_layout_get_line_count(label->name.layout)) / 2;
 		(*count)++;
 	}
 	return LR_STATUS_SUCCESS;
@@ -284,7 +286,7 @@ spread_labels(end_label_t *labels, int count, double gap, double top, double bot
 		return false;
 	qsort(labels, (size_t) count, sizeof *labels, compare_desired);
 	for (int i = 0; i < count; i++) {
-		labels[i].y = labels[i].desired_y - labels[i].height / 2;
+		labels[i].y = labels[i].desired_y - labels[i].anchor;
 		labels[i].y = MAX(labels[i].y, top);
 		if (i > 0)
 			labels[i].y = MAX(labels[i].y, labels[i - 1].y + labels[i - 1].height + gap);
@@ -404,7 +406,8 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	rank->year_last = table->category_years[C - 1];
 	rank->x_first = plot.x + tick_width + font * 0.8 + MAX(marker, first_label_half);
 	rank->x_last = plot.x + plot.width - (use_legend ? marker + font : label_width + end_gap + marker);
-	if (rank->x_last - rank->x_first < font * 4 * (C - 1) || rank->y_bottom - rank->y_top < font * 3) {
+	if (rank->x_last - rank->x_first < font * 3 * MIN(rank->year_last - rank->year_first, 12) ||
+	    rank->y_bottom - rank->y_top < font * 3) {
 		status = lr_chart_fail(chart, LR_STATUS_INVALID_ARGUMENT,
 				       "the canvas (%g × %g) is too small for this ranking chart",
 				       scene->width, scene->height);
@@ -427,16 +430,22 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 		lr_scene_add_text(scene, "tick-label", &text, plot.x + tick_width - text.width,
 				  y - text.height / 2, theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
 	}
-	for (int c = 0; c < C; c++) {
-		char year[16];
-		double x = year_to_x(rank, table->category_years[c]);
-		g_snprintf(year, sizeof year, "%d", table->category_years[c]);
-		status = lr_scene_measure(scene, year, small, false, 0, 0, PANGO_ALIGN_CENTER, &text);
-		if (status)
-			goto out;
-		lr_scene_add_text(scene, "year-label", &text, x - text.width / 2,
-				  plot.y + plot.height - year_label_height,
-				  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+	/* Every year of the span gets a label (the axis is linear in time), or every few years
+	 * when the span is long. */
+	{
+		int span = rank->year_last - rank->year_first;
+		int step = span <= 12 ? 1 : span <= 30 ? 5 : 10;
+		for (int year = rank->year_first; year <= rank->year_last; year += step) {
+			char label[16];
+			double x = year_to_x(rank, year);
+			g_snprintf(label, sizeof label, "%d", year);
+			status = lr_scene_measure(scene, label, small, false, 0, 0, PANGO_ALIGN_CENTER, &text);
+			if (status)
+				goto out;
+			lr_scene_add_text(scene, "year-label", &text, x - text.width / 2,
+					  plot.y + plot.height - year_label_height,
+					  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+		}
 	}
 
 	/* Lines: a casing in the background colour under each keeps crossings readable. The
@@ -495,11 +504,12 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 			double px = year_to_x(rank, table->category_years[label->last_category]);
 			double py = rank_to_y(rank, lr_observation_central(o));
 			double name_height = label->name.height;
-			double centre = label->y + name_height / 2;
+			double centre = label->y + label->anchor;
 			int first, last, gained = 0;
 			lr_color_t change_color = theme->colors[LR_THEME_COLOR_TEXT_MUTED];
 
 			if (fabs(centre - py) > font * 0.3 || px < rank->x_last - 1)
+				/* Moved away from its line's end (or the line ends early): connect them. */
 				lr_scene_add_line(scene, "leader", px + marker + font * 0.15, py,
 						  x_label - font * 0.2, centre,
 						  theme->colors[LR_THEME_COLOR_TEXT_MUTED],

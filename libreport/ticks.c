@@ -24,8 +24,8 @@
  *    scaling by a power of ten, where R's squared distances would overflow or underflow.
  *  - integer_only keeps only labelings whose ticks are all integers (hence step >= 1).
  *  - When no labeling scores above R's floor of -2 (integer_only on a range narrower than
- *    one, or a target far above LR_TICKS_MAX), the search is run again with no floor, on the
- *    range widened to whole numbers for integer_only, so that there is always an answer.
+ *    one, say 0.2..0.3), the search is run again with no floor, on the range rounded out to
+ *    whole numbers for integer_only, so that there is always an answer.
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
@@ -72,7 +72,8 @@ static const int lr_ticks_q_tenths[LR_TICKS_NQ] = { 10, 50, 20, 25, 40, 30 };
 #define LR_TICKS_SCALE_HIGH 1e100
 #define LR_TICKS_SPAN_LOW 1e-100
 
-/* The fewest decimals reported; past this, ticks are too fine to print in fixed notation. */
+/* The most decimals reported: finer ticks (below 1e-10) are for scientific notation, and
+ * the caller is told only that ten are not enough. */
 #define LR_TICKS_DECIMALS_MAX 10
 
 typedef struct {
@@ -319,7 +320,8 @@ lr_ticks_fill(const lr_ticks_search_t *s, const lr_ticks_best_t *best, lr_ticks_
 }
 
 /* Decimals needed to write @value exactly in fixed notation, or the cap; only for the last
- * resort below, whose ticks are not built from decimals. */
+ * resort below, whose ticks are not built from decimals. Writing and reading back use the
+ * same locale, so its radix character cancels out. */
 static int
 lr_ticks_decimals_of_double(double value)
 {
@@ -355,7 +357,6 @@ lr_ticks_extended(double data_min, double data_max, int target_count, bool integ
 
 		if (fabs(value) < LR_TICKS_TINY)
 			value = 0.0;
-
 		dmin = value < 0 ? value : 0.0;
 		dmax = value > 0 ? value : (value < 0 ? 0.0 : 1.0);
 	}
