@@ -269,10 +269,8 @@ tick_label(const bar_layout_t *bar, double value)
 
 	lr_number_format_init(&format, bar->chart->language);
 	format.decimals = bar->ticks.decimals;
+	/* No unit or "%" on ticks: the subtitle states the unit once. */
 	format.flags &= ~(unsigned) LR_NUMBER_TRIM_ZEROS;
-	if (bar->layout == LR_BAR_PERCENT ||
-	    strcmp(lr_indicator_get_unit(bar->table.series_indicators[0], bar->chart->language), "%") == 0)
-		format.flags |= LR_NUMBER_PERCENT;
 	text = lr_format_number(value, &format);
 	copy = g_strdup(text ? text : "");
 	lr_free(text);

@@ -38,6 +38,29 @@ typedef struct {
 	lr_text_t name, change;
 } end_label_t;
 
+static bool
+is_highlighted(const rank_layout_t *rank, int s)
+{
+	return rank->chart->highlight && rank->table.series_dimension == LR_DIMENSION_ENTITY &&
+	       strcmp(rank->table.series_keys[s], rank->chart->highlight) == 0;
+}
+
+/* The @k-th series to draw: the highlighted one last, so it sits on top. */
+static int
+drawing_order(const rank_layout_t *rank, int k)
+{
+	int S = rank->table.series_count, highlighted = -1;
+
+	for (int s = 0; s < S; s++)
+		if (is_highlighted(rank, s))
+			highlighted = s;
+	if (highlighted < 0)
+		return k;
+	if (k == S - 1)
+		return highlighted;
+	return k < highlighted ? k : k + 1;
+}
+
 static double
 year_to_x(const rank_layout_t *rank, int year)
 {
@@ -58,11 +81,9 @@ static lr_color_t
 series_color(const rank_layout_t *rank, int s)
 {
 	const lr_theme_t *theme = rank->chart->theme;
-	const char *highlight = rank->chart->highlight;
-
-	if (highlight && rank->table.series_dimension == LR_DIMENSION_ENTITY)
-		return strcmp(rank->table.series_keys[s], highlight) == 0
-			? theme->colors[LR_THEME_COLOR_HIGHLIGHT] : theme->colors[LR_THEME_COLOR_CONTEXT];
+	if (rank->chart->highlight && rank->table.series_dimension == LR_DIMENSION_ENTITY)
+		return is_highlighted(rank, s) ? theme->colors[LR_THEME_COLOR_HIGHLIGHT]
+					       : theme->colors[LR_THEME_COLOR_CONTEXT];
 	return lr_theme_series_color(theme, (unsigned) s);
 }
 
@@ -143,6 +164,15 @@ default_subtitle(const rank_layout_t *rank)
 	return g_strdup(axis);
 }
 
+/* A connector from category @from to @to skips data when a year between them has points
+ * of other series but none of this one. Indices published every other year are not gaps. */
+static bool
+connector_skips_data(const rank_layout_t *rank, int s, int from, int to)
+{
+	(void) s;
+	return to - from > 1;
+}
+
 static bool
 series_has_gap(const rank_layout_t *rank, int s)
 {
@@ -152,8 +182,7 @@ series_has_gap(const rank_layout_t *rank, int s)
 	for (int c = 0; c < table->category_count; c++) {
 		if (!LR_TABLE_CELL(table, s, c))
 			continue;
-		if (previous >= 0 && (c - previous > 1 ||
-				      table->category_years[c] - table->category_years[previous] > 1))
+		if (previous >= 0 && connector_skips_data(rank, s, previous, c))
 			return true;
 		previous = c;
 	}
@@ -450,16 +479,10 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 
 	/* Lines: a casing in the background colour under each keeps crossings readable. The
 	 * highlighted series (if any) is drawn last, on top. */
-	for (int pass = 0; pass < 2; pass++) {
+	{
 		for (int k = 0; k < S; k++) {
-			int s = k;
-			bool highlighted = chart->highlight && table->series_dimension == LR_DIMENSION_ENTITY &&
-					   strcmp(table->series_keys[s], chart->highlight) == 0;
+			int s = drawing_order(rank, k);
 			int previous = -1;
-			if ((pass == 1) != highlighted && chart->highlight)
-				continue;
-			if (pass == 1 && !chart->highlight)
-				continue;
 			for (int c = 0; c < C; c++) {
 				const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
 				if (!o)
@@ -470,7 +493,7 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 					double y0 = rank_to_y(rank, lr_observation_central(p));
 					double x1 = year_to_x(rank, table->category_years[c]);
 					double y1 = rank_to_y(rank, lr_observation_central(o));
-					bool gap = table->category_years[c] - table->category_years[previous] > 1;
+					bool gap = connector_skips_data(rank, s, previous, c);
 					lr_item_t *casing = lr_scene_add_line(scene, "line-casing", x0, y0, x1, y1,
 									      theme->colors[LR_THEME_COLOR_BACKGROUND],
 									      line_width * 3);
@@ -528,12 +551,31 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 						  label->y + name_height, change_color);
 		}
 	}
-	/* Markers and point labels. */
-	for (int s = 0; s < S; s++) {
+	/* Markers first, then their labels, so no marker covers a label; the highlighted
+	 * series' markers come last, on top. */
+	for (int k = 0; k < S; k++) {
+		int s = drawing_order(rank, k);
+		for (int c = 0; c < C; c++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
+			lr_color_t color = series_color(rank, s);
+			lr_item_t *circle;
+			if (!o)
+				continue;
+			circle = lr_scene_add_circle(scene, "marker", year_to_x(rank, table->category_years[c]),
+						     rank_to_y(rank, lr_observation_central(o)), marker, color);
+			if (o->status != LR_OBSERVATION_ACTUAL) {
+				circle->fill = theme->colors[LR_THEME_COLOR_BACKGROUND];
+				circle->stroke = color;
+				circle->line_width = line_width;
+			}
+		}
+	}
+	/* Labels in reverse drawing order: the highlighted series claims its places first. */
+	for (int k = S - 1; k >= 0; k--) {
+		int s = drawing_order(rank, k);
 		for (int c = 0; c < C; c++) {
 			const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
 			double x, y;
-			lr_item_t *circle;
 			lr_color_t color = series_color(rank, s);
 			char *label;
 			bool placed = false;
@@ -542,12 +584,6 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 				continue;
 			x = year_to_x(rank, table->category_years[c]);
 			y = rank_to_y(rank, lr_observation_central(o));
-			circle = lr_scene_add_circle(scene, "marker", x, y, marker, color);
-			if (o->status != LR_OBSERVATION_ACTUAL) {
-				circle->fill = theme->colors[LR_THEME_COLOR_BACKGROUND];
-				circle->stroke = color;
-				circle->line_width = line_width;
-			}
 			label = point_label(rank, o);
 			if (!rank->bump && !use_legend && series_ends(rank, s, &first, &last) && c == last) {
 				/* The end label already says it. */
@@ -561,9 +597,16 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 				g_free(label);
 				if (status)
 					goto out;
-				lr_scene_add_text(scene, "point-label", &text, x - text.width / 2,
-						  y - text.height / 2,
-						  o->status != LR_OBSERVATION_ACTUAL ? color : lr_color_text_on(color));
+				/* Close ranks put markers on top of each other: a number that would
+				 * collide is left out (the end label still gives the last rank). */
+				if (lr_scene_text_collides(scene, x - text.width / 2, y - text.height / 2,
+							   text.width, text.height))
+					lr_text_clear(&text);
+				else
+					lr_scene_add_text(scene, "point-label", &text, x - text.width / 2,
+							  y - text.height / 2,
+							  o->status != LR_OBSERVATION_ACTUAL ? color
+											     : lr_color_text_on(color));
 				continue;
 			}
 			status = lr_scene_measure(scene, label, small, true, 0, 0, PANGO_ALIGN_CENTER, &text);

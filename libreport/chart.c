@@ -619,6 +619,8 @@ lr_chart_format_value(const lr_chart_t *chart, const lr_indicator_t *indicator, 
 
 	lr_number_format_init(&format, chart->language);
 	format.decimals = CLAMP(decimals, 0, 6);
+	/* Labels of one chart share their decimals (8,0 beside 2,9, not 8). */
+	format.flags &= ~(unsigned) LR_NUMBER_TRIM_ZEROS;
 	if (strcmp(unit, "%") == 0)
 		format.flags |= with_unit ? LR_NUMBER_PERCENT : 0;
 	else if (with_unit && unit[0])
@@ -642,6 +644,7 @@ lr_chart_format_observation(const lr_chart_t *chart, const lr_indicator_t *indic
 		const char *unit = lr_indicator_get_unit(indicator, chart->language);
 		lr_number_format_init(&format, chart->language);
 		format.decimals = CLAMP(decimals, 0, 6);
+		format.flags &= ~(unsigned) LR_NUMBER_TRIM_ZEROS;
 		if (strcmp(unit, "%") == 0)
 			format.flags |= LR_NUMBER_PERCENT;
 		text = lr_format_range(observation->low, observation->high, &format);

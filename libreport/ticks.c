@@ -15,7 +15,7 @@
  *  - At most LR_TICKS_MAX ticks are considered, and a larger target is lowered to
  *    LR_TICKS_MAX (aiming at more ticks than may be returned would only make every
  *    labeling score badly); every loop has a cap, so that no input can hang the search.
- *  - A range that is empty or too narrow to write down (min == max, narrower than 1e-10
+ *  - A range that is empty or too narrow to write down (min == max, narrower than 1e-12
  *    of its magnitude, or than 1e-290) is widened to the span between zero and the value
  *    ([0, v] for v > 0, [v, 0] for v < 0), or to 0..1 when the value is 0 (or below 1e-290
  *    in magnitude). R returns m copies of the value instead. A bar or a constant line then
@@ -56,13 +56,14 @@ static const int lr_ticks_q_tenths[LR_TICKS_NQ] = { 10, 50, 20, 25, 40, 30 };
 #define LR_TICKS_J_MAX 16
 #define LR_TICKS_Z_STEPS 40
 
-/* Tick indices (start + i * j) stay below this, so that times a tenth of a nice number
- * (<= 50) they are exact in a double and in int64_t. Only ranges narrower than about 1e-13
- * of their magnitude come near, and those are widened first. */
-#define LR_TICKS_START_MAX 1e14
+/* Tick indices (start + i * j) stay below this, so that R's double start is an exact
+ * integer (below 2^53) and, times a tenth of a nice number (<= 50), fits int64_t. Ranges
+ * at the degenerate limit reach about 1e14 at most. */
+#define LR_TICKS_START_MAX 4e15
 
-/* Narrower than this fraction of its magnitude, a range has no ticks worth writing. */
-#define LR_TICKS_DEGENERATE 1e-10
+/* Narrower than this fraction of its magnitude, a range has no ticks worth writing: they
+ * would need more than the 15 significant digits a double holds. */
+#define LR_TICKS_DEGENERATE 1e-12
 
 /* Below this, ticks would be subnormal doubles, too coarse to stay distinct: such ranges
  * are degenerate and such values are zero. */
