@@ -20,12 +20,12 @@ typedef struct {
 	int decimals;                /* fewest decimals that write every tick exactly (0 for 0, 5, 10; 1 for 2.5) */
 } lr_ticks_t;
 
-/* Picks about @target_count nice ticks for data spanning [@data_min, @data_max].
- * @integer_only keeps only integer steps (ranks, counts of places).
- * When @data_min == @data_max the range is widened around the value (or 0..1 for 0).
- * Ticks need not cover the data (as in the paper, coverage is scored, not forced); callers
- * extend the axis to whichever reaches further. Returns false only for non-finite input or
- * @target_count < 2. */
+/* Picks about @target_count nice ticks for data spanning [@data_min, @data_max] (a target
+ * above LR_TICKS_MAX is lowered to it). @integer_only keeps only whole steps and ticks (ranks,
+ * counts of places). Equal or nearly equal bounds are widened to [0, v] (or [v, 0], or [0, 1]
+ * for 0). Ticks need not cover the data (as in the paper, coverage is scored, not forced);
+ * callers extend the axis to whichever reaches further. `decimals` is capped at 10. Returns
+ * false only for non-finite input, @target_count < 2 or a NULL @ticks. */
 bool lr_ticks_extended(double data_min, double data_max, int target_count, bool integer_only,
 		       lr_ticks_t *ticks);
 

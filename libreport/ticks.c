@@ -261,7 +261,8 @@ lr_ticks_search(const lr_ticks_search_t *s, double floor_score, lr_ticks_best_t 
 				z = (int) ceil(log10(delta));
 				for (int zi = 0; zi < LR_TICKS_Z_STEPS; zi++, z++) {
 					double step = j * q * pow(10.0, z);
-					double cm = lr_ticks_coverage_max(s->dmin, s->dmax, step * (k - 1));
+					double cm = lr_ticks_coverage_max(s->dmin, s->dmax,
+									  step * (k - 1));
 
 					if (w_s * sm + w_c * cm + w_d * dm + w_l < best->score)
 						break;

@@ -1,7 +1,7 @@
 /* libreport tests: axis ticks by the extended Wilkinson algorithm (ticks-private.h).
  *
  * The table holds what R's labeling::extended(dmin, dmax, m) returns, worked out with a
- * line-by-line port of its R source (labeling 0.4) and checked by hand for a few rows; the
+ * line-by-line port of its R source and checked by hand for a few rows; the
  * integer_only rows are the same search keeping only whole-number ticks, and the degenerate
  * rows follow this module's documented widening. Values are compared with ==: a tick must
  * be the double nearest to its decimal (0.55, not 0.5 + 0.05). A property test then runs a
@@ -81,7 +81,7 @@ static const ticks_case_t ticks_cases[] = {
 	{ 0, 0, 5, false, 5, { 0, 0.25, 0.5, 0.75, 1 }, 0.25, 2 },
 	{ -7, -7, 5, false, 5, { -8, -6, -4, -2, 0 }, 2, 0 },
 	{ 0.3, 0.3, 5, true, 2, { 0, 1 }, 1, 0 },
-	{ 1e6, 1e6 + 1e-6, 5, false, 5, { 0, 2.5e5, 5e5, 7.5e5, 1e6 }, 2.5e5, 0 },
+	{ 1e6, 1e6 + 1e-7, 5, false, 5, { 0, 2.5e5, 5e5, 7.5e5, 1e6 }, 2.5e5, 0 }, /* 1e-13 of it */
 };
 
 START_TEST(test_ticks_table)
@@ -95,8 +95,9 @@ START_TEST(test_ticks_table)
 		      c->dmin, c->dmax, c->m, c->integer_only ? ", integer" : "", t.count,
 		      c->count);
 	for (int i = 0; i < c->count; i++)
-		ck_assert_msg(t.values[i] == c->values[i], "row %d: tick %d is %.17g, expected %.17g",
-			      _i, i, t.values[i], c->values[i]);
+		ck_assert_msg(t.values[i] == c->values[i],
+			      "row %d: tick %d is %.17g, expected %.17g", _i, i, t.values[i],
+			      c->values[i]);
 	ck_assert_msg(t.step == c->step, "row %d: step %.17g, expected %.17g", _i, t.step,
 		      c->step);
 	ck_assert_msg(t.first == c->values[0] && t.last == c->values[c->count - 1],
@@ -224,7 +225,8 @@ START_TEST(test_ticks_properties)
 			 integer_only ? ", integer" : "");
 		ck_assert_msg(lr_ticks_extended(a, b, m, integer_only, &t), "%s refused", what);
 		if (a == b) /* widened to 0..value, or 0..1 */
-			check_invariants(&t, fmin(a, 0), a == 0 ? 1 : fmax(a, 0), integer_only, what);
+			check_invariants(&t, fmin(a, 0), a == 0 ? 1 : fmax(a, 0), integer_only,
+					 what);
 		else
 			check_invariants(&t, a, b, integer_only, what);
 	}
@@ -235,6 +237,28 @@ START_TEST(test_ticks_properties)
 		      PROPERTY_RUNS);
 }
 END_TEST
+
+static void
+check_extreme(double a, double b, int m, bool integer_only)
+{
+	char what[160];
+	lr_ticks_t t;
+
+	snprintf(what, sizeof what, "(%.17g, %.17g, m=%d%s)", a, b, m,
+		 integer_only ? ", integer" : "");
+	ck_assert_msg(lr_ticks_extended(a, b, m, integer_only, &t), "%s refused", what);
+	ck_assert_msg(t.count >= 2 && t.count <= LR_TICKS_MAX, "%s: %d ticks", what, t.count);
+	ck_assert_msg(t.step > 0 && isfinite(t.step), "%s: step %g", what, t.step);
+	for (int i = 0; i < t.count; i++) {
+		ck_assert_msg(isfinite(t.values[i]), "%s: tick %d", what, i);
+		if (i > 0)
+			ck_assert_msg(t.values[i] > t.values[i - 1], "%s: tick %d not ascending",
+				      what, i);
+		if (integer_only)
+			ck_assert_msg(t.values[i] == floor(t.values[i]), "%s: tick %.17g", what,
+				      t.values[i]);
+	}
+}
 
 /* Inputs at the edges of doubles still give finite, ordered, nice ticks. */
 START_TEST(test_ticks_extremes)
@@ -247,35 +271,15 @@ START_TEST(test_ticks_extremes)
 		{ -1e-250, 1e-250 }, { 1e-280, 5e-280 }, { 0, DBL_TRUE_MIN }, { DBL_MIN, DBL_MIN },
 		{ -0.0, 0.0 }, { 1e15, 1e15 + 2 }, { 1e15, 1e15 + 0.125 }, { 1, 1 + 1e-12 },
 		{ -DBL_MAX, -DBL_MAX }, { 4e18, 4e18 + 2048 }, { 0.1, 0.1 + 1e-9 },
+		/* just wider than the degenerate limit, 1e-12 of the magnitude */
+		{ 1, 1 + 3e-12 }, { 1e3, 1e3 + 2e-9 }, { -123456.789, -123456.7889998 },
 	};
 
-	for (int r = 0; r < N_ELEMENTS(ranges); r++) {
-		for (int integer_only = 0; integer_only <= 1; integer_only++) {
-			for (int m = 2; m <= 40; m += 19) {
-				double a = ranges[r].dmin, b = ranges[r].dmax;
-				char what[160];
-				lr_ticks_t t;
-
-				snprintf(what, sizeof what, "(%.17g, %.17g, m=%d%s)", a, b, m,
-					 integer_only ? ", integer" : "");
-				ck_assert_msg(lr_ticks_extended(a, b, m, integer_only, &t), "%s refused",
-					      what);
-				ck_assert_msg(t.count >= 2 && t.count <= LR_TICKS_MAX, "%s: %d ticks",
-					      what, t.count);
-				ck_assert_msg(t.step > 0 && isfinite(t.step), "%s: step %g", what,
-					      t.step);
-				for (int i = 0; i < t.count; i++) {
-					ck_assert_msg(isfinite(t.values[i]), "%s: tick %d", what, i);
-					if (i > 0)
-						ck_assert_msg(t.values[i] > t.values[i - 1],
-							      "%s: tick %d not ascending", what, i);
-					if (integer_only)
-						ck_assert_msg(t.values[i] == floor(t.values[i]),
-							      "%s: tick %.17g", what, t.values[i]);
-				}
-			}
+	for (int r = 0; r < N_ELEMENTS(ranges); r++)
+		for (int m = 2; m <= 40; m += 19) {
+			check_extreme(ranges[r].dmin, ranges[r].dmax, m, false);
+			check_extreme(ranges[r].dmin, ranges[r].dmax, m, true);
 		}
-	}
 }
 END_TEST
 
