@@ -431,6 +431,11 @@ render_chart(lr_chart_t *chart, const char *output, const char *size, double sca
 	const char *dot = strrchr(output, '.');
 	bool png = dot && g_ascii_strcasecmp(dot, ".png") == 0;
 
+	if (!dot || (!png && g_ascii_strcasecmp(dot, ".pdf") != 0 && g_ascii_strcasecmp(dot, ".svg") != 0)) {
+		fprintf(stderr, "%s: %s: unknown output format: expected .png, .pdf or .svg\n", program,
+			output);
+		return EXIT_USAGE;
+	}
 	if (!png) {
 		/* Points for print: a 16:9 chart a page wide. */
 		width = 720;

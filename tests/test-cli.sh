@@ -1,0 +1,102 @@
+#!/bin/sh
+# The lreport CLI as people and scripts use it: exit codes (0 ok, 1 data/output, 2 usage),
+# messages on stderr, files written whole or not at all.
+# Usage: test-cli.sh LREPORT SOURCE_DIR
+set -u
+lreport=$1
+source=$2
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+passed=0
+failed=0
+
+# expect CODE DESCRIPTION -- COMMAND...: runs it, checks the exit code; output in $scratch/out, err.
+expect() {
+  code=$1; what=$2; shift 3
+  "$@" >"$scratch/out" 2>"$scratch/err"
+  got=$?
+  if [ "$got" -eq "$code" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $what: exit $got, expected $code"; sed 's/^/  stderr: /' "$scratch/err" | head -5
+  fi
+}
+# contains FILE TEXT DESCRIPTION
+contains() {
+  if grep -qF -- "$2" "$scratch/$1"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $3: '$2' not in $1"; sed 's/^/  /' "$scratch/$1" | head -5; fi
+}
+check() {
+  if eval "$1"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $2"; fi
+}
+
+expect 0 "--help" -- "$lreport" --help
+contains out "Usage: lreport" "--help prints usage"
+expect 0 "--version" -- "$lreport" --version
+contains out "lreport 0." "--version prints the version"
+expect 2 "no command" -- "$lreport"
+expect 2 "unknown command" -- "$lreport" frobnicate
+contains err "unknown command 'frobnicate'" "unknown command is named"
+expect 2 "unknown option" -- "$lreport" list --frobnicate
+
+expect 0 "validate the bundled dataset" -- "$lreport" validate
+contains out "valid" "validate summarises"
+expect 1 "validate bad data" -- "$lreport" validate --data "$source/tests/data/bad/many"
+check "[ \"\$(grep -c ': error: ' "$scratch/err")\" -ge 10 ]" "validate lists every error, not just the first"
+contains err "observations.csv:6:34: error: value: expected a number like 27.7, found '16,4'" "file:line:column and what was expected"
+check "[ ! -s \"$scratch/out\" ]" "errors go to stderr, not stdout"
+expect 1 "validate a missing folder" -- "$lreport" validate --data "$scratch/nowhere"
+contains err "indicators.csv" "a missing file is named"
+
+expect 0 "list" -- "$lreport" list
+contains out "egdi_rank" "list shows indicators"
+contains out "2022,2024" "list shows years"
+expect 0 "list --lang en" -- "$lreport" list --lang en
+contains out "Retail e-commerce revenue" "English names"
+expect 2 "list --lang fr" -- "$lreport" list --lang fr
+
+expect 0 "show" -- "$lreport" show egdi_rank
+contains out "71/193" "ranks as x/N"
+expect 0 "show vi numbers" -- "$lreport" show ecommerce_revenue
+contains out "27,7–28" "Vietnamese range with decimal comma"
+expect 0 "show en numbers" -- "$lreport" show ecommerce_revenue --lang en
+contains out "27.7–28" "English decimal point"
+expect 1 "show unknown" -- "$lreport" show nope
+contains err "unknown indicator 'nope'" "unknown indicator is named"
+expect 2 "show without id" -- "$lreport" show
+
+expect 0 "bar png" -- "$lreport" bar -i ecommerce_revenue -o "$scratch/a.png" --size 800x450 --scale 2
+check "head -c 8 \"$scratch/a.png\" | od -An -c | grep -q 'P   N   G'" "a PNG is written"
+check "[ \"\$(od -An -tu1 -j16 -N8 \"$scratch/a.png\" | tr -s ' ')\" = ' 0 0 6 64 0 0 3 132' ]" "PNG is 1600x900 at --scale 2"
+expect 0 "bar pdf with every option" -- "$lreport" bar --indicator ftth_coverage --entity "Việt Nam" --entity "thế giới" --year 2024 \
+  --layout grouped --horizontal --sort desc --highlight "Việt Nam" --lang en --title "Fibre" --size 600x400 -o "$scratch/b.pdf"
+check "head -c 5 \"$scratch/b.pdf\" | grep -q '%PDF'" "a PDF is written"
+expect 0 "bar svg" -- "$lreport" bar -i dx_targets_done -i dx_targets_likely -i dx_targets_effort --layout percent -o "$scratch/c.svg"
+contains c.svg "<svg" "an SVG is written"
+expect 1 "bar unknown indicator" -- "$lreport" bar -i nope -o "$scratch/x.png"
+contains err "unknown indicator 'nope'" "unknown indicator"
+expect 1 "bar unknown entity" -- "$lreport" bar -i ftth_coverage --entity "Atlantis" -o "$scratch/x.png"
+contains err "Atlantis" "unknown entity is named"
+expect 1 "bar year without data" -- "$lreport" bar -i ecommerce_revenue --year 1999 -o "$scratch/x.png"
+contains err "1999" "the year is named"
+expect 2 "bar bad layout" -- "$lreport" bar -i ecommerce_revenue --layout round -o "$scratch/x.png"
+expect 2 "bar bad size" -- "$lreport" bar -i ecommerce_revenue --size 0x0 -o "$scratch/x.png"
+expect 2 "bar bad extension" -- "$lreport" bar -i ecommerce_revenue -o "$scratch/x.jpg"
+expect 2 "bar without -o" -- "$lreport" bar -i ecommerce_revenue
+expect 1 "bar unwritable output" -- "$lreport" bar -i ecommerce_revenue -o "$scratch/missing/dir/x.png"
+contains err "missing/dir/x.png" "the unwritable path is named"
+check "[ ! -e \"$scratch/x.png\" ] && [ ! -e \"$scratch/x.jpg\" ]" "no file is left by failed commands"
+
+expect 0 "rank" -- "$lreport" rank -i egdi_rank -i gii_rank -i gci_rank -o "$scratch/r.png"
+expect 1 "rank of a non-rank indicator" -- "$lreport" rank -i ecommerce_revenue -o "$scratch/y.png"
+contains err "not a rank" "says why"
+expect 1 "rank of a single year" -- "$lreport" rank -i egdi_rank --year 2024 -o "$scratch/y.png"
+contains err "at least two years" "says why"
+
+expect 0 "charts" -- "$lreport" charts --out "$scratch/charts" --formats png,svg --lang vi
+check "[ \"\$(ls \"$scratch/charts\" | wc -l)\" -ge 10 ]" "charts renders the chart set"
+check "! ls \"$scratch/charts\" | grep -q '^\\.'" "no temporary files are left behind"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
