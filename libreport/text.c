@@ -66,6 +66,10 @@ find_fonts_directory(void)
 	return g_strdup(LR_SOURCE_FONTS_DIR);
 }
 
+#define FONTS_CACHE_CONF                                                                 \
+	"<?xml version=\"1.0\"?><fontconfig>"                                           \
+	"<cachedir prefix=\"xdg\">lreport/fontconfig</cachedir></fontconfig>"
+
 static FcConfig *
 load_config(const char *directory)
 {
@@ -80,8 +84,9 @@ load_config(const char *directory)
 	if (g_file_test(conf, G_FILE_TEST_IS_REGULAR))
 		ok = FcConfigParseAndLoad(config, (const FcChar8 *) conf, FcTrue) &&
 		     FcConfigBuildFonts(config);
-	else
-		ok = FcConfigAppFontAddDir(config, (const FcChar8 *) directory);
+	else /* just fonts: still give fontconfig the private cache folder fonts.conf names */
+		ok = FcConfigParseAndLoadFromMemory(config, (const FcChar8 *) FONTS_CACHE_CONF, FcTrue) &&
+		     FcConfigAppFontAddDir(config, (const FcChar8 *) directory);
 	g_free(conf);
 
 	if (ok) {
@@ -155,13 +160,30 @@ lr_fonts_get_directory(void)
 	return fonts ? fonts->directory : LR_FONTS_DIR;
 }
 
+/* The union of the ink and logical rectangles of @layout, in Pango units. */
+static void
+layout_box(PangoLayout *layout, PangoRectangle *box)
+{
+	PangoRectangle ink, logical;
+
+	pango_layout_get_extents(layout, &ink, &logical);
+	if (ink.width == 0 || ink.height == 0) { /* blank text has no ink */
+		*box = logical;
+		return;
+	}
+	box->x = MIN(ink.x, logical.x);
+	box->y = MIN(ink.y, logical.y);
+	box->width = MAX(ink.x + ink.width, logical.x + logical.width) - box->x;
+	box->height = MAX(ink.y + ink.height, logical.y + logical.height) - box->y;
+}
+
 lr_status_t
 lr_text_layout(PangoContext *context, const char *utf8, const lr_text_style_t *style,
 	       lr_text_t *text)
 {
 	PangoFontDescription *font;
 	PangoAttrList *attributes;
-	PangoRectangle ink, logical;
+	PangoRectangle box, logical;
 	char *normalized;
 	double x0, y0, x1, y1;
 
@@ -199,17 +221,34 @@ lr_text_layout(PangoContext *context, const char *utf8, const lr_text_style_t *s
 	pango_layout_set_text(text->layout, normalized, -1);
 	g_free(normalized);
 
-	pango_layout_get_extents(text->layout, &ink, &logical);
-	x0 = MIN(ink.x, logical.x);
-	y0 = MIN(ink.y, logical.y);
-	x1 = MAX(ink.x + ink.width, logical.x + logical.width);
-	y1 = MAX(ink.y + ink.height, logical.y + logical.height);
-	if (ink.width == 0 || ink.height == 0) { /* blank text has no ink */
-		x0 = logical.x;
-		y0 = logical.y;
-		x1 = logical.x + logical.width;
-		y1 = logical.y + logical.height;
+	layout_box(text->layout, &box);
+	/* Lines are wrapped by their advances, but ink can stick out of them (the horn of a
+	 * final ơ or ư, about 0.045 em): wrap narrower by that much, so that the box fits the
+	 * width asked for. Unless a word then no longer fits its line: keep the wider layout. */
+	if (style->max_width > 0) {
+		int limit = pango_layout_get_width(text->layout);
+		int width = limit;
+
+		for (int tries = 0; tries < 3 && box.width > limit; tries++) {
+			int narrower = width - (box.width - limit);
+
+			if (narrower <= 0)
+				break;
+			pango_layout_set_width(text->layout, narrower);
+			pango_layout_get_extents(text->layout, NULL, &logical);
+			if (logical.width > narrower) {
+				pango_layout_set_width(text->layout, width);
+				layout_box(text->layout, &box);
+				break;
+			}
+			width = narrower;
+			layout_box(text->layout, &box);
+		}
 	}
+	x0 = box.x;
+	y0 = box.y;
+	x1 = box.x + box.width;
+	y1 = box.y + box.height;
 	text->box_x = x0 / (double) PANGO_SCALE;
 	text->box_y = y0 / (double) PANGO_SCALE;
 	text->width = (x1 - x0) / (double) PANGO_SCALE;
