@@ -316,6 +316,19 @@ choose_ticks(bar_layout_t *bar, double axis_length)
 		/* 100% stacked: the axis is 0–100 exactly. */
 		lr_ticks_extended(0, 100, target, false, &bar->ticks);
 	}
+	/* Bars end inside the grid: extend the ticks by whole steps to cover the data. */
+	while (bar->ticks.values[bar->ticks.count - 1] < bar->high - 1e-9 * fabs(bar->high) &&
+	       bar->ticks.count < LR_TICKS_MAX) {
+		double next = bar->ticks.values[bar->ticks.count - 1] + bar->ticks.step;
+		double unit = pow(10, bar->ticks.decimals);
+		bar->ticks.values[bar->ticks.count++] = round(next * unit) / unit;
+	}
+	while (bar->ticks.values[0] > bar->low + 1e-9 * fabs(bar->low) && bar->ticks.count < LR_TICKS_MAX) {
+		double unit = pow(10, bar->ticks.decimals);
+		memmove(&bar->ticks.values[1], &bar->ticks.values[0], sizeof(double) * (size_t) bar->ticks.count);
+		bar->ticks.values[0] = round((bar->ticks.values[1] - bar->ticks.step) * unit) / unit;
+		bar->ticks.count++;
+	}
 	bar->domain0 = MIN(bar->ticks.values[0], bar->low);
 	bar->domain1 = MAX(bar->ticks.values[bar->ticks.count - 1], bar->high);
 }
@@ -559,6 +572,7 @@ draw_bars(bar_layout_t *bar)
 						       bar->band_size * gap / 2;
 			bool any = false;
 			char *text;
+			double end;
 			for (int s = 0; s < S; s++)
 				if (!isnan(bar->values[s * C + c])) {
 					total += bar->values[s * C + c];
@@ -568,8 +582,9 @@ draw_bars(bar_layout_t *bar)
 				continue;
 			text = lr_chart_format_value(bar->chart, table->series_indicators[0], total,
 						     bar->decimals, false);
-			status = place_value_label(bar, text, band_start, inner, zero,
-						   value_to_pixel(bar, total), value_to_pixel(bar, total),
+			/* p_start = p_end: a total never fits "inside", it goes beyond the end. */
+			end = value_to_pixel(bar, total);
+			status = place_value_label(bar, text, band_start, inner, end, end, end,
 						   theme->colors[LR_THEME_COLOR_BACKGROUND], true, total < 0);
 			g_free(text);
 			if (status)
@@ -666,6 +681,15 @@ lr_bar_layout(lr_chart_t *chart, lr_scene_t *scene)
 			bar.axis1 = bar.plot.y + value_label_room;
 		}
 		axis_length = fabs(bar.axis1 - bar.axis0);
+	}
+	{
+		/* Neighbouring tick labels and category labels must not run into each other;
+		 * when even two ticks or one line per band do not fit, the canvas is too small. */
+		double spacing = bar.ticks.count > 1 ? fabs(value_to_pixel(&bar, bar.ticks.values[1]) -
+							     value_to_pixel(&bar, bar.ticks.values[0])) : INFINITY;
+		double needed = bar.horizontal ? tick_width + font * 0.3 : tick_height;
+		if (spacing < needed || (bar.horizontal && bar.band_size < font * small * 1.3))
+			bar.plot.width = 0;
 	}
 	if (bar.plot.width < font * 2 || bar.plot.height < font * 2 ||
 	    fabs(bar.axis1 - bar.axis0) < font) {

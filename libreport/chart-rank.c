@@ -268,8 +268,10 @@ measure_end_labels(rank_layout_t *rank, end_label_t *labels, double max_width, i
 		{
 			int gained = (int) (lr_observation_central(a) - lr_observation_central(b));
 			char *value = point_label(rank, b);
+			/* Arrows for a move, words for none: "giữ nguyên so với 2019", not "=". */
 			change = first != last ? lr_format_rank_change(gained, chart->language,
-								       LR_RANK_CHANGE_ARROW) : NULL;
+								       gained ? LR_RANK_CHANGE_ARROW
+									      : LR_RANK_CHANGE_WORDS) : NULL;
 			/* "71/193 (2024) · ↑15 bậc so với 2022": the latest rank, then the change. */
 			if (change)
 				line = g_strdup_printf(chart->language == LR_LANGUAGE_EN ?
@@ -394,6 +396,11 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	rank->y_bottom = plot.y + plot.height - year_label_height - font * 0.5 - marker -
 			 (rank->bump ? 0 : font * small * 1.6);
 	choose_rank_scale(rank, rank->y_bottom - rank->y_top);
+	if (rank->bump) {
+		/* Markers of neighbouring ranks must not cover each other: at most 0.45 of the
+		 * distance between two ranks in radius. */
+		marker = MIN(marker, 0.45 * fabs(rank_to_y(rank, 2) - rank_to_y(rank, 1)));
+	}
 
 	/* Tick labels (ranks) on the left. */
 	for (int i = 0; i < rank->ticks.count; i++) {
@@ -592,7 +599,8 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 			}
 			if (rank->bump) {
 				/* The rank sits inside the marker. */
-				status = lr_scene_measure(scene, label, small * 0.9, true, 0, 0,
+				/* The rank fits its marker: a line of text is about 1.4 sizes tall. */
+				status = lr_scene_measure(scene, label, MIN(small * 0.9, 1.4 * marker / font), true, 0, 0,
 							  PANGO_ALIGN_CENTER, &text);
 				g_free(label);
 				if (status)

@@ -331,6 +331,21 @@ lr_table_clear(lr_table_t *table)
 	memset(table, 0, sizeof *table);
 }
 
+/* Entities are written as in running text ("thế giới"); a label starts a line ("Thế giới"). */
+static char *
+capitalize(const char *text)
+{
+	gunichar first = g_utf8_get_char(text);
+	char head[8];
+	int length;
+
+	if (!*text || g_unichar_isupper(first))
+		return g_strdup(text);
+	length = g_unichar_to_utf8(g_unichar_totitle(first), head);
+	head[length] = '\0';
+	return g_strconcat(head, g_utf8_next_char(text), NULL);
+}
+
 static char *
 dimension_label(const lr_chart_t *chart, lr_dimension_t dimension, const char *entity, int year,
 		const lr_indicator_t *indicator)
@@ -339,7 +354,7 @@ dimension_label(const lr_chart_t *chart, lr_dimension_t dimension, const char *e
 	case LR_DIMENSION_YEAR:
 		return g_strdup_printf("%d", year);
 	case LR_DIMENSION_ENTITY:
-		return g_strdup(lr_dataset_get_entity_name(chart->dataset, entity, chart->language));
+		return capitalize(lr_dataset_get_entity_name(chart->dataset, entity, chart->language));
 	case LR_DIMENSION_INDICATOR:
 	default:
 		return g_strdup(lr_indicator_get_name(indicator, chart->language));

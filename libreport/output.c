@@ -36,94 +36,57 @@
 
 #define PDF_CREATOR "libreport"
 
-/* PNG encoder settings, measured on a representative 1600 x 900 chart (white background,
- * 21 bars in 3 colours, grid lines, 30 anti-aliased Pango strings in Noto Sans; 208
- * distinct colours), gcc -O2, libspng 0.7.3 with the system zlib, 2-core machine shared with
- * other jobs, median of 9 encodes each (times move by ~10% between runs):
+/* PNG encoder settings. Measured with libspng 0.7.3 and the system zlib 1.2.13, gcc -O2, on
+ * this 2-core machine (shared with other jobs: times move by 10-30 % between runs, so each
+ * is the fastest of 5 encodes). Two sets of 1600 x 900 images:
+ *  - real: the 10 charts of data/charts.ini drawn by lr_chart_draw() (8 bar, 2 ranking;
+ *    391 to 1254 distinct colours each, from the anti-aliased text in 3 or 4 colours);
+ *  - synthetic: white background, 21 bars in 3 colours, grid lines, 40 Pango strings.
+ * Sizes are compared with cairo_surface_write_to_png(), which took 33 to 45 ms an image
+ * (libpng: zlib level 6 and a filter chosen per row).
  *
- *   cairo_surface_write_to_png:                       32.7 ms   23522 bytes (1.00)
- *   draw of the chart itself (text layouts cached):    0.5 ms
- *   ARGB32 -> RGB8 with the alpha check:               0.8 ms
- *   ARGB32 -> 8-bit palette indices:                   0.9 ms
+ *                                   real: mean ms  all bytes  ratio (worst)   synthetic ratio
+ *   cairo_surface_write_to_png             37.5     534716   1.00                    1.00
+ *   level 1 Z_RLE      NONE                11.7    4662474   8.72 (16.91)            8.93
+ *   level 1 Z_RLE      SUB                  9.6    1189718   2.22  (2.82)            3.13
+ *   level 1 Z_RLE      UP                   9.7     933268   1.75  (2.09)            1.91
+ *   level 1 Z_RLE      PAETH               15.1     832121   1.56  (1.85)            1.81
+ *   level 1 Z_RLE      ALL                 40.1     795720   1.49  (1.75)            1.72
+ *   level 1 Z_FILTERED NONE                 6.0     719541   1.35  (1.62)            1.72
+ *   level 1 Z_FILTERED UP                   9.3     701291   1.31  (1.43)            1.42
+ *   level 1 default    NONE                 6.0     719541   1.35  (1.62)            1.72
+ *   level 1 default    SUB                  9.2     792959   1.48  (1.72)            1.87
+ *   level 1 default    UP                   9.3     701291   1.31  (1.43)            1.42  <-
+ *   level 1 default    PAETH               16.9     694050   1.30  (1.44)            1.42
+ *   level 1 default    ALL                 40.2     679812   1.27  (1.42)            1.37
+ *   level 2 default    NONE                 6.9     705776   1.32  (1.59)            1.69
+ *   level 2 default    UP                  10.5     692325   1.29  (1.42)            1.41
+ *   level 3 default    NONE                 6.3     682765   1.28  (1.55)            1.55
+ *   level 3 default    UP                   9.7     682703   1.28  (1.40)            1.39
+ *   level 3 default    PAETH               15.9     675351   1.26  (1.41)            1.37
+ *   level 4 default    NONE                11.8     524259   0.98  (1.07)            1.64
+ *   level 4 default    UP                  16.4     546828   1.02  (1.09)            1.03
+ *   level 4 default    ALL                 53.3     521355   0.98  (0.98)            0.98
+ *   level 5 default    UP                  17.3     542219   1.01  (1.08)            1.02
+ *   level 6 default    NONE                13.7     508531   0.95  (1.05)            1.24
+ *   level 6 default    UP                  16.2     537161   1.00  (1.07)            1.01
+ *   level 6 default    ALL                 46.2     513111   0.96  (0.97)            0.96
+ * (Z_RLE ignores the level; Z_FILTERED gives the same bytes as default at levels 1 to 3 and
+ * slightly larger ones at 4 to 6 in the same time.)
  *
- *   RGB8 (3 bytes a pixel)
- *   level strategy    filter      ms    bytes  ratio
- *   1     Z_RLE       NONE     11.0   339727  14.44
- *   1     Z_RLE       SUB       9.6    92741   3.94
- *   1     Z_RLE       UP        9.2    49036   2.08
- *   1     Z_RLE       PAETH    15.1    44397   1.89
- *   1     Z_RLE       ALL      41.7    42067   1.79
- *   1-6   Z_RLE       any      (the level does not matter to Z_RLE: same bytes, same times)
- *   1     Z_FILTERED  NONE      5.8    55430   2.36
- *   1     Z_FILTERED  UP       15.5    40906   1.74
- *   1     Z_FILTERED  PAETH    24.6    40757   1.73
- *   1     Z_FILTERED  ALL      59.5    39719   1.69
- *   1     default     NONE      5.8    55430   2.36
- *   1     default     SUB       9.4    59430   2.53
- *   1     default     UP        9.4    40906   1.74
- *   1     default     PAETH    23.0    40757   1.73
- *   1     default     ALL      61.6    39719   1.69
- *   2     default     NONE      5.8    54815   2.33
- *   2     default     UP        8.9    40689   1.73
- *   3     default     NONE      5.7    49245   2.09
- *   3     default     UP        9.1    40231   1.71
- *   3     default     PAETH    15.2    39136   1.66
- *   4     Z_FILTERED  UP       14.5    25150   1.07
- *   4     default     NONE     11.5    51925   2.21
- *   4     default     SUB      14.4    37615   1.60
- *   4     default     UP       14.5    24470   1.04   <- RGB8 / RGBA8 choice
- *   4     default     PAETH    20.4    24188   1.03
- *   4     default     ALL      44.6    23168   0.98
- *   5     default     UP       14.4    24251   1.03
- *   5     default     ALL      44.9    22940   0.98
- *   6     default     NONE     13.3    36161   1.54
- *   6     default     UP       15.5    23986   1.02
- *   6     default     ALL      46.2    22874   0.97
- *
- * Levels 1 to 3 are zlib's greedy matcher, which leaves flat-colour images 1.7 to 2.4 times
- * larger than cairo's file; level 4 is the first with lazy matching and the fastest within
- * 1.5 times the size, at 14.5 ms. No RGB8 setting reaches the 6 ms goal: deflate alone over
- * 4.3 MB costs more than that. What does is writing fewer bytes: a chart is large flat areas
- * and the anti-aliasing ramps between a few colours, so it almost always has at most 256
- * colours and an 8-bit palette image carries the same pixels, losslessly, in a third of the
- * bytes:
- *
- *   palette (1 byte a pixel)
- *   level strategy    filter      ms    bytes  ratio
- *   1     Z_RLE       NONE      3.8    32772   1.39
- *   1     Z_RLE       UP        5.4    19077   0.81
- *   1     default     NONE      3.1    23221   0.99
- *   1     default     UP        5.2    20185   0.86
- *   2     default     NONE      3.1    21374   0.91
- *   2     Z_FILTERED  NONE      3.2    21374   0.91
- *   2     default     UP        5.2    20113   0.86
- *   3     default     NONE      3.2    21253   0.90
- *   3     default     UP        5.1    19833   0.84
- *   4     default     NONE      6.8    38074   1.62
- *   4     default     UP        7.9    13318   0.57
- *   6     default     NONE      6.8    14125   0.60
- *   6     default     UP        8.4    12809   0.54
- *
- * Level 2, default strategy, no filtering (the PNG specification's advice for palette
- * images) encodes in 3.1 ms at 0.91 times cairo's size; with the 0.9 ms conversion and the
- * draw the whole 1600 x 900 PNG write takes about 5 ms. Images with more than 256 colours
- * (gradients, photographs) and images with transparency take the RGB8 / RGBA8 settings. */
-#define PNG_PALETTE_LEVEL 2
-#define PNG_PALETTE_STRATEGY 0 /* Z_DEFAULT_STRATEGY */
-#define PNG_PALETTE_FILTER SPNG_FILTER_CHOICE_NONE
-#define PNG_TRUECOLOR_LEVEL 4
-#define PNG_TRUECOLOR_STRATEGY 0 /* Z_DEFAULT_STRATEGY */
-#define PNG_TRUECOLOR_FILTER SPNG_FILTER_CHOICE_UP
-
-/* Open addressing with four slots per palette entry keeps the probe chains short. */
-#define PALETTE_HASH_BITS 10
-#define PALETTE_HASH_SIZE (1u << PALETTE_HASH_BITS)
-
-typedef enum {
-	PIXELS_CONVERTED,
-	PIXELS_TOO_MANY_COLOURS,
-	PIXELS_NOT_OPAQUE
-} pixels_result_t;
+ * Level 1, default strategy, UP filter is the fastest setting that keeps every image within
+ * 1.5 times cairo's size: 9.3 ms, plus 0.8 ms to convert the pixels. lr_output_write() of a
+ * real chart, lr_chart_draw() and the synced write included, takes 11.4 to 14.2 ms, where
+ * cairo's writer alone takes 32 to 36 ms. No filter is 3 ms faster but up to 1.7 times
+ * larger. Levels 4 and up use zlib's lazy matcher: cairo's size, at 12 to 17 ms. The 6 ms
+ * goal for the whole write is out of reach this way: zlib 1.2.13 alone needs 5.9 ms at level
+ * 1 for the 4.3 MB of RGB rows, whatever the filter. (Outside libspng, for the record:
+ * libdeflate at level 2 does the real charts in 5.3 ms at 0.96 times cairo's size, zlib level
+ * 1 split over two threads in 2.5 ms at 1.34 times. A palette image, a byte a pixel, would
+ * encode in 2.5 ms, but every real chart has more than 256 colours.) */
+#define PNG_LEVEL 1
+#define PNG_STRATEGY 0 /* Z_DEFAULT_STRATEGY */
+#define PNG_FILTER SPNG_FILTER_CHOICE_UP
 
 /* Fills @error, when given, and returns @status; @file is the file the error is about. */
 static lr_status_t G_GNUC_PRINTF(4, 5)
@@ -164,66 +127,11 @@ lr_output_format_from_path(const char *path)
 
 /* ---- PNG ---- */
 
-/* Maps every pixel to a palette index, colours numbered in order of first appearance so the
- * same image always gives the same file. Gives up at the 257th colour or the first pixel that
- * is not opaque. Charts are long runs of one colour, so the hash table is only consulted when
- * the colour changes. */
-static pixels_result_t
-pixels_to_palette(const guint8 *data, int stride, int width, int height, guint32 alpha_mask,
-		  guint8 *out, struct spng_plte *plte)
-{
-	guint32 keys[PALETTE_HASH_SIZE] = { 0 };
-	guint8 values[PALETTE_HASH_SIZE];
-	guint32 count = 0;
-	/* Differs from the first pixel in every bit, so that pixel gets looked up. */
-	guint32 last = ~(((const guint32 *) (const void *) data)[0] | alpha_mask);
-	guint8 last_index = 0;
-	int x, y;
-
-	for (y = 0; y < height; y++) {
-		const guint32 *row = (const guint32 *) (const void *) (data + (gsize) y * stride);
-
-		for (x = 0; x < width; x++) {
-			guint32 pixel = row[x] | alpha_mask;
-
-			if (pixel != last) {
-				guint32 slot;
-
-				/* An opaque pixel is 0xffRRGGBB, which also makes 0 a free
-				 * slot's key. */
-				if (pixel < 0xff000000u)
-					return PIXELS_NOT_OPAQUE;
-				slot = (pixel * 2654435761u) >> (32 - PALETTE_HASH_BITS);
-				while (keys[slot] != pixel) {
-					if (keys[slot] == 0) {
-						if (count == 256)
-							return PIXELS_TOO_MANY_COLOURS;
-						keys[slot] = pixel;
-						values[slot] = (guint8) count;
-						plte->entries[count].red = (guint8) (pixel >> 16);
-						plte->entries[count].green = (guint8) (pixel >> 8);
-						plte->entries[count].blue = (guint8) pixel;
-						plte->entries[count].alpha = 255;
-						count++;
-						break;
-					}
-					slot = (slot + 1) & (PALETTE_HASH_SIZE - 1);
-				}
-				last = pixel;
-				last_index = values[slot];
-			}
-			*out++ = last_index;
-		}
-	}
-	plte->n_entries = count;
-	return PIXELS_CONVERTED;
-}
-
-/* Opaque pixels are stored unpremultiplied already, so RGB is a plain copy; the alpha bytes
- * are ANDed together per row rather than tested per pixel, to keep the loop branch-free. */
-static pixels_result_t
-pixels_to_rgb(const guint8 *data, int stride, int width, int height, guint32 alpha_mask,
-	      guint8 *out)
+/* Whether every pixel of an ARGB32 image is opaque: decides between RGB8 and RGBA8 before the
+ * first row is encoded. A read-only pass, about 0.3 ms for 1600 x 900; the alpha bytes are
+ * ANDed together per row rather than tested per pixel, which keeps the loop free of branches. */
+static gboolean
+pixels_opaque(const guint8 *data, int stride, int width, int height)
 {
 	int x, y;
 
@@ -231,48 +139,60 @@ pixels_to_rgb(const guint8 *data, int stride, int width, int height, guint32 alp
 		const guint32 *row = (const guint32 *) (const void *) (data + (gsize) y * stride);
 		guint32 all = 0xffffffffu;
 
-		for (x = 0; x < width; x++) {
-			guint32 pixel = row[x];
+		for (x = 0; x < width; x++)
+			all &= row[x];
+		if ((all >> 24) != 0xff)
+			return FALSE;
+	}
+	return TRUE;
+}
 
-			all &= pixel;
+/* Opaque pixels are premultiplied by 1: RGB is a plain copy (RGB24's alpha byte is ignored). */
+static void
+row_to_rgb(const guint32 *row, int width, guint8 *out)
+{
+	int x;
+
+	for (x = 0; x < width; x++) {
+		guint32 pixel = row[x];
+
+		out[0] = (guint8) (pixel >> 16);
+		out[1] = (guint8) (pixel >> 8);
+		out[2] = (guint8) pixel;
+		out += 3;
+	}
+}
+
+/* Rounds as cairo's own PNG writer does, so cairo reads back the value it had. */
+static inline guint8
+unpremultiply(guint32 component, guint32 alpha)
+{
+	return (guint8) ((component * 255 + alpha / 2) / alpha);
+}
+
+/* PNG stores straight alpha; cairo premultiplies. */
+static void
+row_to_rgba(const guint32 *row, int width, guint8 *out)
+{
+	int x;
+
+	for (x = 0; x < width; x++) {
+		guint32 pixel = row[x];
+		guint32 alpha = pixel >> 24;
+
+		if (alpha == 0) {
+			out[0] = out[1] = out[2] = 0;
+		} else if (alpha == 255) {
 			out[0] = (guint8) (pixel >> 16);
 			out[1] = (guint8) (pixel >> 8);
 			out[2] = (guint8) pixel;
-			out += 3;
+		} else {
+			out[0] = unpremultiply((pixel >> 16) & 0xff, alpha);
+			out[1] = unpremultiply((pixel >> 8) & 0xff, alpha);
+			out[2] = unpremultiply(pixel & 0xff, alpha);
 		}
-		if (((all | alpha_mask) >> 24) != 0xff)
-			return PIXELS_NOT_OPAQUE;
-	}
-	return PIXELS_CONVERTED;
-}
-
-/* PNG stores straight alpha; cairo premultiplies. Rounds as cairo's own PNG writer does. */
-static void
-pixels_to_rgba(const guint8 *data, int stride, int width, int height, guint8 *out)
-{
-	int x, y;
-
-	for (y = 0; y < height; y++) {
-		const guint32 *row = (const guint32 *) (const void *) (data + (gsize) y * stride);
-
-		for (x = 0; x < width; x++) {
-			guint32 pixel = row[x];
-			guint32 alpha = pixel >> 24;
-
-			if (alpha == 0) {
-				out[0] = out[1] = out[2] = 0;
-			} else if (alpha == 255) {
-				out[0] = (guint8) (pixel >> 16);
-				out[1] = (guint8) (pixel >> 8);
-				out[2] = (guint8) pixel;
-			} else {
-				out[0] = (guint8) ((((pixel >> 16) & 0xff) * 255 + alpha / 2) / alpha);
-				out[1] = (guint8) ((((pixel >> 8) & 0xff) * 255 + alpha / 2) / alpha);
-				out[2] = (guint8) (((pixel & 0xff) * 255 + alpha / 2) / alpha);
-			}
-			out[3] = (guint8) alpha;
-			out += 4;
-		}
+		out[3] = (guint8) alpha;
+		out += 4;
 	}
 }
 
@@ -283,68 +203,49 @@ spng_fail(lr_error_record_t *error, int code)
 		    "cannot encode PNG: %s", spng_strerror(code));
 }
 
-/* Encodes @pixels (in the layout @color_type names) with one of the measured settings. */
+/* Encodes the image row by row, converting each into one small buffer: a whole-image RGB copy
+ * would be another 4 MB for a 1600 x 900 chart, and fresh memory costs page faults that took
+ * longer than the encoding itself on this virtual machine. */
 static lr_status_t
-encode_pixels(const guint8 *pixels, gsize length, int width, int height, guint8 color_type,
-	      const struct spng_plte *plte, GByteArray **out, lr_error_record_t *error)
+encode_rows(spng_ctx *ctx, const guint8 *data, int stride, int width, int height,
+	    gboolean opaque, lr_error_record_t *error)
 {
-	struct spng_ihdr ihdr = { 0 };
-	gboolean palette = color_type == SPNG_COLOR_TYPE_INDEXED;
-	spng_ctx *ctx;
-	void *png;
-	size_t png_length = 0;
-	int code;
+	gsize row_length = (gsize) width * (opaque ? 3 : 4);
+	guint8 *row = g_try_malloc(row_length);
+	int code, y;
 
-	ctx = spng_ctx_new(SPNG_CTX_ENCODER);
-	if (!ctx)
+	if (!row)
 		return fail(error, LR_STATUS_NO_MEMORY, NULL, "cannot encode PNG: out of memory");
-	ihdr.width = (uint32_t) width;
-	ihdr.height = (uint32_t) height;
-	ihdr.bit_depth = 8;
-	ihdr.color_type = color_type;
-	/* Only IHDR, PLTE, IDAT and IEND are written: no gAMA, tIME or text that could vary. */
-	code = spng_set_option(ctx, SPNG_ENCODE_TO_BUFFER, 1);
-	if (!code)
-		code = spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL,
-				       palette ? PNG_PALETTE_LEVEL : PNG_TRUECOLOR_LEVEL);
-	if (!code)
-		code = spng_set_option(ctx, SPNG_IMG_COMPRESSION_STRATEGY,
-				       palette ? PNG_PALETTE_STRATEGY : PNG_TRUECOLOR_STRATEGY);
-	if (!code)
-		code = spng_set_option(ctx, SPNG_FILTER_CHOICE,
-				       palette ? PNG_PALETTE_FILTER : PNG_TRUECOLOR_FILTER);
-	if (!code)
-		code = spng_set_ihdr(ctx, &ihdr);
-	if (!code && palette)
-		code = spng_set_plte(ctx, (struct spng_plte *) plte);
-	if (!code)
-		code = spng_encode_image(ctx, pixels, length, SPNG_FMT_PNG, SPNG_ENCODE_FINALIZE);
-	if (code) {
-		spng_ctx_free(ctx);
-		return spng_fail(error, code);
+	code = spng_encode_image(ctx, NULL, 0, SPNG_FMT_PNG,
+				 SPNG_ENCODE_PROGRESSIVE | SPNG_ENCODE_FINALIZE);
+	for (y = 0; !code && y < height; y++) {
+		const guint8 *line = data + (gsize) y * stride;
+		const guint32 *pixels = (const guint32 *) (const void *) line;
+
+		if (opaque)
+			row_to_rgb(pixels, width, row);
+		else
+			row_to_rgba(pixels, width, row);
+		code = spng_encode_row(ctx, row, row_length);
+		/* The last row ends the image and finalizes the file. */
+		if (code == SPNG_EOI && y == height - 1)
+			code = 0;
 	}
-	png = spng_get_png_buffer(ctx, &png_length, &code);
-	spng_ctx_free(ctx);
-	if (!png)
-		return spng_fail(error, code ? code : SPNG_EMEM);
-	*out = g_byte_array_sized_new((guint) png_length);
-	g_byte_array_append(*out, png, (guint) png_length);
-	/* libspng allocated it with its default allocator, malloc. */
-	free(png);
-	return LR_STATUS_SUCCESS;
+	g_free(row);
+	return code ? spng_fail(error, code) : LR_STATUS_SUCCESS;
 }
 
 static lr_status_t
 encode_png(cairo_surface_t *surface, GByteArray **out, lr_error_record_t *error)
 {
-	struct spng_plte *plte;
+	struct spng_ihdr ihdr = { 0 };
 	cairo_format_t format;
 	const guint8 *data;
-	guint8 *pixels;
-	int width, height, stride;
-	gsize count;
-	guint32 alpha_mask;
-	pixels_result_t result;
+	int width, height, stride, code;
+	gboolean opaque;
+	spng_ctx *ctx;
+	void *png;
+	size_t png_length = 0;
 	lr_status_t status;
 
 	*out = NULL;
@@ -368,44 +269,44 @@ encode_png(cairo_surface_t *surface, GByteArray **out, lr_error_record_t *error)
 	if (width < 1 || height < 1 || !data)
 		return fail(error, LR_STATUS_INVALID_ARGUMENT, NULL,
 			    "cannot encode PNG: the image is empty");
-	count = (gsize) width * (gsize) height;
 	/* RGB24 leaves the alpha byte undefined: every pixel counts as opaque. */
-	alpha_mask = format == CAIRO_FORMAT_RGB24 ? 0xff000000u : 0;
+	opaque = format == CAIRO_FORMAT_RGB24 || pixels_opaque(data, stride, width, height);
 
-	/* The plte struct is 1 KiB; heap, not stack, keeps the frame small for threads. */
-	plte = g_try_new0(struct spng_plte, 1);
-	pixels = g_try_malloc(count);
-	if (!plte || !pixels) {
-		g_free(plte);
-		g_free(pixels);
+	ctx = spng_ctx_new(SPNG_CTX_ENCODER);
+	if (!ctx)
 		return fail(error, LR_STATUS_NO_MEMORY, NULL, "cannot encode PNG: out of memory");
+	ihdr.width = (uint32_t) width;
+	ihdr.height = (uint32_t) height;
+	ihdr.bit_depth = 8;
+	ihdr.color_type = opaque ? SPNG_COLOR_TYPE_TRUECOLOR : SPNG_COLOR_TYPE_TRUECOLOR_ALPHA;
+	/* Only IHDR, IDAT and IEND are written: no gAMA, tIME or text that could vary. */
+	code = spng_set_option(ctx, SPNG_ENCODE_TO_BUFFER, 1);
+	if (!code)
+		code = spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL, PNG_LEVEL);
+	if (!code)
+		code = spng_set_option(ctx, SPNG_IMG_COMPRESSION_STRATEGY, PNG_STRATEGY);
+	if (!code)
+		code = spng_set_option(ctx, SPNG_FILTER_CHOICE, PNG_FILTER);
+	if (!code)
+		code = spng_set_ihdr(ctx, &ihdr);
+	if (code) {
+		spng_ctx_free(ctx);
+		return spng_fail(error, code);
 	}
-	result = pixels_to_palette(data, stride, width, height, alpha_mask, pixels, plte);
-	if (result == PIXELS_CONVERTED) {
-		status = encode_pixels(pixels, count, width, height, SPNG_COLOR_TYPE_INDEXED,
-				       plte, out, error);
-		g_free(plte);
-		g_free(pixels);
+	status = encode_rows(ctx, data, stride, width, height, opaque, error);
+	if (status != LR_STATUS_SUCCESS) {
+		spng_ctx_free(ctx);
 		return status;
 	}
-	g_free(plte);
-	g_free(pixels);
-
-	pixels = g_try_malloc_n(count, 4);
-	if (!pixels)
-		return fail(error, LR_STATUS_NO_MEMORY, NULL, "cannot encode PNG: out of memory");
-	if (result == PIXELS_TOO_MANY_COLOURS)
-		result = pixels_to_rgb(data, stride, width, height, alpha_mask, pixels);
-	if (result == PIXELS_CONVERTED) {
-		status = encode_pixels(pixels, count * 3, width, height,
-				       SPNG_COLOR_TYPE_TRUECOLOR, NULL, out, error);
-	} else {
-		pixels_to_rgba(data, stride, width, height, pixels);
-		status = encode_pixels(pixels, count * 4, width, height,
-				       SPNG_COLOR_TYPE_TRUECOLOR_ALPHA, NULL, out, error);
-	}
-	g_free(pixels);
-	return status;
+	png = spng_get_png_buffer(ctx, &png_length, &code);
+	spng_ctx_free(ctx);
+	if (!png)
+		return spng_fail(error, code ? code : SPNG_EMEM);
+	*out = g_byte_array_sized_new((guint) png_length);
+	g_byte_array_append(*out, png, (guint) png_length);
+	/* libspng allocated it with its default allocator, malloc. */
+	free(png);
+	return LR_STATUS_SUCCESS;
 }
 
 GByteArray *
@@ -585,9 +486,10 @@ render_vector(const char *path, lr_file_format_t format, double width, double he
 			return status;
 		}
 		surface = cairo_pdf_surface_create_for_stream(append_bytes, bytes, width, height);
-		/* cairo 1.16 stamps CreationDate with the current time unless told otherwise;
-		 * it has no ModDate of its own, but a reader may show one if only that is
-		 * set, so both get the same date. */
+		/* cairo 1.16 stamps CreationDate with the time of the run (local time, at
+		 * surface creation) unless it is set; it writes ModDate only when set. Both get
+		 * the same date. cairo 1.16 writes it without the "D:" prefix the PDF reference
+		 * asks for, (20231114221320Z); poppler's pdfinfo reads it all the same. */
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, PDF_CREATOR);

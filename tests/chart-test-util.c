@@ -1,0 +1,952 @@
+/* libreport tests: helpers shared by the chart suites (see chart-test-util.h).
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include "chart-test-util.h"
+
+#include <check.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+const char *
+ct_brief(const char *text)
+{
+	static char buffer[1200];
+	static const char more[] = "\n[… cut; the whole text is in the test log]";
+	const char *end;
+
+	if (strlen(text) < 1000)
+		return text;
+	fprintf(stderr, "%s\n", text);
+	end = g_utf8_find_prev_char(text, text + sizeof buffer - sizeof more);
+	memcpy(buffer, text, (size_t) (end - text));
+	memcpy(buffer + (end - text), more, sizeof more);
+	return buffer;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The layout dump */
+
+static void
+item_free(gpointer data)
+{
+	ct_item_t *item = data;
+
+	g_free(item->role);
+	g_free(item->text);
+	g_free(item);
+}
+
+static double
+parse_number(const char *token, const char *line)
+{
+	char *end;
+	double value = g_ascii_strtod(token, &end);
+
+	ck_assert_msg(end != token && *end == '\0' && isfinite(value),
+		      "layout dump: '%s' is not a number in line: %s", token, line);
+	return value;
+}
+
+ct_layout_t *
+ct_layout_parse(const char *dump)
+{
+	ct_layout_t *layout = g_new0(ct_layout_t, 1);
+	char **lines = g_strsplit(dump, "\n", -1);
+	char **head;
+	int count = (int) g_strv_length(lines);
+
+	layout->dump = g_strdup(dump);
+	layout->items = g_ptr_array_new_with_free_func(item_free);
+	ck_assert_msg(count >= 2 && g_str_has_suffix(dump, "\n"),
+		      "layout dump: expected lines ending in a newline, got: %s", ct_brief(dump));
+	head = g_strsplit(lines[0], " ", -1);
+	ck_assert_msg(g_strv_length(head) == 3 && strcmp(head[0], "canvas") == 0,
+		      "layout dump: the first line should be 'canvas W H', not '%s'", lines[0]);
+	layout->width = parse_number(head[1], lines[0]);
+	layout->height = parse_number(head[2], lines[0]);
+	g_strfreev(head);
+
+	/* The last "line" is the empty string after the final newline. */
+	for (int i = 1; i < count - 1; i++) {
+		const char *line = lines[i];
+		ct_item_t *item = g_new0(ct_item_t, 1);
+		char **fields = g_strsplit(line, " ", 6);
+		const char *rest;
+
+		ck_assert_msg(g_strv_length(fields) >= 5, "layout dump line %d is short: %s", i + 1, line);
+		item->line = i + 1;
+		item->role = g_strdup(fields[0]);
+		item->x = parse_number(fields[1], line);
+		item->y = parse_number(fields[2], line);
+		item->width = parse_number(fields[3], line);
+		item->height = parse_number(fields[4], line);
+		ck_assert_msg(item->width >= 0 && item->height >= 0,
+			      "layout dump line %d has a negative size: %s", i + 1, line);
+		rest = fields[5] ? fields[5] : "";
+		if (rest[0] == '"') {
+			/* The string runs to the last quote: it may hold quotes itself. */
+			const char *close = strrchr(rest, '"');
+			ck_assert_msg(close > rest, "layout dump line %d: unterminated string: %s",
+				      i + 1, line);
+			item->text = g_strndup(rest + 1, (gsize) (close - rest - 1));
+			ck_assert_msg(g_utf8_validate(item->text, -1, NULL),
+				      "layout dump line %d: text is not UTF-8", i + 1);
+			rest = close + 1;
+		}
+		{
+			char **flags = g_strsplit(rest, " ", -1);
+			for (char **flag = flags; *flag; flag++) {
+				if (strcmp(*flag, "ellipsized") == 0 && item->text)
+					item->ellipsized = true;
+				else if (strcmp(*flag, "dashed") == 0)
+					item->dashed = true;
+				else if (strcmp(*flag, "hatched") == 0)
+					item->hatched = true;
+				else
+					ck_assert_msg(**flag == '\0', "layout dump line %d: unknown flag '%s': %s",
+						      i + 1, *flag, line);
+			}
+			g_strfreev(flags);
+		}
+		g_strfreev(fields);
+		g_ptr_array_add(layout->items, item);
+	}
+	g_strfreev(lines);
+	return layout;
+}
+
+ct_layout_t *
+ct_layout_describe(lr_chart_t *chart, double width, double height)
+{
+	char *dump = lr_chart_describe_layout(chart, width, height);
+	ct_layout_t *layout;
+
+	if (!dump) {
+		const lr_error_t *error = lr_chart_get_error(chart);
+		ck_abort_msg("lr_chart_describe_layout(%g, %g) failed: [%s] %s", width, height,
+			     lr_status_to_string(lr_chart_status(chart)),
+			     error ? error->message : "(no message)");
+	}
+	layout = ct_layout_parse(dump);
+	lr_free(dump);
+	ck_assert_double_eq(layout->width, width);
+	ck_assert_double_eq(layout->height, height);
+	return layout;
+}
+
+void
+ct_layout_free(ct_layout_t *layout)
+{
+	if (!layout)
+		return;
+	g_ptr_array_unref(layout->items);
+	g_free(layout->dump);
+	g_free(layout);
+}
+
+GPtrArray *
+ct_layout_find_all(const ct_layout_t *layout, const char *role, const char *text)
+{
+	GPtrArray *found = g_ptr_array_new();
+
+	for (guint i = 0; i < layout->items->len; i++) {
+		const ct_item_t *item = g_ptr_array_index(layout->items, i);
+		if (role && strcmp(item->role, role) != 0)
+			continue;
+		if (text && (!item->text || strcmp(item->text, text) != 0))
+			continue;
+		g_ptr_array_add(found, (gpointer) item);
+	}
+	return found;
+}
+
+const ct_item_t *
+ct_layout_find(const ct_layout_t *layout, const char *role, const char *text)
+{
+	GPtrArray *found = ct_layout_find_all(layout, role, text);
+	const ct_item_t *item = found->len ? g_ptr_array_index(found, 0) : NULL;
+
+	g_ptr_array_unref(found);
+	return item;
+}
+
+const ct_item_t *
+ct_layout_find_containing(const ct_layout_t *layout, const char *role, const char *needle)
+{
+	for (guint i = 0; i < layout->items->len; i++) {
+		const ct_item_t *item = g_ptr_array_index(layout->items, i);
+		if ((!role || strcmp(item->role, role) == 0) && item->text && strstr(item->text, needle))
+			return item;
+	}
+	return NULL;
+}
+
+guint
+ct_layout_count(const ct_layout_t *layout, const char *role)
+{
+	GPtrArray *found = ct_layout_find_all(layout, role, NULL);
+	guint count = found->len;
+
+	g_ptr_array_unref(found);
+	return count;
+}
+
+bool
+ct_item_is_text(const ct_item_t *item)
+{
+	return item->text != NULL;
+}
+
+bool
+ct_boxes_overlap(const ct_item_t *a, const ct_item_t *b, double slack)
+{
+	return a->x + a->width > b->x + slack && b->x + b->width > a->x + slack &&
+	       a->y + a->height > b->y + slack && b->y + b->height > a->y + slack;
+}
+
+bool
+ct_box_inside(const ct_item_t *inner, const ct_item_t *outer)
+{
+	double slack = CT_SLACK + CT_ROUNDING;
+
+	return inner->x >= outer->x - slack && inner->y >= outer->y - slack &&
+	       inner->x + inner->width <= outer->x + outer->width + slack &&
+	       inner->y + inner->height <= outer->y + outer->height + slack;
+}
+
+static void
+describe_item(GString *out, const ct_item_t *item)
+{
+	g_string_append_printf(out, "%s %.1f %.1f %.1f %.1f", item->role, item->x, item->y,
+			       item->width, item->height);
+	if (item->text)
+		g_string_append_printf(out, " \"%s\"", item->text);
+}
+
+char *
+ct_layout_text_problems(const ct_layout_t *layout)
+{
+	GString *problems = g_string_new(NULL);
+	GPtrArray *texts = g_ptr_array_new();
+
+	for (guint i = 0; i < layout->items->len; i++) {
+		const ct_item_t *item = g_ptr_array_index(layout->items, i);
+		if (item->text)
+			g_ptr_array_add(texts, (gpointer) item);
+	}
+	for (guint i = 0; i < texts->len; i++) {
+		const ct_item_t *item = g_ptr_array_index(texts, i);
+		/* Rounded values: a box flush with an edge may seem to pass it by 0.1. */
+		if (item->x < -CT_SLACK || item->y < -CT_SLACK ||
+		    item->x + item->width > layout->width + CT_SLACK + 0.1 ||
+		    item->y + item->height > layout->height + CT_SLACK + 0.1) {
+			g_string_append(problems, "  outside the canvas: ");
+			describe_item(problems, item);
+			g_string_append_c(problems, '\n');
+		}
+		for (guint j = i + 1; j < texts->len; j++) {
+			const ct_item_t *other = g_ptr_array_index(texts, j);
+			if (!ct_boxes_overlap(item, other, CT_SLACK + CT_ROUNDING))
+				continue;
+			g_string_append(problems, "  overlap: ");
+			describe_item(problems, item);
+			g_string_append(problems, "\n      and: ");
+			describe_item(problems, other);
+			g_string_append_c(problems, '\n');
+		}
+	}
+	g_ptr_array_unref(texts);
+	if (problems->len == 0) {
+		g_string_free(problems, TRUE);
+		return NULL;
+	}
+	return g_string_free(problems, FALSE);
+}
+
+void
+ct_assert_text_fits(const ct_layout_t *layout, const char *what)
+{
+	char *problems = ct_layout_text_problems(layout);
+
+	if (problems) {
+		ck_abort_msg("%s at %g x %g: text boxes leave the canvas or overlap:\n%s", what,
+			     layout->width, layout->height, ct_brief(problems));
+	}
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Data */
+
+lr_dataset_t *
+ct_load_data_from(const char *directory)
+{
+	lr_dataset_t *dataset = lr_dataset_load(directory);
+
+	ck_assert_ptr_nonnull(dataset);
+	if (lr_dataset_status(dataset) != LR_STATUS_SUCCESS) {
+		const lr_error_t *error = lr_dataset_get_error(dataset, 0);
+		ck_abort_msg("%s does not load: %s:%u:%u: %s", directory,
+			     error && error->file ? error->file : "", error ? error->line : 0,
+			     error ? error->column : 0, error ? error->message : "");
+	}
+	return dataset;
+}
+
+lr_dataset_t *
+ct_load_data(void)
+{
+	return ct_load_data_from(LR_DATA_DIR);
+}
+
+char *
+ct_nfd(const char *text)
+{
+	char *nfd = g_utf8_normalize(text, -1, G_NORMALIZE_NFD);
+
+	ck_assert_ptr_nonnull(nfd);
+	return nfd;
+}
+
+char *
+ct_make_nfd_data_dir(void)
+{
+	char *folder = ct_make_temp_dir();
+	GDir *dir = g_dir_open(LR_DATA_DIR, 0, NULL);
+	const char *name;
+	int copied = 0;
+
+	ck_assert_ptr_nonnull(dir);
+	while ((name = g_dir_read_name(dir))) {
+		char *from, *to, *text, *nfd;
+		gsize length;
+		if (!g_str_has_suffix(name, ".csv"))
+			continue;
+		from = g_build_filename(LR_DATA_DIR, name, NULL);
+		to = g_build_filename(folder, name, NULL);
+		ck_assert_msg(g_file_get_contents(from, &text, &length, NULL), "cannot read %s", from);
+		nfd = g_utf8_normalize(text, (gssize) length, G_NORMALIZE_NFD);
+		ck_assert_msg(nfd != NULL, "%s is not UTF-8", from);
+		ck_assert_msg(g_file_set_contents(to, nfd, -1, NULL), "cannot write %s", to);
+		copied++;
+		g_free(text);
+		g_free(nfd);
+		g_free(from);
+		g_free(to);
+	}
+	g_dir_close(dir);
+	ck_assert_int_ge(copied, 2);
+	return folder;
+}
+
+void
+ct_add_indicator(lr_dataset_t *dataset, const char *id, const char *name_vi, const char *name_en,
+		 const char *unit_vi, const char *unit_en, lr_indicator_kind_t kind,
+		 lr_direction_t better)
+{
+	lr_indicator_t indicator = {
+		.id = id, .name_vi = name_vi, .name_en = name_en, .unit_vi = unit_vi,
+		.unit_en = unit_en, .kind = kind, .better = better, .pillar = "overall", .note = "",
+	};
+	lr_status_t status = lr_dataset_add_indicator(dataset, &indicator);
+
+	ck_assert_msg(status == LR_STATUS_SUCCESS, "adding indicator %s: %s", id,
+		      lr_status_to_string(status));
+}
+
+void
+ct_add_observation(lr_dataset_t *dataset, const char *indicator, const char *entity, int year,
+		   double value, int total, lr_observation_status_t status)
+{
+	lr_observation_t observation = {
+		.indicator = indicator, .entity = entity, .year = year, .period = "",
+		.value = value, .low = NAN, .high = NAN, .total = total, .status = status,
+		.source = "test-data.txt", .quote = NULL, .note = "",
+	};
+	lr_status_t result = lr_dataset_add_observation(dataset, &observation);
+
+	if (result != LR_STATUS_SUCCESS) {
+		size_t count = lr_dataset_get_error_count(dataset);
+		const lr_error_t *error = count ? lr_dataset_get_error(dataset, count - 1) : NULL;
+		ck_abort_msg("adding %s %s %d = %g: [%s] %s", indicator, entity, year, value,
+			     lr_status_to_string(result), error ? error->message : "");
+	}
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* data/charts.ini */
+
+static void
+spec_free(gpointer data)
+{
+	ct_spec_t *spec = data;
+
+	g_free(spec->name);
+	g_strfreev(spec->indicators);
+	g_strfreev(spec->entities);
+	g_strfreev(spec->years);
+	g_free(spec->layout);
+	g_free(spec->sort);
+	g_free(spec->highlight);
+	for (int i = 0; i < 2; i++) {
+		g_free(spec->title[i]);
+		g_free(spec->subtitle[i]);
+	}
+	g_free(spec);
+}
+
+GPtrArray *
+ct_specs_load(lr_chart_kind_t kind)
+{
+	char *path = g_build_filename(LR_DATA_DIR, "charts.ini", NULL);
+	GKeyFile *file = g_key_file_new();
+	GError *error = NULL;
+	GPtrArray *specs = g_ptr_array_new_with_free_func(spec_free);
+	char **groups;
+	static const char *const languages[2] = { "vi", "en" };
+
+	ck_assert_msg(g_key_file_load_from_file(file, path, G_KEY_FILE_NONE, &error), "%s: %s",
+		      path, error ? error->message : "");
+	groups = g_key_file_get_groups(file, NULL);
+	for (char **group = groups; *group; group++) {
+		const char *name = *group;
+		char *kind_text;
+		ct_spec_t *spec;
+		if (!g_str_has_prefix(name, "chart "))
+			continue;
+		kind_text = g_key_file_get_string(file, name, "kind", NULL);
+		ck_assert_msg(kind_text && (strcmp(kind_text, "bar") == 0 || strcmp(kind_text, "rank") == 0),
+			      "%s: [%s] kind: expected bar or rank", path, name);
+		if ((strcmp(kind_text, "bar") == 0 ? LR_CHART_BAR : LR_CHART_RANK) != kind) {
+			g_free(kind_text);
+			continue;
+		}
+		g_free(kind_text);
+		spec = g_new0(ct_spec_t, 1);
+		spec->name = g_strdup(name + strlen("chart "));
+		spec->kind = kind;
+		spec->indicators = g_key_file_get_string_list(file, name, "indicator", NULL, NULL);
+		spec->entities = g_key_file_get_string_list(file, name, "entity", NULL, NULL);
+		spec->years = g_key_file_get_string_list(file, name, "year", NULL, NULL);
+		spec->layout = g_key_file_get_string(file, name, "layout", NULL);
+		spec->sort = g_key_file_get_string(file, name, "sort", NULL);
+		spec->highlight = g_key_file_get_string(file, name, "highlight", NULL);
+		spec->horizontal = g_key_file_get_boolean(file, name, "horizontal", NULL);
+		for (int i = 0; i < 2; i++) {
+			char *key = g_strdup_printf("title_%s", languages[i]);
+			spec->title[i] = g_key_file_get_string(file, name, key, NULL);
+			g_free(key);
+			key = g_strdup_printf("subtitle_%s", languages[i]);
+			spec->subtitle[i] = g_key_file_get_string(file, name, key, NULL);
+			g_free(key);
+		}
+		ck_assert_msg(spec->indicators && spec->indicators[0], "%s: [%s] has no indicator",
+			      path, name);
+		g_ptr_array_add(specs, spec);
+	}
+	g_strfreev(groups);
+	g_key_file_free(file);
+	g_free(path);
+	ck_assert_msg(specs->len > 0, "charts.ini has no %s chart",
+		      kind == LR_CHART_BAR ? "bar" : "rank");
+	return specs;
+}
+
+/* Calls @set with @text, decomposed first when @nfd. */
+static void
+set_string(lr_chart_t *chart, void (*set)(lr_chart_t *, const char *), const char *text, bool nfd)
+{
+	char *copy;
+
+	if (!text)
+		return;
+	copy = nfd ? ct_nfd(text) : g_strdup(text);
+	set(chart, copy);
+	g_free(copy);
+}
+
+lr_chart_t *
+ct_spec_chart(const ct_spec_t *spec, lr_dataset_t *dataset, lr_language_t language, bool nfd)
+{
+	lr_chart_t *chart = lr_chart_create(spec->kind, dataset);
+	const lr_error_t *error;
+
+	for (char **id = spec->indicators; id && *id; id++)
+		lr_chart_add_indicator(chart, *id);
+	for (char **entity = spec->entities; entity && *entity; entity++)
+		set_string(chart, lr_chart_add_entity, *entity, nfd);
+	for (char **year = spec->years; year && *year; year++) {
+		gint64 value;
+		ck_assert_msg(g_ascii_string_to_signed(*year, 10, 1900, 2100, &value, NULL),
+			      "[chart %s] year '%s'", spec->name, *year);
+		lr_chart_add_year(chart, (int) value);
+	}
+	lr_chart_set_language(chart, language);
+	set_string(chart, lr_chart_set_title, spec->title[language], nfd);
+	set_string(chart, lr_chart_set_subtitle, spec->subtitle[language], nfd);
+	set_string(chart, lr_chart_set_highlight, spec->highlight, nfd);
+	if (spec->kind == LR_CHART_BAR) {
+		if (spec->layout) {
+			if (strcmp(spec->layout, "stacked") == 0)
+				lr_chart_set_bar_layout(chart, LR_BAR_STACKED);
+			else if (strcmp(spec->layout, "percent") == 0)
+				lr_chart_set_bar_layout(chart, LR_BAR_PERCENT);
+			else
+				ck_assert_msg(strcmp(spec->layout, "grouped") == 0,
+					      "[chart %s] layout '%s'", spec->name, spec->layout);
+		}
+		if (spec->sort) {
+			if (strcmp(spec->sort, "asc") == 0)
+				lr_chart_set_sort(chart, LR_SORT_ASCENDING);
+			else if (strcmp(spec->sort, "desc") == 0)
+				lr_chart_set_sort(chart, LR_SORT_DESCENDING);
+			else
+				ck_assert_msg(strcmp(spec->sort, "none") == 0, "[chart %s] sort '%s'",
+					      spec->name, spec->sort);
+		}
+		if (spec->horizontal)
+			lr_chart_set_orientation(chart, LR_ORIENTATION_HORIZONTAL);
+	}
+	error = lr_chart_get_error(chart);
+	ck_assert_msg(lr_chart_status(chart) == LR_STATUS_SUCCESS, "[chart %s]: %s", spec->name,
+		      error ? error->message : "");
+	return chart;
+}
+
+char *
+ct_spec_label(const ct_spec_t *spec, lr_language_t language)
+{
+	return g_strdup_printf("%s (%s)", spec->name, language == LR_LANGUAGE_EN ? "en" : "vi");
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Files */
+
+char *
+ct_make_temp_dir(void)
+{
+	GError *error = NULL;
+	char *folder = g_dir_make_tmp("lr-test-chart-XXXXXX", &error);
+
+	ck_assert_msg(folder != NULL, "cannot make a folder: %s", error ? error->message : "");
+	return folder;
+}
+
+void
+ct_remove_tree(const char *path)
+{
+	GDir *dir = g_dir_open(path, 0, NULL);
+	const char *name;
+
+	if (dir) {
+		while ((name = g_dir_read_name(dir))) {
+			char *child = g_build_filename(path, name, NULL);
+			ct_remove_tree(child);
+			g_free(child);
+		}
+		g_dir_close(dir);
+		g_rmdir(path);
+	} else {
+		g_unlink(path);
+	}
+}
+
+GBytes *
+ct_read_file(const char *path)
+{
+	GError *error = NULL;
+	char *contents;
+	gsize length;
+
+	ck_assert_msg(g_file_get_contents(path, &contents, &length, &error), "cannot read %s: %s",
+		      path, error ? error->message : "");
+	return g_bytes_new_take(contents, length);
+}
+
+char *
+ct_write_chart(lr_chart_t *chart, const char *dir, const char *name, double width, double height)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	lr_status_t status = lr_chart_write(chart, path, LR_FORMAT_AUTO, width, height, 1);
+	const lr_error_t *error = lr_chart_get_error(chart);
+
+	ck_assert_msg(status == LR_STATUS_SUCCESS, "writing %s: [%s] %s", name,
+		      lr_status_to_string(status), error ? error->message : "(no message)");
+	return path;
+}
+
+static int
+compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+char *
+ct_list_dir(const char *folder)
+{
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	GDir *dir = g_dir_open(folder, 0, NULL);
+	const char *name;
+	char *listing;
+
+	ck_assert_ptr_nonnull(dir);
+	while ((name = g_dir_read_name(dir)))
+		g_ptr_array_add(names, g_strdup(name));
+	g_dir_close(dir);
+	g_ptr_array_sort(names, compare_names);
+	g_ptr_array_add(names, NULL);
+	listing = g_strjoinv("\n", (char **) names->pdata);
+	g_ptr_array_unref(names);
+	return listing;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Goldens */
+
+bool
+ct_update_goldens(void)
+{
+	const char *value = g_getenv("LR_UPDATE_GOLDENS");
+
+	return value && strcmp(value, "1") == 0;
+}
+
+/* Saves @data as TMP/lr-golden-actual/@name for a look after a failure; returns the path. */
+static char *
+save_actual(const char *name, const void *data, gsize length)
+{
+	char *folder = g_build_filename(g_get_tmp_dir(), "lr-golden-actual", NULL);
+	char *path = g_build_filename(folder, name, NULL);
+
+	g_mkdir_with_parents(folder, 0777);
+	if (!g_file_set_contents(path, data, (gssize) length, NULL))
+		fprintf(stderr, "cannot save %s\n", path);
+	g_free(folder);
+	return path;
+}
+
+static void
+write_golden(const char *name, const void *data, gsize length)
+{
+	char *path = g_build_filename(LR_GOLDEN_DIR, name, NULL);
+	GError *error = NULL;
+
+	ck_assert_int_eq(g_mkdir_with_parents(LR_GOLDEN_DIR, 0777), 0);
+	ck_assert_msg(g_file_set_contents(path, data, (gssize) length, &error), "cannot write %s: %s",
+		      path, error ? error->message : "");
+	fprintf(stderr, "wrote golden %s\n", path);
+	g_free(path);
+}
+
+void
+ct_assert_golden_text(const char *name, const char *actual)
+{
+	char *path = g_build_filename(LR_GOLDEN_DIR, name, NULL);
+	char *expected = NULL;
+	char **expected_lines, **actual_lines;
+	int line = 0;
+
+	if (ct_update_goldens()) {
+		write_golden(name, actual, strlen(actual));
+		g_free(path);
+		return;
+	}
+	ck_assert_msg(g_file_get_contents(path, &expected, NULL, NULL),
+		      "golden %s is missing: run the tests with LR_UPDATE_GOLDENS=1 to write it", path);
+	if (strcmp(expected, actual) == 0) {
+		g_free(expected);
+		g_free(path);
+		return;
+	}
+	expected_lines = g_strsplit(expected, "\n", -1);
+	actual_lines = g_strsplit(actual, "\n", -1);
+	while (expected_lines[line] && actual_lines[line] &&
+	       strcmp(expected_lines[line], actual_lines[line]) == 0)
+		line++;
+	{
+		char *saved = save_actual(name, actual, strlen(actual));
+		char *message = g_strdup_printf(
+			"layout differs from golden %s at line %d:\n  golden: %s\n  actual: %s\n"
+			"(actual layout saved as %s; if the change is intended, rerun with "
+			"LR_UPDATE_GOLDENS=1 and review the PNGs)",
+			path, line + 1, expected_lines[line] ? expected_lines[line] : "(end)",
+			actual_lines[line] ? actual_lines[line] : "(end)", saved);
+		g_strfreev(expected_lines);
+		g_strfreev(actual_lines);
+		g_free(expected);
+		g_free(path);
+		g_free(saved);
+		fprintf(stderr, "%s\n", message);
+		ck_abort_msg("%s", message);
+	}
+}
+
+void
+ct_assert_layout_golden(lr_chart_t *chart, const char *name)
+{
+	ct_layout_t *layout = ct_layout_describe(chart, 800, 450);
+	char *file = g_strdup_printf("%s.txt", name);
+
+	ct_assert_golden_text(file, layout->dump);
+	g_free(file);
+	ct_layout_free(layout);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Pixels */
+
+cairo_surface_t *
+ct_read_png(const char *path)
+{
+	cairo_surface_t *surface = cairo_image_surface_create_from_png(path);
+
+	ck_assert_msg(cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, "cannot decode %s: %s",
+		      path, cairo_status_to_string(cairo_surface_status(surface)));
+	return surface;
+}
+
+cairo_surface_t *
+ct_render(lr_chart_t *chart, const char *dir, const char *name, double width, double height)
+{
+	char *path = ct_write_chart(chart, dir, name, width, height);
+	cairo_surface_t *surface = ct_read_png(path);
+
+	g_free(path);
+	return surface;
+}
+
+guint32
+ct_pixel(cairo_surface_t *surface, int x, int y)
+{
+	const guint8 *data = cairo_image_surface_get_data(surface);
+	int stride = cairo_image_surface_get_stride(surface);
+
+	ck_assert_int_ge(x, 0);
+	ck_assert_int_ge(y, 0);
+	ck_assert_int_lt(x, cairo_image_surface_get_width(surface));
+	ck_assert_int_lt(y, cairo_image_surface_get_height(surface));
+	return ((const guint32 *) (const void *) (data + (gsize) y * stride))[x] & 0xffffffu;
+}
+
+long
+ct_count_differing_pixels(cairo_surface_t *a, cairo_surface_t *b, int threshold,
+			  int *max_difference)
+{
+	int width = cairo_image_surface_get_width(a), height = cairo_image_surface_get_height(a);
+	long differing = 0;
+	int largest = 0;
+
+	if (max_difference)
+		*max_difference = 0;
+	if (width != cairo_image_surface_get_width(b) || height != cairo_image_surface_get_height(b))
+		return -1;
+	cairo_surface_flush(a);
+	cairo_surface_flush(b);
+	for (int y = 0; y < height; y++) {
+		const guint32 *row_a = (const guint32 *) (const void *) (cairo_image_surface_get_data(a) +
+			(gsize) y * cairo_image_surface_get_stride(a));
+		const guint32 *row_b = (const guint32 *) (const void *) (cairo_image_surface_get_data(b) +
+			(gsize) y * cairo_image_surface_get_stride(b));
+		for (int x = 0; x < width; x++) {
+			int worst = 0;
+			/* Colour channels only: charts are opaque, and cairo reads opaque PNGs as
+			 * RGB24, whose top byte means nothing. */
+			for (int shift = 0; shift < 24; shift += 8) {
+				int difference = abs((int) ((row_a[x] >> shift) & 0xff) -
+						     (int) ((row_b[x] >> shift) & 0xff));
+				worst = MAX(worst, difference);
+			}
+			largest = MAX(largest, worst);
+			if (worst > threshold)
+				differing++;
+		}
+	}
+	if (max_difference)
+		*max_difference = largest;
+	return differing;
+}
+
+/* The pixel-golden tolerance: a pixel differs when one of its colour channels is off by
+ * more than CT_PIXEL_THRESHOLD (64 of 255), and the images match when at most
+ * CT_PIXEL_FRACTION (0.5%) of the pixels differ: 1,800 of the 360,000 of 800 × 450. This
+ * absorbs what FreeType, pixman and cairo updates change (the anti-aliasing of glyph and bar
+ * edges), which touches edge pixels and mostly by less than 64. A bar that changes is a
+ * block of pixels changing by up to 255: at 800 × 450 an e-commerce bar is 131 pixels wide,
+ * so a change of its length by 14 pixels or more fails (test-bar checks that 2 units, about
+ * 18 pixels, do), as does a bar moved sideways by 8 pixels or more. Smaller moves are the
+ * layout goldens' job: they hold every box to 0.1 pixel. */
+bool
+ct_pixels_match(cairo_surface_t *a, cairo_surface_t *b, long *differing)
+{
+	long count = ct_count_differing_pixels(a, b, CT_PIXEL_THRESHOLD, NULL);
+	long allowed = (long) floor(CT_PIXEL_FRACTION * cairo_image_surface_get_width(a) *
+				    cairo_image_surface_get_height(a));
+
+	if (differing)
+		*differing = count;
+	return count >= 0 && count <= allowed;
+}
+
+void
+ct_assert_pixel_golden(lr_chart_t *chart, const char *name)
+{
+	char *dir = ct_make_temp_dir();
+	char *file = g_strdup_printf("%s.png", name);
+	char *written = ct_write_chart(chart, dir, file, 800, 450);
+	char *golden = g_build_filename(LR_GOLDEN_DIR, file, NULL);
+	cairo_surface_t *actual, *expected;
+	long differing;
+
+	if (ct_update_goldens()) {
+		GBytes *bytes = ct_read_file(written);
+		gsize length;
+		const void *data = g_bytes_get_data(bytes, &length);
+		write_golden(file, data, length);
+		g_bytes_unref(bytes);
+	}
+	ck_assert_msg(g_file_test(golden, G_FILE_TEST_IS_REGULAR),
+		      "golden %s is missing: run the tests with LR_UPDATE_GOLDENS=1 to write it", golden);
+	actual = ct_read_png(written);
+	expected = ct_read_png(golden);
+	if (!ct_pixels_match(expected, actual, &differing)) {
+		GBytes *bytes = ct_read_file(written);
+		gsize length;
+		const void *data = g_bytes_get_data(bytes, &length);
+		char *saved = save_actual(file, data, length);
+		g_bytes_unref(bytes);
+		cairo_surface_destroy(actual);
+		cairo_surface_destroy(expected);
+		ct_remove_tree(dir);
+		ck_abort_msg("%s: %ld pixels differ from golden %s by more than %d (at most %.1f%% "
+			     "may); the render is saved as %s", name, differing, golden,
+			     CT_PIXEL_THRESHOLD, CT_PIXEL_FRACTION * 100, saved);
+	}
+	cairo_surface_destroy(actual);
+	cairo_surface_destroy(expected);
+	ct_remove_tree(dir);
+	g_free(dir);
+	g_free(file);
+	g_free(written);
+	g_free(golden);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* PDF text */
+
+/* NFC, with no-break spaces (U+00A0, U+202F) as plain spaces. */
+static char *
+normalize_text(const char *text)
+{
+	char *nfc = g_utf8_normalize(text, -1, G_NORMALIZE_NFC);
+	GString *out;
+
+	ck_assert_ptr_nonnull(nfc);
+	out = g_string_new(NULL);
+	for (const char *p = nfc; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (c == 0x00A0 || c == 0x202F)
+			c = ' ';
+		g_string_append_unichar(out, c);
+	}
+	g_free(nfc);
+	return g_string_free(out, FALSE);
+}
+
+char *
+ct_pdftotext(const char *path)
+{
+	char *program = g_find_program_in_path("pdftotext");
+	char *argv[] = { program, (char *) "-layout", (char *) "-enc", (char *) "UTF-8",
+			 (char *) path, (char *) "-", NULL };
+	char *out = NULL, *err = NULL, *text;
+	int wait_status = 0;
+	GError *error = NULL;
+
+	if (!program)
+		return NULL;
+	ck_assert_msg(g_spawn_sync(NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+				   &wait_status, &error),
+		      "cannot run pdftotext: %s", error ? error->message : "");
+	ck_assert_msg(WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0,
+		      "pdftotext %s failed: %s", path, err ? err : "");
+	ck_assert_msg(g_utf8_validate(out, -1, NULL), "pdftotext gave invalid UTF-8");
+	text = normalize_text(out);
+	g_free(out);
+	g_free(err);
+	g_free(program);
+	return text;
+}
+
+bool
+ct_assert_pdf_round_trip(lr_chart_t *chart, const char *dir, const char *name)
+{
+	char *file = g_strdup_printf("%s.pdf", name);
+	char *path = ct_write_chart(chart, dir, file, 1600, 900);
+	char *extracted = ct_pdftotext(path);
+	ct_layout_t *layout;
+	GHashTable *words;
+	char **tokens;
+	GString *missing;
+	int checked = 0;
+
+	if (!extracted) {
+		fprintf(stderr, "SKIP: pdftotext is not installed (poppler-utils); the PDF text "
+				"round-trip of %s is not checked\n", name);
+		g_free(file);
+		g_free(path);
+		return false;
+	}
+	/* pdftotext -layout keeps each string's words apart from its neighbours', so a word
+	 * must come back as a whole whitespace-separated token, not just as a substring. */
+	words = g_hash_table_new(g_str_hash, g_str_equal);
+	tokens = g_strsplit_set(extracted, " \t\n\r\f", -1);
+	for (char **token = tokens; *token; token++)
+		if (**token)
+			g_hash_table_add(words, *token);
+
+	layout = ct_layout_describe(chart, 1600, 900);
+	missing = g_string_new(NULL);
+	for (guint i = 0; i < layout->items->len; i++) {
+		const ct_item_t *item = g_ptr_array_index(layout->items, i);
+		char *normal;
+		char **expected;
+		if (!item->text)
+			continue;
+		/* An ellipsized string shows only its start; the dump has all of it. */
+		ck_assert_msg(!item->ellipsized, "%s: ellipsized text at 1600 x 900: %s", name,
+			      item->text);
+		normal = normalize_text(item->text);
+		expected = g_strsplit_set(normal, " \t\n", -1);
+		for (char **word = expected; *word; word++) {
+			if (!**word)
+				continue;
+			checked++;
+			if (!g_hash_table_contains(words, *word))
+				g_string_append_printf(missing, "  '%s' (of %s \"%s\")\n", *word,
+						       item->role, item->text);
+		}
+		g_strfreev(expected);
+		g_free(normal);
+	}
+	if (missing->len) {
+		fprintf(stderr, "%s: pdftotext output:\n%s\n", name, extracted);
+		ck_abort_msg("%s: words of the layout missing from the PDF's text (pdftotext):\n%s",
+			     name, ct_brief(missing->str));
+	}
+	ck_assert_int_gt(checked, 5);
+	g_string_free(missing, TRUE);
+	g_hash_table_unref(words);
+	g_strfreev(tokens);
+	ct_layout_free(layout);
+	g_free(extracted);
+	g_free(file);
+	g_free(path);
+	return true;
+}

@@ -1,0 +1,183 @@
+/* libreport tests: helpers shared by the chart suites (test-bar.c, test-rank.c). Public API
+ * only, plus GLib and cairo.
+ *
+ * - The layout dump of lr_chart_describe_layout() parsed back into items, and the checks made
+ *   on it: every text box inside the canvas, no two text boxes overlapping.
+ * - Layout goldens (tests/golden/NAME.txt) and pixel goldens (NAME.png); with the environment
+ *   variable LR_UPDATE_GOLDENS=1 they are written instead of compared.
+ * - The chart set of data/charts.ini, read as `lreport charts` reads it.
+ * - A copy of the dataset with all its text decomposed (NFD).
+ * - PDF text extraction with pdftotext, PNG decoding and comparison.
+ *
+ * Each suite includes chart-test-util.c directly until tests/meson.build compiles it as a
+ * source of its own; then define LR_CHART_TEST_UTIL_LINKED for those tests.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#ifndef LR_CHART_TEST_UTIL_H
+#define LR_CHART_TEST_UTIL_H
+
+#include <lreport/lreport.h>
+
+#include <cairo.h>
+#include <glib.h>
+#include <stdbool.h>
+
+#ifndef LR_DATA_DIR
+#error "LR_DATA_DIR must name the dataset folder (data/)"
+#endif
+#ifndef LR_GOLDEN_DIR
+#error "LR_GOLDEN_DIR must name the tests/golden folder"
+#endif
+
+/* As bytes, so that the expectations are NFC whatever editor touches the test files. */
+#define CT_VIET_NAM "Vi\xe1\xbb\x87t Nam"          /* Việt Nam, NFC */
+#define CT_VIET_NAM_NFD "Vie\xcc\xa3\xcc\x82t Nam" /* Việt Nam, decomposed */
+
+/* Slack for box comparisons, in canvas units. */
+#define CT_SLACK 0.01
+/* The dump writes x, y, width and height each rounded to 0.1, so two boxes that touch
+ * (a change label set right under its end label) may seem to overlap by up to 0.15: a
+ * rounded y plus a rounded height against another rounded y. Overlap checks on the dump
+ * allow that much on top of CT_SLACK; a real overlap of more than 0.16 units still fails. */
+#define CT_ROUNDING 0.15
+
+/* Check passes failure messages through a pipe of limited size: @text, when long, is
+ * printed in full to stderr (the test log) and returned cut to about a kilobyte. */
+const char *ct_brief(const char *text);
+
+/* ---- the layout dump ---- */
+
+/* One line of lr_chart_describe_layout(): "ROLE X Y W H ["TEXT"] [ellipsized] [dashed] [hatched]". */
+typedef struct {
+	char *role;
+	double x, y, width, height;
+	char *text; /* NULL when the item is not text */
+	bool ellipsized, dashed, hatched;
+	int line;   /* 1-based line of the dump (the canvas line is 1) */
+} ct_item_t;
+
+typedef struct {
+	double width, height;
+	GPtrArray *items; /* ct_item_t *, in dump order */
+	char *dump;       /* the text parsed */
+} ct_layout_t;
+
+/* Parses a dump; asserts it is well formed. */
+ct_layout_t *ct_layout_parse(const char *dump);
+/* Lays @chart out at @width × @height and parses it; asserts success. */
+ct_layout_t *ct_layout_describe(lr_chart_t *chart, double width, double height);
+void ct_layout_free(ct_layout_t *layout);
+
+/* The items of @role (NULL: every role) whose text is @text (NULL: any); borrowed. */
+GPtrArray *ct_layout_find_all(const ct_layout_t *layout, const char *role, const char *text);
+/* The first such item, or NULL. */
+const ct_item_t *ct_layout_find(const ct_layout_t *layout, const char *role, const char *text);
+/* The first item of @role whose text contains @needle, or NULL. */
+const ct_item_t *ct_layout_find_containing(const ct_layout_t *layout, const char *role,
+					   const char *needle);
+guint ct_layout_count(const ct_layout_t *layout, const char *role);
+bool ct_item_is_text(const ct_item_t *item);
+
+/* A description of every text box that leaves the canvas and every pair of text boxes that
+ * overlap (by more than CT_SLACK both ways), one per line; NULL when there is none. Free
+ * with g_free(). */
+char *ct_layout_text_problems(const ct_layout_t *layout);
+/* Asserts there are none; @what names the chart in the failure message. */
+void ct_assert_text_fits(const ct_layout_t *layout, const char *what);
+
+/* True when @inner lies within @outer (with CT_SLACK plus the dump's rounding). */
+bool ct_box_inside(const ct_item_t *inner, const ct_item_t *outer);
+bool ct_boxes_overlap(const ct_item_t *a, const ct_item_t *b, double slack);
+
+/* ---- data ---- */
+
+/* The real dataset (LR_DATA_DIR); asserts it loads without errors. */
+lr_dataset_t *ct_load_data(void);
+/* A dataset loaded from @directory; asserts it loads without errors. */
+lr_dataset_t *ct_load_data_from(const char *directory);
+/* A new folder holding the dataset's CSV files with all their text in NFD. */
+char *ct_make_nfd_data_dir(void);
+/* @text decomposed (NFD), newly allocated. */
+char *ct_nfd(const char *text);
+
+/* In-memory datasets: add an indicator / a whole-year observation, asserting success. */
+void ct_add_indicator(lr_dataset_t *dataset, const char *id, const char *name_vi,
+		      const char *name_en, const char *unit_vi, const char *unit_en,
+		      lr_indicator_kind_t kind, lr_direction_t better);
+void ct_add_observation(lr_dataset_t *dataset, const char *indicator, const char *entity,
+			int year, double value, int total, lr_observation_status_t status);
+
+/* ---- data/charts.ini ---- */
+
+typedef struct {
+	char *name;                 /* "ftth-comparison" */
+	lr_chart_kind_t kind;
+	char **indicators, **entities, **years;
+	char *layout, *sort, *highlight;
+	bool horizontal;
+	char *title[2], *subtitle[2]; /* by lr_language_t; NULL when not given */
+} ct_spec_t;
+
+/* The charts of @kind in LR_DATA_DIR/charts.ini, in file order (ct_spec_t *; the array
+ * frees them). Asserts there is at least one. */
+GPtrArray *ct_specs_load(lr_chart_kind_t kind);
+/* A chart made as `lreport charts` makes it. With @nfd every string given to the library
+ * (indicator ids excepted) is decomposed first. Asserts the chart has no error. */
+lr_chart_t *ct_spec_chart(const ct_spec_t *spec, lr_dataset_t *dataset, lr_language_t language,
+			  bool nfd);
+/* "ftth-comparison (en)", newly allocated. */
+char *ct_spec_label(const ct_spec_t *spec, lr_language_t language);
+
+/* ---- files ---- */
+
+char *ct_make_temp_dir(void);
+void ct_remove_tree(const char *path);
+GBytes *ct_read_file(const char *path);
+/* Writes @chart to DIR/NAME; asserts success. Returns the path (g_free). */
+char *ct_write_chart(lr_chart_t *chart, const char *dir, const char *name, double width,
+		     double height);
+/* The names in @dir, sorted, one a line ("" when empty); g_free(). */
+char *ct_list_dir(const char *dir);
+
+/* ---- goldens ---- */
+
+bool ct_update_goldens(void);
+/* Compares @actual with LR_GOLDEN_DIR/@name (or writes it). On a difference the failure
+ * names the first differing line and the actual text is saved in the temp folder. */
+void ct_assert_golden_text(const char *name, const char *actual);
+/* The layout dump at 800 × 450 against LR_GOLDEN_DIR/@name.txt. */
+void ct_assert_layout_golden(lr_chart_t *chart, const char *name);
+
+/* ---- pixels ---- */
+
+/* Decodes a PNG file; asserts success. The surface is RGB24 or ARGB32. */
+cairo_surface_t *ct_read_png(const char *path);
+/* Renders @chart to a PNG in @dir and decodes it. */
+cairo_surface_t *ct_render(lr_chart_t *chart, const char *dir, const char *name, double width,
+			   double height);
+/* How many pixels differ by more than @threshold in some colour channel; -1 when the sizes
+ * differ. @max_difference, if given, receives the largest channel difference seen. */
+long ct_count_differing_pixels(cairo_surface_t *a, cairo_surface_t *b, int threshold,
+			       int *max_difference);
+/* Pixel goldens: see the tolerance in chart-test-util.c. */
+#define CT_PIXEL_THRESHOLD 64
+#define CT_PIXEL_FRACTION 0.005
+/* True when @a and @b match within the pixel-golden tolerance. */
+bool ct_pixels_match(cairo_surface_t *a, cairo_surface_t *b, long *differing);
+/* Renders @chart at 800 × 450 and compares it with LR_GOLDEN_DIR/@name.png (or writes it). */
+void ct_assert_pixel_golden(lr_chart_t *chart, const char *name);
+/* The colour (0xRRGGBB) of the pixel at @x, @y. */
+guint32 ct_pixel(cairo_surface_t *surface, int x, int y);
+
+/* ---- PDF text ---- */
+
+/* Runs `pdftotext -layout PATH -`. Returns its output, NFC, with no-break spaces turned
+ * into spaces; NULL when pdftotext is not installed. */
+char *ct_pdftotext(const char *path);
+/* Writes @chart as PDF (1600 × 900) into @dir and checks that every word of every text
+ * item of its layout comes back from pdftotext. Returns false (after saying so) when
+ * pdftotext is missing. */
+bool ct_assert_pdf_round_trip(lr_chart_t *chart, const char *dir, const char *name);
+
+#endif

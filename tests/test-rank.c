@@ -1,0 +1,1024 @@
+/* libreport tests: ranking charts (LR_CHART_RANK), through the public API only.
+ *
+ * What is checked, and how:
+ * - layout goldens: lr_chart_describe_layout() at 800 × 450 of the EGDI rank alone, of the
+ *   EGDI, GII and GCI ranks together (vi and en), and of a bump chart of eight entities over
+ *   five years built in memory (crossing lines, one entity missing a middle year), compared
+ *   with tests/golden/rank-NAME.txt; pixel goldens of two of them (tests/golden/rank-*.png,
+ *   tolerance in chart-test-util.c). LR_UPDATE_GOLDENS=1 rewrites them.
+ * - every rank chart of data/charts.ini and the bump chart, in Vietnamese and English, at
+ *   1600 × 900 and 720 × 405: each text box inside the canvas, no two overlapping; the PDF's
+ *   text (pdftotext) holds every word of the layout;
+ * - NFD data and arguments draw exactly the pixels of NFC ones;
+ * - rank 1 is at the top; end labels name each series and state the change in the colour
+ *   of an improvement or a decline; gaps in the data are dashed and explained; a canvas too
+ *   small for direct labels gets a legend instead of overlapping labels;
+ * - requests a ranking chart cannot draw fail with LR_STATUS_UNSUPPORTED or
+ *   LR_STATUS_UNKNOWN_ENTITY and a useful message.
+ *
+ * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
+ */
+#include <lreport/lreport.h>
+
+#include <cairo.h>
+#include <check.h>
+#include <glib.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart-test-util.h"
+#ifndef LR_CHART_TEST_UTIL_LINKED
+#include "chart-test-util.c"
+#endif
+
+#define N_ELEMENTS(array) ((int) (sizeof(array) / sizeof((array)[0])))
+
+/* As bytes, so that the expectations are NFC whatever editor touches this file. */
+#define VIET_NAM CT_VIET_NAM
+#define UP "\xe2\x86\x91"                                 /* ↑ */
+#define DOWN "\xe2\x86\x93"                               /* ↓ */
+#define BAC "b\xe1\xba\xad" "c"                            /* bậc */
+#define GAP_NOTE_VI "N\xc3\xa9t \xc4\x91\xe1\xbb\xa9t"    /* Nét đứt */
+#define GAP_NOTE_EN "Dashed lines"
+
+static const double sizes[][2] = { { 1600, 900 }, { 720, 405 } };
+
+/* ---------------------------------------------------------------------------------------- */
+/* The bump chart: made-up provincial ranks (the source line says so) */
+
+#define BUMP_YEARS 5
+#define BUMP_FIRST_YEAR 2019
+#define NO_RANK 0
+
+static const struct {
+	const char *entity;
+	int ranks[BUMP_YEARS]; /* 2019 … 2023; NO_RANK: no figure that year */
+} bump[] = {
+	{ "H\xc3\xa0 N\xe1\xbb\x99i", { 3, 2, 1, 1, 2 } },                         /* Hà Nội */
+	{ "TP. H\xe1\xbb\x93 Ch\xc3\xad Minh", { 5, 4, 3, 2, 3 } },                 /* TP. Hồ Chí Minh */
+	{ "\xc4\x90\xc3\xa0 N\xe1\xba\xb5ng", { 1, 1, 2, 3, 1 } },                  /* Đà Nẵng */
+	{ "H\xe1\xba\xa3i Ph\xc3\xb2ng", { 6, 7, 6, 6, 5 } },                       /* Hải Phòng */
+	{ "Qu\xe1\xba\xa3ng Ninh", { 2, 3, 4, 4, 4 } },                             /* Quảng Ninh */
+	{ "B\xe1\xba\xaf" "c Ninh", { 7, 6, 5, 7, 8 } },                            /* Bắc Ninh */
+	{ "C\xe1\xba\xa7n Th\xc6\xa1", { 8, 8, 7, 8, 7 } },                         /* Cần Thơ */
+	{ "Th\xe1\xbb\xab" "a Thi\xc3\xaan Hu\xe1\xba\xbf", { 4, 5, NO_RANK, 5, 6 } }, /* Thừa Thiên Huế */
+};
+
+#define GAP_ENTITY 7 /* Thừa Thiên Huế, no figure for 2021 */
+
+/* With @nfd every string is given to the library decomposed. */
+static lr_dataset_t *
+bump_dataset(bool nfd)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	char *name_vi = ct_nfd("X\xe1\xba\xbfp h\xe1\xba\xa1ng Ch\xe1\xbb\x89 s\xe1\xbb\x91 chuy\xe1\xbb\x83n "
+			       "\xc4\x91\xe1\xbb\x95i s\xe1\xbb\x91 c\xe1\xba\xa5p t\xe1\xbb\x89nh (DTI)");
+	char *label = ct_nfd("S\xe1\xbb\x91 li\xe1\xbb\x87u th\xe1\xbb\xad nghi\xe1\xbb\x87m");
+
+	if (!nfd) {
+		char *nfc = g_utf8_normalize(name_vi, -1, G_NORMALIZE_NFC);
+		g_free(name_vi);
+		name_vi = nfc;
+		nfc = g_utf8_normalize(label, -1, G_NORMALIZE_NFC);
+		g_free(label);
+		label = nfc;
+	}
+	ct_add_indicator(dataset, "dti_rank", name_vi, "Provincial digital transformation index (DTI) rank",
+			 "", "", LR_INDICATOR_RANK, LR_DIRECTION_LOWER);
+	for (int e = 0; e < N_ELEMENTS(bump); e++) {
+		char *entity = nfd ? ct_nfd(bump[e].entity) : g_strdup(bump[e].entity);
+		for (int y = 0; y < BUMP_YEARS; y++)
+			if (bump[e].ranks[y] != NO_RANK)
+				ct_add_observation(dataset, "dti_rank", entity, BUMP_FIRST_YEAR + y,
+						   bump[e].ranks[y], 63, LR_OBSERVATION_ACTUAL);
+		g_free(entity);
+	}
+	ck_assert_int_eq(lr_dataset_set_source_label(dataset, "test-data.txt", label, "Test data"),
+			 LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_SUCCESS);
+	g_free(name_vi);
+	g_free(label);
+	return dataset;
+}
+
+static lr_chart_t *
+bump_chart(lr_dataset_t *dataset, lr_language_t language)
+{
+	lr_chart_t *chart = lr_chart_create(LR_CHART_RANK, dataset);
+
+	lr_chart_add_indicator(chart, "dti_rank");
+	lr_chart_set_language(chart, language);
+	ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_SUCCESS);
+	return chart;
+}
+
+static lr_chart_t *
+rank_chart(lr_dataset_t *dataset, lr_language_t language, const char *const *indicators)
+{
+	lr_chart_t *chart = lr_chart_create(LR_CHART_RANK, dataset);
+
+	for (const char *const *id = indicators; *id; id++)
+		lr_chart_add_indicator(chart, *id);
+	lr_chart_set_language(chart, language);
+	ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_SUCCESS);
+	return chart;
+}
+
+static const char *const egdi[] = { "egdi_rank", NULL };
+static const char *const international[] = { "egdi_rank", "gii_rank", "gci_rank", NULL };
+
+/* ---------------------------------------------------------------------------------------- */
+/* Helpers */
+
+static double
+centre_y(const ct_item_t *item)
+{
+	return item->y + item->height / 2;
+}
+
+/* The change label right below @end_label (same x, starting where the name ends). */
+static const ct_item_t *
+change_of(const ct_layout_t *layout, const ct_item_t *end_label)
+{
+	for (guint i = 0; i < layout->items->len; i++) {
+		const ct_item_t *item = g_ptr_array_index(layout->items, i);
+		if (strcmp(item->role, "change-label") == 0 && fabs(item->x - end_label->x) < 0.15 &&
+		    fabs(item->y - (end_label->y + end_label->height)) < 0.25)
+			return item;
+	}
+	ck_abort_msg("no change label under the end label \"%s\"", end_label->text);
+	return NULL;
+}
+
+/* Each series' end label, named as the table would name it, with the change below it. */
+static void
+assert_end_label(const ct_layout_t *layout, const char *name, const char *change_phrase)
+{
+	const ct_item_t *label = ct_layout_find(layout, "end-label", name);
+	const ct_item_t *change;
+
+	ck_assert_msg(label != NULL, "no end label \"%s\" in:\n%s", name, ct_brief(layout->dump));
+	change = change_of(layout, label);
+	ck_assert_msg(strstr(change->text, change_phrase) != NULL,
+		      "the change under \"%s\" is \"%s\", expected it to say \"%s\"", name, change->text,
+		      change_phrase);
+}
+
+/* The inked pixel of the box of @item (canvas units, drawn at @scale) farthest from the
+ * white background: the text's own colour where a glyph covers a whole pixel. */
+static guint32
+darkest_pixel(cairo_surface_t *surface, const ct_item_t *item, double scale)
+{
+	int x0 = (int) floor(item->x * scale), y0 = (int) floor(item->y * scale);
+	int x1 = (int) ceil((item->x + item->width) * scale);
+	int y1 = (int) ceil((item->y + item->height) * scale);
+	guint32 best = 0xffffff;
+	int best_ink = -1;
+
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++) {
+			guint32 pixel = ct_pixel(surface, x, y);
+			int ink = 765 - (int) ((pixel >> 16) & 0xff) - (int) ((pixel >> 8) & 0xff) -
+				  (int) (pixel & 0xff);
+			if (ink > best_ink) {
+				best_ink = ink;
+				best = pixel;
+			}
+		}
+	ck_assert_msg(best_ink > 200, "no ink in the box of \"%s\"", item->text);
+	return best;
+}
+
+#define RED(p) ((int) (((p) >> 16) & 0xff))
+#define GREEN(p) ((int) (((p) >> 8) & 0xff))
+#define BLUE(p) ((int) ((p) & 0xff))
+
+/* ---------------------------------------------------------------------------------------- */
+/* Goldens */
+
+static void
+check_golden(lr_chart_t *chart, const char *name)
+{
+	ct_layout_t *layout;
+
+	ct_assert_layout_golden(chart, name);
+	layout = ct_layout_describe(chart, 800, 450);
+	ct_assert_text_fits(layout, name);
+	ct_layout_free(layout);
+	if (ct_update_goldens()) {
+		char *folder = g_build_filename(g_get_tmp_dir(), "lr-golden-preview", NULL);
+		char *file = g_strdup_printf("%s.png", name);
+		char *path;
+		g_mkdir_with_parents(folder, 0777);
+		path = ct_write_chart(chart, folder, file, 800, 450);
+		fprintf(stderr, "preview: %s\n", path);
+		g_free(path);
+		g_free(file);
+		g_free(folder);
+	}
+}
+
+START_TEST(test_golden_egdi)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
+
+	check_golden(chart, "rank-egdi-vi");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* _i: the language. */
+START_TEST(test_golden_international)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = rank_chart(dataset, _i ? LR_LANGUAGE_EN : LR_LANGUAGE_VI, international);
+
+	check_golden(chart, _i ? "rank-international-en" : "rank-international-vi");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+START_TEST(test_golden_bump)
+{
+	lr_dataset_t *dataset = bump_dataset(false);
+	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
+
+	check_golden(chart, "rank-bump-vi");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+START_TEST(test_pixel_golden_egdi)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
+
+	ct_assert_pixel_golden(chart, "rank-egdi-vi");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+START_TEST(test_pixel_golden_bump)
+{
+	lr_dataset_t *dataset = bump_dataset(false);
+	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
+
+	ct_assert_pixel_golden(chart, "rank-bump-vi");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
+/* Every rank chart of charts.ini, and the bump chart */
+
+/* Calls @check on every chart of the set: charts.ini's rank charts and the bump chart. */
+typedef void (*chart_check_t)(lr_chart_t *chart, const char *label, void *data);
+
+static void
+for_each_chart(lr_language_t language, chart_check_t check, void *data)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_dataset_t *bump_data = bump_dataset(false);
+	GPtrArray *specs = ct_specs_load(LR_CHART_RANK);
+	lr_chart_t *chart;
+	char *label;
+
+	for (guint i = 0; i < specs->len; i++) {
+		const ct_spec_t *spec = g_ptr_array_index(specs, i);
+		chart = ct_spec_chart(spec, dataset, language, false);
+		label = ct_spec_label(spec, language);
+		check(chart, label, data);
+		g_free(label);
+		lr_chart_destroy(chart);
+	}
+	chart = bump_chart(bump_data, language);
+	label = g_strdup_printf("bump (%s)", language == LR_LANGUAGE_EN ? "en" : "vi");
+	check(chart, label, data);
+	g_free(label);
+	lr_chart_destroy(chart);
+	g_ptr_array_unref(specs);
+	lr_dataset_destroy(bump_data);
+	lr_dataset_destroy(dataset);
+}
+
+typedef struct {
+	double width, height;
+	GString *problems;
+} fits_t;
+
+static void
+check_fits(lr_chart_t *chart, const char *label, void *data)
+{
+	fits_t *fits = data;
+	ct_layout_t *layout = ct_layout_describe(chart, fits->width, fits->height);
+	char *found = ct_layout_text_problems(layout);
+
+	if (found)
+		g_string_append_printf(fits->problems, "%s at %g x %g:\n%s", label, fits->width,
+				       fits->height, found);
+	ck_assert_uint_gt(ct_layout_count(layout, "marker"), 1);
+	/* Each series is named: by end labels or, when they do not fit, by a legend. */
+	ck_assert_uint_gt(ct_layout_count(layout, "end-label") + ct_layout_count(layout, "legend-label"), 0);
+	g_free(found);
+	ct_layout_free(layout);
+}
+
+/* _i: 0–3, the language (i % 2) and the size (i / 2). */
+START_TEST(test_chart_set_text_fits)
+{
+	fits_t fits = { sizes[_i / 2][0], sizes[_i / 2][1], g_string_new(NULL) };
+
+	for_each_chart(_i % 2 ? LR_LANGUAGE_EN : LR_LANGUAGE_VI, check_fits, &fits);
+	ck_assert_msg(fits.problems->len == 0, "rank charts do not fit:\n%s", ct_brief(fits.problems->str));
+	g_string_free(fits.problems, TRUE);
+}
+END_TEST
+
+typedef struct {
+	char *dir;
+	bool skipped;
+} pdf_t;
+
+static void
+check_pdf(lr_chart_t *chart, const char *label, void *data)
+{
+	pdf_t *pdf = data;
+	char *name;
+
+	if (pdf->skipped)
+		return;
+	name = g_strdelimit(g_strdup(label), " ()", '_');
+	pdf->skipped = !ct_assert_pdf_round_trip(chart, pdf->dir, name);
+	g_free(name);
+}
+
+/* _i: the language. */
+START_TEST(test_chart_set_pdf_text)
+{
+	pdf_t pdf = { ct_make_temp_dir(), false };
+
+	for_each_chart(_i ? LR_LANGUAGE_EN : LR_LANGUAGE_VI, check_pdf, &pdf);
+	ct_remove_tree(pdf.dir);
+	g_free(pdf.dir);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
+/* NFD and NFC */
+
+static void
+assert_same_pixels(cairo_surface_t *a, cairo_surface_t *b, const char *what)
+{
+	int largest;
+	long differing = ct_count_differing_pixels(a, b, 0, &largest);
+
+	ck_assert_msg(differing == 0, "%s: NFD and NFC draw differently (%ld pixels differ, by up "
+		      "to %d)", what, differing, largest);
+}
+
+START_TEST(test_nfd_chart_set)
+{
+	char *nfd_dir = ct_make_nfd_data_dir();
+	char *out = ct_make_temp_dir();
+	lr_dataset_t *nfc = ct_load_data();
+	lr_dataset_t *nfd = ct_load_data_from(nfd_dir);
+	GPtrArray *specs = ct_specs_load(LR_CHART_RANK);
+
+	for (guint i = 0; i < specs->len; i++) {
+		const ct_spec_t *spec = g_ptr_array_index(specs, i);
+		for (int l = 0; l < 2; l++) {
+			lr_language_t language = l ? LR_LANGUAGE_EN : LR_LANGUAGE_VI;
+			lr_chart_t *a = ct_spec_chart(spec, nfc, language, false);
+			lr_chart_t *b = ct_spec_chart(spec, nfd, language, true);
+			char *label = ct_spec_label(spec, language);
+			cairo_surface_t *pa = ct_render(a, out, "nfc.png", 800, 450);
+			cairo_surface_t *pb = ct_render(b, out, "nfd.png", 800, 450);
+
+			assert_same_pixels(pa, pb, label);
+			cairo_surface_destroy(pa);
+			cairo_surface_destroy(pb);
+			g_free(label);
+			lr_chart_destroy(a);
+			lr_chart_destroy(b);
+		}
+	}
+	g_ptr_array_unref(specs);
+	lr_dataset_destroy(nfc);
+	lr_dataset_destroy(nfd);
+	ct_remove_tree(nfd_dir);
+	ct_remove_tree(out);
+	g_free(nfd_dir);
+	g_free(out);
+}
+END_TEST
+
+/* --entity "Việt Nam" in NFD on NFD data; a bump chart built from NFD strings, restricted
+ * to entities and highlighting one given in NFD. */
+START_TEST(test_nfd_entity_and_highlight)
+{
+	char *nfd_dir = ct_make_nfd_data_dir();
+	char *out = ct_make_temp_dir();
+	lr_dataset_t *nfc = ct_load_data();
+	lr_dataset_t *nfd = ct_load_data_from(nfd_dir);
+	lr_dataset_t *bump_nfc = bump_dataset(false), *bump_nfd = bump_dataset(true);
+	lr_chart_t *a = rank_chart(nfc, LR_LANGUAGE_VI, international);
+	lr_chart_t *b = rank_chart(nfd, LR_LANGUAGE_VI, international);
+	lr_chart_t *c = bump_chart(bump_nfc, LR_LANGUAGE_VI);
+	lr_chart_t *d = bump_chart(bump_nfd, LR_LANGUAGE_VI);
+	lr_chart_t *plain = bump_chart(bump_nfc, LR_LANGUAGE_VI);
+	cairo_surface_t *pa, *pb, *pc, *pd, *pplain;
+
+	lr_chart_add_entity(a, VIET_NAM);
+	lr_chart_add_entity(b, CT_VIET_NAM_NFD);
+	for (int e = 0; e < 4; e++) {
+		char *entity = ct_nfd(bump[e].entity);
+		lr_chart_add_entity(c, bump[e].entity);
+		lr_chart_add_entity(d, entity);
+		lr_chart_add_entity(plain, bump[e].entity);
+		g_free(entity);
+	}
+	lr_chart_set_highlight(c, bump[2].entity);
+	{
+		char *highlight = ct_nfd(bump[2].entity);
+		lr_chart_set_highlight(d, highlight);
+		g_free(highlight);
+	}
+	pa = ct_render(a, out, "a.png", 800, 450);
+	pb = ct_render(b, out, "b.png", 800, 450);
+	pc = ct_render(c, out, "c.png", 800, 450);
+	pd = ct_render(d, out, "d.png", 800, 450);
+	pplain = ct_render(plain, out, "plain.png", 800, 450);
+	assert_same_pixels(pa, pb, "--entity in NFD");
+	assert_same_pixels(pc, pd, "bump chart, entities and highlight in NFD");
+	/* The highlight took effect, so the comparison means something. */
+	ck_assert_int_gt(ct_count_differing_pixels(pd, pplain, 64, NULL), 100);
+	cairo_surface_destroy(pa);
+	cairo_surface_destroy(pb);
+	cairo_surface_destroy(pc);
+	cairo_surface_destroy(pd);
+	cairo_surface_destroy(pplain);
+	lr_chart_destroy(a);
+	lr_chart_destroy(b);
+	lr_chart_destroy(c);
+	lr_chart_destroy(d);
+	lr_chart_destroy(plain);
+	lr_dataset_destroy(nfc);
+	lr_dataset_destroy(nfd);
+	lr_dataset_destroy(bump_nfc);
+	lr_dataset_destroy(bump_nfd);
+	ct_remove_tree(nfd_dir);
+	ct_remove_tree(out);
+	g_free(nfd_dir);
+	g_free(out);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
+/* Reading the chart */
+
+/* Rank 1 is at the top: across the whole bump chart a smaller rank is drawn higher. The
+ * ranks are the point labels inside the markers. */
+START_TEST(test_rank_one_on_top)
+{
+	lr_dataset_t *dataset = bump_dataset(false);
+	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
+	ct_layout_t *layout = ct_layout_describe(chart, 1600, 900);
+	GPtrArray *points = ct_layout_find_all(layout, "point-label", NULL);
+	int expected = 0;
+
+	for (int e = 0; e < N_ELEMENTS(bump); e++)
+		for (int y = 0; y < BUMP_YEARS; y++)
+			expected += bump[e].ranks[y] != NO_RANK;
+	ck_assert_uint_eq(points->len, (guint) expected);
+	ck_assert_uint_eq(ct_layout_count(layout, "marker"), (guint) expected);
+	for (guint i = 0; i < points->len; i++) {
+		const ct_item_t *a = g_ptr_array_index(points, i);
+		int rank_a = atoi(a->text);
+		ck_assert_int_ge(rank_a, 1);
+		for (guint j = 0; j < points->len; j++) {
+			const ct_item_t *b = g_ptr_array_index(points, j);
+			int rank_b = atoi(b->text);
+			if (rank_a < rank_b)
+				ck_assert_msg(centre_y(a) < centre_y(b),
+					      "rank %d (y %g) is drawn below rank %d (y %g)", rank_a,
+					      centre_y(a), rank_b, centre_y(b));
+		}
+	}
+	g_ptr_array_unref(points);
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+
+	/* The EGDI rank rose from 86 (2022) to 71 (2024): the later, better point is higher. */
+	{
+		lr_dataset_t *data = ct_load_data();
+		lr_chart_t *e = rank_chart(data, LR_LANGUAGE_VI, egdi);
+		ct_layout_t *l = ct_layout_describe(e, 800, 450);
+		GPtrArray *markers = ct_layout_find_all(l, "marker", NULL);
+		const ct_item_t *first, *last;
+		ck_assert_uint_eq(markers->len, 2);
+		first = g_ptr_array_index(markers, 0);
+		last = g_ptr_array_index(markers, 1);
+		if (first->x > last->x) {
+			const ct_item_t *swap = first;
+			first = last;
+			last = swap;
+		}
+		/* A marker's x, y is its centre. */
+		ck_assert_msg(last->y < first->y, "rank 71 (y %g) should be above rank 86 (y %g)",
+			      last->y, first->y);
+		g_ptr_array_unref(markers);
+		ct_layout_free(l);
+		lr_chart_destroy(e);
+		lr_dataset_destroy(data);
+	}
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* The years run left to right, evenly spaced by year. */
+START_TEST(test_years_left_to_right)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_VI, international);
+	ct_layout_t *layout = ct_layout_describe(chart, 1600, 900);
+	const ct_item_t *y2022 = ct_layout_find(layout, "year-label", "2022");
+	const ct_item_t *y2023 = ct_layout_find(layout, "year-label", "2023");
+	const ct_item_t *y2024 = ct_layout_find(layout, "year-label", "2024");
+
+	ck_assert(y2022 && y2023 && y2024);
+	ck_assert_double_lt(y2022->x, y2023->x);
+	ck_assert_double_lt(y2023->x, y2024->x);
+	ck_assert_double_eq_tol((y2022->x + y2024->x) / 2, y2023->x, 0.2);
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* End labels name each series and say its change in words that cannot be misread. */
+START_TEST(test_end_labels)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *vi = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
+	lr_chart_t *en = rank_chart(dataset, LR_LANGUAGE_EN, egdi);
+	lr_chart_t *all_vi = rank_chart(dataset, LR_LANGUAGE_VI, international);
+	lr_chart_t *all_en = rank_chart(dataset, LR_LANGUAGE_EN, international);
+	ct_layout_t *l;
+
+	/* One indicator: the series is the entity. */
+	l = ct_layout_describe(vi, 1600, 900);
+	assert_end_label(l, VIET_NAM, UP "15 " BAC);
+	ck_assert_uint_eq(ct_layout_count(l, "end-label"), 1);
+	ct_layout_free(l);
+	l = ct_layout_describe(en, 1600, 900);
+	assert_end_label(l, "Vietnam", UP "15 places");
+	ct_layout_free(l);
+
+	/* Several indicators: each is named by its indicator's name. */
+	for (int language = 0; language < 2; language++) {
+		static const char *const changes[2][3] = {
+			{ UP "15 " BAC, UP "2 " BAC, UP "8 " BAC },
+			{ UP "15 places", UP "2 places", UP "8 places" },
+		};
+		l = ct_layout_describe(language ? all_en : all_vi, 1600, 900);
+		ck_assert_uint_eq(ct_layout_count(l, "end-label"), 3);
+		for (int k = 0; k < 3; k++) {
+			const lr_indicator_t *indicator = lr_dataset_find_indicator(dataset, international[k]);
+			assert_end_label(l, lr_indicator_get_name(indicator, (lr_language_t) language),
+					 changes[language][k]);
+		}
+		ct_layout_free(l);
+	}
+	lr_chart_destroy(vi);
+	lr_chart_destroy(en);
+	lr_chart_destroy(all_vi);
+	lr_chart_destroy(all_en);
+	lr_dataset_destroy(dataset);
+
+	/* A bump chart: every entity, rising, falling and unchanged. */
+	dataset = bump_dataset(false);
+	vi = bump_chart(dataset, LR_LANGUAGE_VI);
+	l = ct_layout_describe(vi, 1600, 900);
+	ck_assert_uint_eq(ct_layout_count(l, "end-label"), N_ELEMENTS(bump));
+	for (int e = 0; e < N_ELEMENTS(bump); e++) {
+		int gained = bump[e].ranks[0] - bump[e].ranks[BUMP_YEARS - 1];
+		char *phrase = gained > 0 ? g_strdup_printf(UP "%d " BAC, gained)
+			     : gained < 0 ? g_strdup_printf(DOWN "%d " BAC, -gained) : g_strdup("giữ nguyên");
+		assert_end_label(l, bump[e].entity, phrase);
+		g_free(phrase);
+	}
+	ct_layout_free(l);
+	lr_chart_destroy(vi);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* The change is coloured as an improvement (the theme's "better", green by default) or a
+ * decline ("worse"). Checked on the pixels, at twice the resolution so that glyph stems
+ * cover whole pixels: the most inked pixel of a label's box is its colour. */
+START_TEST(test_change_colours)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_dataset_t *bump_data = bump_dataset(false);
+	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
+	lr_chart_t *themed = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
+	lr_chart_t *bumped = bump_chart(bump_data, LR_LANGUAGE_VI);
+	lr_theme_t *theme = lr_theme_create();
+	char *dir = ct_make_temp_dir();
+	char *path;
+	cairo_surface_t *surface;
+	ct_layout_t *layout;
+	const ct_item_t *change;
+	guint32 pixel;
+
+	/* Default theme: green, g > b > r (0x007A5A over white). */
+	layout = ct_layout_describe(chart, 800, 450);
+	change = ct_layout_find_containing(layout, "change-label", UP "15 " BAC);
+	ck_assert_ptr_nonnull(change);
+	path = g_build_filename(dir, "default.png", NULL);
+	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_PNG, 800, 450, 2), LR_STATUS_SUCCESS);
+	surface = ct_read_png(path);
+	pixel = darkest_pixel(surface, change, 2);
+	ck_assert_msg(GREEN(pixel) > BLUE(pixel) + 10 && BLUE(pixel) > RED(pixel) + 10,
+		      "the change \"%s\" should be green, its ink is #%06x", change->text, pixel);
+	cairo_surface_destroy(surface);
+	g_free(path);
+
+	/* A theme whose "better" is magenta: the label follows the theme's role. */
+	ck_assert_int_eq(lr_theme_set_color(theme, LR_THEME_COLOR_BETTER, 0.8, 0, 0.8), LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_theme_set_color(theme, LR_THEME_COLOR_WORSE, 0, 0, 0.9), LR_STATUS_SUCCESS);
+	lr_chart_set_theme(themed, theme);
+	path = g_build_filename(dir, "themed.png", NULL);
+	ck_assert_int_eq(lr_chart_write(themed, path, LR_FORMAT_PNG, 800, 450, 2), LR_STATUS_SUCCESS);
+	surface = ct_read_png(path);
+	pixel = darkest_pixel(surface, change, 2);
+	ck_assert_msg(abs(RED(pixel) - BLUE(pixel)) < 24 && GREEN(pixel) + 60 < RED(pixel),
+		      "with a magenta \"better\" the change should be magenta, its ink is #%06x", pixel);
+	cairo_surface_destroy(surface);
+	g_free(path);
+	ct_layout_free(layout);
+
+	/* The bump chart with the same theme: rises magenta, falls blue, no change neither. */
+	lr_chart_set_theme(bumped, theme);
+	layout = ct_layout_describe(bumped, 1600, 900);
+	path = g_build_filename(dir, "bump.png", NULL);
+	ck_assert_int_eq(lr_chart_write(bumped, path, LR_FORMAT_PNG, 1600, 900, 2), LR_STATUS_SUCCESS);
+	surface = ct_read_png(path);
+	for (int e = 0; e < N_ELEMENTS(bump); e++) {
+		int gained = bump[e].ranks[0] - bump[e].ranks[BUMP_YEARS - 1];
+		const ct_item_t *name = ct_layout_find(layout, "end-label", bump[e].entity);
+		ck_assert_ptr_nonnull(name);
+		change = change_of(layout, name);
+		pixel = darkest_pixel(surface, change, 2);
+		if (gained > 0)
+			ck_assert_msg(abs(RED(pixel) - BLUE(pixel)) < 24 && GREEN(pixel) + 60 < RED(pixel),
+				      "%s rose: \"%s\" should be magenta, ink #%06x", bump[e].entity,
+				      change->text, pixel);
+		else if (gained < 0)
+			ck_assert_msg(BLUE(pixel) > RED(pixel) + 60 && BLUE(pixel) > GREEN(pixel) + 60,
+				      "%s fell: \"%s\" should be blue, ink #%06x", bump[e].entity,
+				      change->text, pixel);
+		else
+			ck_assert_msg(abs(RED(pixel) - GREEN(pixel)) < 16 && abs(GREEN(pixel) - BLUE(pixel)) < 16,
+				      "%s did not move: \"%s\" should be grey, ink #%06x", bump[e].entity,
+				      change->text, pixel);
+	}
+	cairo_surface_destroy(surface);
+	g_free(path);
+	ct_layout_free(layout);
+
+	lr_theme_destroy(theme);
+	ct_remove_tree(dir);
+	g_free(dir);
+	lr_chart_destroy(chart);
+	lr_chart_destroy(themed);
+	lr_chart_destroy(bumped);
+	lr_dataset_destroy(bump_data);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* A missing middle year is a dashed connector, and a note says what dashes mean. */
+START_TEST(test_gap)
+{
+	lr_dataset_t *dataset = bump_dataset(false);
+	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
+	lr_chart_t *en = bump_chart(dataset, LR_LANGUAGE_EN);
+	lr_chart_t *no_gap = bump_chart(dataset, LR_LANGUAGE_VI);
+	ct_layout_t *layout = ct_layout_describe(chart, 1600, 900);
+	ct_layout_t *layout_en = ct_layout_describe(en, 1600, 900);
+	ct_layout_t *layout_no_gap;
+	GPtrArray *gaps = ct_layout_find_all(layout, "line-gap", NULL);
+	const ct_item_t *y2020 = ct_layout_find(layout, "year-label", "2020");
+	const ct_item_t *y2022 = ct_layout_find(layout, "year-label", "2022");
+	const ct_item_t *gap;
+
+	ck_assert_uint_eq(gaps->len, 1);
+	gap = g_ptr_array_index(gaps, 0);
+	ck_assert(gap->dashed);
+	/* It spans 2020 to 2022, where the entity has figures. */
+	ck_assert_ptr_nonnull(y2020);
+	ck_assert_ptr_nonnull(y2022);
+	ck_assert_double_eq_tol(gap->x, y2020->x + y2020->width / 2, 0.2);
+	ck_assert_double_eq_tol(gap->x + gap->width, y2022->x + y2022->width / 2, 0.2);
+	ck_assert_ptr_nonnull(ct_layout_find_containing(layout, "note", GAP_NOTE_VI));
+	ck_assert_ptr_nonnull(ct_layout_find_containing(layout_en, "note", GAP_NOTE_EN));
+	/* Lines between consecutive years are solid. */
+	ck_assert_uint_eq(ct_layout_count(layout, "line"),
+			  N_ELEMENTS(bump) * (BUMP_YEARS - 1) - 2);
+
+	/* 2022 and 2023 only: no gap, no note. */
+	lr_chart_add_year(no_gap, 2022);
+	lr_chart_add_year(no_gap, 2023);
+	layout_no_gap = ct_layout_describe(no_gap, 1600, 900);
+	ck_assert_uint_eq(ct_layout_count(layout_no_gap, "line-gap"), 0);
+	ck_assert_ptr_null(ct_layout_find_containing(layout_no_gap, "note", GAP_NOTE_VI));
+
+	g_ptr_array_unref(gaps);
+	ct_layout_free(layout);
+	ct_layout_free(layout_en);
+	ct_layout_free(layout_no_gap);
+	lr_chart_destroy(chart);
+	lr_chart_destroy(en);
+	lr_chart_destroy(no_gap);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* A banner: wide and short, so the text is sized for 720 pixels but eight two-line end
+ * labels (name and change) cannot stack in the plot's height. */
+#define BANNER_WIDTH 720
+#define BANNER_HEIGHT 220
+
+/* Where the direct labels cannot all fit beside the lines, a legend names the series
+ * instead, and still nothing overlaps. */
+START_TEST(test_legend_fallback)
+{
+	lr_dataset_t *dataset = bump_dataset(false);
+	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
+	ct_layout_t *roomy = ct_layout_describe(chart, 1600, 900);
+	ct_layout_t *small = ct_layout_describe(chart, BANNER_WIDTH, BANNER_HEIGHT);
+
+	ck_assert_uint_eq(ct_layout_count(roomy, "end-label"), N_ELEMENTS(bump));
+	ck_assert_uint_eq(ct_layout_count(roomy, "legend-label"), 0);
+	ck_assert_msg(ct_layout_count(small, "end-label") == 0,
+		      "eight end labels cannot fit at %d x %d, yet there are %u:\n%s", BANNER_WIDTH,
+		      BANNER_HEIGHT, ct_layout_count(small, "end-label"), ct_brief(small->dump));
+	ck_assert_uint_eq(ct_layout_count(small, "legend-label"), N_ELEMENTS(bump));
+	for (int e = 0; e < N_ELEMENTS(bump); e++)
+		ck_assert_ptr_nonnull(ct_layout_find(small, "legend-label", bump[e].entity));
+	ck_assert_uint_eq(ct_layout_count(small, "leader"), 0);
+	ct_assert_text_fits(small, "bump chart with a legend");
+	ct_layout_free(roomy);
+	ct_layout_free(small);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* The markers of a bump chart hold the rank: two of one year must not cover each other,
+ * at any size the chart is drawn at. */
+START_TEST(test_bump_markers_apart)
+{
+	static const double canvases[][2] = { { 1600, 900 }, { 800, 450 }, { 720, 405 },
+					      { BANNER_WIDTH, BANNER_HEIGHT } };
+	lr_dataset_t *dataset = bump_dataset(false);
+	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
+	GString *problems = g_string_new(NULL);
+
+	for (int i = 0; i < N_ELEMENTS(canvases); i++) {
+		ct_layout_t *layout = ct_layout_describe(chart, canvases[i][0], canvases[i][1]);
+		GPtrArray *markers = ct_layout_find_all(layout, "marker", NULL);
+		const ct_item_t *worst_a = NULL, *worst_b = NULL;
+		double worst = INFINITY;
+		int pairs = 0;
+		for (guint a = 0; a < markers->len; a++) {
+			const ct_item_t *m = g_ptr_array_index(markers, a);
+			for (guint b = a + 1; b < markers->len; b++) {
+				const ct_item_t *n = g_ptr_array_index(markers, b);
+				/* A marker's x, y is its centre and width its diameter. */
+				double distance = hypot(m->x - n->x, m->y - n->y);
+				if (distance + CT_ROUNDING >= (m->width + n->width) / 2)
+					continue;
+				pairs++;
+				if (distance < worst) {
+					worst = distance;
+					worst_a = m;
+					worst_b = n;
+				}
+			}
+		}
+		if (pairs)
+			g_string_append_printf(problems, "  %g x %g: %d pairs of markers overlap; e.g. "
+					       "marker %.1f %.1f %.1f and marker %.1f %.1f %.1f: centres "
+					       "%.1f apart, diameter %.1f\n", canvases[i][0], canvases[i][1],
+					       pairs, worst_a->x, worst_a->y, worst_a->width, worst_b->x,
+					       worst_b->y, worst_b->width, worst, worst_a->width);
+		g_ptr_array_unref(markers);
+		ct_layout_free(layout);
+	}
+	ck_assert_msg(problems->len == 0, "bump chart markers overlap:\n%s", ct_brief(problems->str));
+	g_string_free(problems, TRUE);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
+/* Bad requests */
+
+static void
+assert_fails(lr_chart_t *chart, lr_status_t status, const char *phrase)
+{
+	const lr_error_t *error;
+	char *dir = ct_make_temp_dir();
+	char *path = g_build_filename(dir, "chart.png", NULL);
+	char *listing;
+
+	ck_assert_ptr_null(lr_chart_describe_layout(chart, 800, 450));
+	error = lr_chart_get_error(chart);
+	ck_assert_msg(lr_chart_status(chart) == status, "status %s, expected %s",
+		      lr_status_to_string(lr_chart_status(chart)), lr_status_to_string(status));
+	ck_assert_ptr_nonnull(error);
+	ck_assert_msg(strstr(error->message, phrase) != NULL, "message '%s' should say '%s'",
+		      error->message, phrase);
+	/* Sticky: writing does nothing and reports the same error. */
+	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1), status);
+	listing = ct_list_dir(dir);
+	ck_assert_str_eq(listing, "");
+	g_free(listing);
+	g_free(path);
+	ct_remove_tree(dir);
+	g_free(dir);
+}
+
+START_TEST(test_error_not_a_rank)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = lr_chart_create(LR_CHART_RANK, dataset);
+
+	lr_chart_add_indicator(chart, "ecommerce_revenue");
+	assert_fails(chart, LR_STATUS_UNSUPPORTED, "ecommerce_revenue");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+START_TEST(test_error_single_year)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
+
+	lr_chart_add_year(chart, 2024);
+	assert_fails(chart, LR_STATUS_UNSUPPORTED, "2024");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+START_TEST(test_error_single_year_of_data)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	lr_chart_t *chart;
+
+	ct_add_indicator(dataset, "only_rank", "X\xe1\xba\xbfp h\xe1\xba\xa1ng", "Rank", "", "",
+			 LR_INDICATOR_RANK, LR_DIRECTION_LOWER);
+	ct_add_observation(dataset, "only_rank", VIET_NAM, 2024, 5, 10, LR_OBSERVATION_ACTUAL);
+	chart = lr_chart_create(LR_CHART_RANK, dataset);
+	lr_chart_add_indicator(chart, "only_rank");
+	assert_fails(chart, LR_STATUS_UNSUPPORTED, "2024");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+START_TEST(test_error_unknown_entity)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
+
+	lr_chart_add_entity(chart, "L\xc3\xa0o"); /* Lào */
+	assert_fails(chart, LR_STATUS_UNKNOWN_ENTITY, "L\xc3\xa0o");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+START_TEST(test_error_unknown_indicator)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = lr_chart_create(LR_CHART_RANK, dataset);
+
+	lr_chart_add_indicator(chart, "egdi");
+	ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_UNKNOWN_INDICATOR);
+	assert_fails(chart, LR_STATUS_UNKNOWN_INDICATOR, "egdi");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
+/* Reproducible output */
+
+START_TEST(test_same_bytes)
+{
+	static const char *const names[] = { "chart.pdf", "chart.png" };
+	lr_dataset_t *dataset = bump_dataset(false);
+	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
+	char *dir = ct_make_temp_dir();
+
+	g_unsetenv("SOURCE_DATE_EPOCH");
+	for (int i = 0; i < N_ELEMENTS(names); i++) {
+		char *first_name = g_strdup_printf("1-%s", names[i]);
+		char *second_name = g_strdup_printf("2-%s", names[i]);
+		char *first = ct_write_chart(chart, dir, first_name, 800, 450);
+		char *second = ct_write_chart(chart, dir, second_name, 800, 450);
+		GBytes *a = ct_read_file(first), *b = ct_read_file(second);
+
+		ck_assert_msg(g_bytes_equal(a, b), "%s written twice differs", names[i]);
+		g_bytes_unref(a);
+		g_bytes_unref(b);
+		g_free(first);
+		g_free(second);
+		g_free(first_name);
+		g_free(second_name);
+	}
+	ct_remove_tree(dir);
+	g_free(dir);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
+
+static Suite *
+rank_suite(void)
+{
+	Suite *suite = suite_create("rank");
+	TCase *tc;
+
+	tc = tcase_create("goldens");
+	tcase_add_test(tc, test_golden_egdi);
+	tcase_add_loop_test(tc, test_golden_international, 0, 2);
+	tcase_add_test(tc, test_golden_bump);
+	tcase_add_test(tc, test_pixel_golden_egdi);
+	tcase_add_test(tc, test_pixel_golden_bump);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("chart_set");
+	tcase_add_loop_test(tc, test_chart_set_text_fits, 0, 2 * N_ELEMENTS(sizes));
+	tcase_add_loop_test(tc, test_chart_set_pdf_text, 0, 2);
+	tcase_set_timeout(tc, 120);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("normalization");
+	tcase_add_test(tc, test_nfd_chart_set);
+	tcase_add_test(tc, test_nfd_entity_and_highlight);
+	tcase_set_timeout(tc, 120);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("reading");
+	tcase_add_test(tc, test_rank_one_on_top);
+	tcase_add_test(tc, test_years_left_to_right);
+	tcase_add_test(tc, test_end_labels);
+	tcase_add_test(tc, test_change_colours);
+	tcase_add_test(tc, test_gap);
+	tcase_add_test(tc, test_legend_fallback);
+	tcase_add_test(tc, test_bump_markers_apart);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("errors");
+	tcase_add_test(tc, test_error_not_a_rank);
+	tcase_add_test(tc, test_error_single_year);
+	tcase_add_test(tc, test_error_single_year_of_data);
+	tcase_add_test(tc, test_error_unknown_entity);
+	tcase_add_test(tc, test_error_unknown_indicator);
+	tcase_add_test(tc, test_same_bytes);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(suite, tc);
+	return suite;
+}
+
+int
+main(void)
+{
+	SRunner *runner = srunner_create(rank_suite());
+	int failed;
+
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
