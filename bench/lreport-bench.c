@@ -52,6 +52,20 @@ file_size(const char *path)
 	return stat(path, &st) == 0 ? (long) st.st_size : -1;
 }
 
+/* Resident memory now, from /proc (Linux), in MiB; 0 where unknown. */
+static double
+resident_mib(void)
+{
+	char *status = NULL, *line;
+	double mib = 0;
+
+	if (g_file_get_contents("/proc/self/status", &status, NULL, NULL) &&
+	    (line = strstr(status, "VmRSS:")))
+		mib = g_ascii_strtod(line + 6, NULL) / 1024.0;
+	g_free(status);
+	return mib;
+}
+
 typedef enum { WRITE_PNG, WRITE_PDF, DRAW_ONLY, BASELINE_PNG } task_t;
 
 /* Runs @task @runs times; returns the median milliseconds. */
@@ -61,9 +75,13 @@ measure(lr_chart_t *chart, task_t task, const char *path, int runs)
 	double *times = g_new(double, runs), result;
 
 	for (int i = 0; i < runs; i++) {
-		double start = now_ms();
+		double start;
+		/* A new file each run, as `lreport charts` writes into a fresh folder; replacing an
+		 * existing file adds an fsync() (about 1 ms on this disk) to keep the old one safe. */
+		char *file = path ? g_strdup_printf("%s.%d%s", path, i, strrchr(path, '.')) : NULL;
+		start = now_ms();
 		if (task == WRITE_PNG || task == WRITE_PDF) {
-			if (lr_chart_write(chart, path, LR_FORMAT_AUTO, task == WRITE_PNG ? WIDTH : 720,
+			if (lr_chart_write(chart, file, LR_FORMAT_AUTO, task == WRITE_PNG ? WIDTH : 720,
 					   task == WRITE_PNG ? HEIGHT : 405, 1) != LR_STATUS_SUCCESS) {
 				fprintf(stderr, "write failed: %s\n", lr_chart_get_error(chart)->message);
 				exit(1);
@@ -75,44 +93,68 @@ measure(lr_chart_t *chart, task_t task, const char *path, int runs)
 			lr_chart_draw(chart, cr, &rect);
 			cairo_destroy(cr);
 			if (task == BASELINE_PNG)
-				cairo_surface_write_to_png(surface, path);
+				cairo_surface_write_to_png(surface, file);
 			cairo_surface_destroy(surface);
 		}
 		times[i] = now_ms() - start;
+		if (file) {
+			if (i + 1 == runs)
+				rename(file, path); /* the last one is kept for the size comparison */
+			else
+				unlink(file);
+		}
+		g_free(file);
 	}
 	result = median(times, runs);
 	g_free(times);
 	return result;
 }
 
+typedef struct {
+	const char *name;
+	lr_chart_t *chart;
+	double png, pdf, draw, baseline;
+	long png_size, baseline_size;
+} result_t;
+
+/* Ours first, for every chart, so the peak memory it reports is libreport's alone; then the
+ * baseline, whose libpng and zlib buffers would otherwise count too. */
 static void
-bench_chart(const char *name, lr_chart_t *chart, const char *folder, int runs)
+measure_ours(result_t *result, const char *folder, int runs)
 {
 	char *png = g_build_filename(folder, "chart.png", NULL);
 	char *pdf = g_build_filename(folder, "chart.pdf", NULL);
-	char *baseline = g_build_filename(folder, "baseline.png", NULL);
-	double t_png, t_pdf, t_draw, t_baseline;
-	long s_png, s_baseline;
 
 	/* One warm-up of each: fonts load and glyph caches fill once per process. */
-	measure(chart, WRITE_PNG, png, 1);
-	measure(chart, WRITE_PDF, pdf, 1);
-	measure(chart, BASELINE_PNG, baseline, 1);
-
-	t_baseline = measure(chart, BASELINE_PNG, baseline, runs);
-	t_png = measure(chart, WRITE_PNG, png, runs);
-	t_draw = measure(chart, DRAW_ONLY, NULL, runs);
-	t_pdf = measure(chart, WRITE_PDF, pdf, runs);
-	s_png = file_size(png);
-	s_baseline = file_size(baseline);
-
-	printf("%-5s %4dx%-4d  PNG %6.2f ms  (draw %5.2f ms)  PDF %5.2f ms  |  baseline cairo_surface_write_to_png %6.2f ms  "
-	       "|  PNG %7ld B vs cairo %7ld B (%.2fx)\n",
-	       name, WIDTH, HEIGHT, t_png, t_draw, t_pdf, t_baseline, s_png, s_baseline,
-	       s_baseline > 0 ? (double) s_png / s_baseline : 0);
+	measure(result->chart, WRITE_PNG, png, 1);
+	measure(result->chart, WRITE_PDF, pdf, 1);
+	result->png = measure(result->chart, WRITE_PNG, png, runs);
+	result->pdf = measure(result->chart, WRITE_PDF, pdf, runs);
+	result->png_size = file_size(png);
 	g_free(png);
 	g_free(pdf);
+}
+
+static void
+measure_baseline(result_t *result, const char *folder, int runs)
+{
+	char *baseline = g_build_filename(folder, "baseline.png", NULL);
+
+	/* Drawing alone, onto a surface of the caller's (as the baseline does). */
+	result->draw = measure(result->chart, DRAW_ONLY, NULL, runs);
+	measure(result->chart, BASELINE_PNG, baseline, 1);
+	result->baseline = measure(result->chart, BASELINE_PNG, baseline, runs);
+	result->baseline_size = file_size(baseline);
 	g_free(baseline);
+}
+
+static void
+print_result(const result_t *r)
+{
+	printf("%-5s %4dx%-4d  PNG %6.2f ms  (draw %5.2f ms)  PDF %5.2f ms  |  baseline "
+	       "cairo_surface_write_to_png %6.2f ms  |  PNG %7ld B vs cairo %7ld B (%.2fx)\n",
+	       r->name, WIDTH, HEIGHT, r->png, r->draw, r->pdf, r->baseline, r->png_size,
+	       r->baseline_size, r->baseline_size > 0 ? (double) r->png_size / r->baseline_size : 0);
 }
 
 int
@@ -120,10 +162,11 @@ main(int argc, char **argv)
 {
 	int runs = argc > 1 ? atoi(argv[1]) : 50;
 	const char *data = g_getenv("LREPORT_DATA_DIR");
-	char *folder = g_dir_make_tmp("lreport-bench-XXXXXX", NULL);
+	char *folder = g_getenv("LREPORT_BENCH_DIR") ? g_strdup(g_getenv("LREPORT_BENCH_DIR")) : g_dir_make_tmp("lreport-bench-XXXXXX", NULL);
 	lr_dataset_t *dataset;
 	lr_chart_t *bar, *rank;
 	struct rusage usage;
+	double start_rss;
 
 	if (runs < 1 || !folder) {
 		fprintf(stderr, "usage: lreport-bench [RUNS]\n");
@@ -141,13 +184,21 @@ main(int argc, char **argv)
 	lr_chart_add_indicator(rank, "gii_rank");
 	lr_chart_add_indicator(rank, "gci_rank");
 
+	start_rss = resident_mib();
 	printf("libreport %s, median of %d runs, files in %s (targets: PNG <= 6 ms, PDF <= 2 ms, "
 	       "PNG <= 1.5x cairo's size, peak <= 25 MiB)\n", lr_version_string(), runs, folder);
-	bench_chart("bar", bar, folder, runs);
-	bench_chart("rank", rank, folder, runs);
-
-	getrusage(RUSAGE_SELF, &usage);
-	printf("peak memory (max RSS): %.1f MiB\n", usage.ru_maxrss / 1024.0);
+	{
+		result_t results[2] = { { .name = "bar", .chart = bar }, { .name = "rank", .chart = rank } };
+		for (int i = 0; i < 2; i++)
+			measure_ours(&results[i], folder, runs);
+		getrusage(RUSAGE_SELF, &usage);
+		for (int i = 0; i < 2; i++)
+			measure_baseline(&results[i], folder, runs);
+		for (int i = 0; i < 2; i++)
+			print_result(&results[i]);
+		printf("peak memory (max RSS) of libreport's runs: %.1f MiB; resident after loading "
+		       "the dataset, before any chart: %.1f MiB\n", usage.ru_maxrss / 1024.0, start_rss);
+	}
 
 	lr_chart_destroy(bar);
 	lr_chart_destroy(rank);

@@ -36,9 +36,10 @@ lr_status_t
 lr_output_write(const char *path, lr_file_format_t format, double width, double height,
 		double scale, lr_draw_func_t draw, void *data, lr_error_record_t *error);
 
-/* Encodes an image surface (CAIRO_FORMAT_ARGB32 or RGB24) as PNG into memory with libspng,
+/* Encodes an image surface (CAIRO_FORMAT_ARGB32 or RGB24) as PNG into memory (png-encode.c),
  * tuned for flat-colour charts: RGB8 when every pixel is opaque (un-premultiplied RGBA8
- * otherwise), a fast zlib level and a filter suited to large flat areas. Returns the bytes
+ * otherwise), zlib level 1 on UP-filtered rows deflated in parallel strips, libpng for the
+ * file around them. Returns the bytes
  * (g_byte_array_unref when done) or NULL on failure with @error filled. */
 GByteArray *
 lr_output_encode_png(cairo_surface_t *surface, lr_error_record_t *error);

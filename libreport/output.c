@@ -1,5 +1,5 @@
 /* libreport: output. Turns a drawing callback into a PNG, PDF or SVG file. Each format is
- * rendered into memory first (a cairo image surface encoded with libspng, or cairo's PDF and
+ * rendered into memory first (a cairo image surface encoded by png-encode.c, or cairo's PDF and
  * SVG surfaces streamed into a byte array) and only then written, through a temporary file in
  * the target's folder that is renamed over the target, so a failure at any step leaves the
  * old file, if any, untouched and no stray file behind (see the invariants in
@@ -14,13 +14,13 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <spng.h>
 
 #include "output-private.h"
 
@@ -36,57 +36,6 @@
 
 #define PDF_CREATOR "libreport"
 
-/* PNG encoder settings. Measured with libspng 0.7.3 and the system zlib 1.2.13, gcc -O2, on
- * this 2-core machine (shared with other jobs: times move by 10-30 % between runs, so each
- * is the fastest of 5 encodes). Two sets of 1600 x 900 images:
- *  - real: the 10 charts of data/charts.ini drawn by lr_chart_draw() (8 bar, 2 ranking;
- *    391 to 1254 distinct colours each, from the anti-aliased text in 3 or 4 colours);
- *  - synthetic: white background, 21 bars in 3 colours, grid lines, 40 Pango strings.
- * Sizes are compared with cairo_surface_write_to_png(), which took 33 to 45 ms an image
- * (libpng: zlib level 6 and a filter chosen per row).
- *
- *                                   real: mean ms  all bytes  ratio (worst)   synthetic ratio
- *   cairo_surface_write_to_png             37.5     534716   1.00                    1.00
- *   level 1 Z_RLE      NONE                11.7    4662474   8.72 (16.91)            8.93
- *   level 1 Z_RLE      SUB                  9.6    1189718   2.22  (2.82)            3.13
- *   level 1 Z_RLE      UP                   9.7     933268   1.75  (2.09)            1.91
- *   level 1 Z_RLE      PAETH               15.1     832121   1.56  (1.85)            1.81
- *   level 1 Z_RLE      ALL                 40.1     795720   1.49  (1.75)            1.72
- *   level 1 Z_FILTERED NONE                 6.0     719541   1.35  (1.62)            1.72
- *   level 1 Z_FILTERED UP                   9.3     701291   1.31  (1.43)            1.42
- *   level 1 default    NONE                 6.0     719541   1.35  (1.62)            1.72
- *   level 1 default    SUB                  9.2     792959   1.48  (1.72)            1.87
- *   level 1 default    UP                   9.3     701291   1.31  (1.43)            1.42  <-
- *   level 1 default    PAETH               16.9     694050   1.30  (1.44)            1.42
- *   level 1 default    ALL                 40.2     679812   1.27  (1.42)            1.37
- *   level 2 default    NONE                 6.9     705776   1.32  (1.59)            1.69
- *   level 2 default    UP                  10.5     692325   1.29  (1.42)            1.41
- *   level 3 default    NONE                 6.3     682765   1.28  (1.55)            1.55
- *   level 3 default    UP                   9.7     682703   1.28  (1.40)            1.39
- *   level 3 default    PAETH               15.9     675351   1.26  (1.41)            1.37
- *   level 4 default    NONE                11.8     524259   0.98  (1.07)            1.64
- *   level 4 default    UP                  16.4     546828   1.02  (1.09)            1.03
- *   level 4 default    ALL                 53.3     521355   0.98  (0.98)            0.98
- *   level 5 default    UP                  17.3     542219   1.01  (1.08)            1.02
- *   level 6 default    NONE                13.7     508531   0.95  (1.05)            1.24
- *   level 6 default    UP                  16.2     537161   1.00  (1.07)            1.01
- *   level 6 default    ALL                 46.2     513111   0.96  (0.97)            0.96
- * (Z_RLE ignores the level; Z_FILTERED gives the same bytes as default at levels 1 to 3 and
- * slightly larger ones at 4 to 6 in the same time.)
- *
- * Level 1, default strategy, UP filter is the fastest setting that keeps every image within
- * 1.5 times cairo's size: 9.3 ms, plus 0.8 ms to convert the pixels. lr_output_write() of a
- * real chart, lr_chart_draw() and the synced write included, takes 11.4 to 14.2 ms, where
- * cairo's writer alone takes 32 to 36 ms. No filter is 3 ms faster but up to 1.7 times
- * larger. Levels 4 and up use zlib's lazy matcher: cairo's size, at 12 to 17 ms. The 6 ms
- * goal for the whole write is out of reach this way: zlib 1.2.13 alone needs 5.9 ms at level
- * 1 for the 4.3 MB of RGB rows, whatever the filter. (Outside libspng, for the record:
- * libdeflate at level 2 does the real charts in 5.3 ms at 0.96 times cairo's size, zlib level
- * 1 split over two threads in 2.5 ms at 1.34 times. A palette image, a byte a pixel, would
- * encode in 2.5 ms, but every real chart has more than 256 colours.) */
-#define PNG_LEVEL 1
-#define PNG_STRATEGY 0 /* Z_DEFAULT_STRATEGY */
-#define PNG_FILTER SPNG_FILTER_CHOICE_UP
 
 /* Fills @error, when given, and returns @status; @file is the file the error is about. */
 static lr_status_t G_GNUC_PRINTF(4, 5)
@@ -125,199 +74,6 @@ lr_output_format_from_path(const char *path)
 	return LR_FORMAT_AUTO;
 }
 
-/* ---- PNG ---- */
-
-/* Whether every pixel of an ARGB32 image is opaque: decides between RGB8 and RGBA8 before the
- * first row is encoded. A read-only pass, about 0.3 ms for 1600 x 900; the alpha bytes are
- * ANDed together per row rather than tested per pixel, which keeps the loop free of branches. */
-static gboolean
-pixels_opaque(const guint8 *data, int stride, int width, int height)
-{
-	int x, y;
-
-	for (y = 0; y < height; y++) {
-		const guint32 *row = (const guint32 *) (const void *) (data + (gsize) y * stride);
-		guint32 all = 0xffffffffu;
-
-		for (x = 0; x < width; x++)
-			all &= row[x];
-		if ((all >> 24) != 0xff)
-			return FALSE;
-	}
-	return TRUE;
-}
-
-/* Opaque pixels are premultiplied by 1: RGB is a plain copy (RGB24's alpha byte is ignored). */
-static void
-row_to_rgb(const guint32 *row, int width, guint8 *out)
-{
-	int x;
-
-	for (x = 0; x < width; x++) {
-		guint32 pixel = row[x];
-
-		out[0] = (guint8) (pixel >> 16);
-		out[1] = (guint8) (pixel >> 8);
-		out[2] = (guint8) pixel;
-		out += 3;
-	}
-}
-
-/* Rounds as cairo's own PNG writer does, so cairo reads back the value it had. */
-static inline guint8
-unpremultiply(guint32 component, guint32 alpha)
-{
-	return (guint8) ((component * 255 + alpha / 2) / alpha);
-}
-
-/* PNG stores straight alpha; cairo premultiplies. */
-static void
-row_to_rgba(const guint32 *row, int width, guint8 *out)
-{
-	int x;
-
-	for (x = 0; x < width; x++) {
-		guint32 pixel = row[x];
-		guint32 alpha = pixel >> 24;
-
-		if (alpha == 0) {
-			out[0] = out[1] = out[2] = 0;
-		} else if (alpha == 255) {
-			out[0] = (guint8) (pixel >> 16);
-			out[1] = (guint8) (pixel >> 8);
-			out[2] = (guint8) pixel;
-		} else {
-			out[0] = unpremultiply((pixel >> 16) & 0xff, alpha);
-			out[1] = unpremultiply((pixel >> 8) & 0xff, alpha);
-			out[2] = unpremultiply(pixel & 0xff, alpha);
-		}
-		out[3] = (guint8) alpha;
-		out += 4;
-	}
-}
-
-static lr_status_t
-spng_fail(lr_error_record_t *error, int code)
-{
-	return fail(error, code == SPNG_EMEM ? LR_STATUS_NO_MEMORY : LR_STATUS_WRITE_ERROR, NULL,
-		    "cannot encode PNG: %s", spng_strerror(code));
-}
-
-/* Encodes the image row by row, converting each into one small buffer: a whole-image RGB copy
- * would be another 4 MB for a 1600 x 900 chart, and fresh memory costs page faults that took
- * longer than the encoding itself on this virtual machine. */
-static lr_status_t
-encode_rows(spng_ctx *ctx, const guint8 *data, int stride, int width, int height,
-	    gboolean opaque, lr_error_record_t *error)
-{
-	gsize row_length = (gsize) width * (opaque ? 3 : 4);
-	guint8 *row = g_try_malloc(row_length);
-	int code, y;
-
-	if (!row)
-		return fail(error, LR_STATUS_NO_MEMORY, NULL, "cannot encode PNG: out of memory");
-	code = spng_encode_image(ctx, NULL, 0, SPNG_FMT_PNG,
-				 SPNG_ENCODE_PROGRESSIVE | SPNG_ENCODE_FINALIZE);
-	for (y = 0; !code && y < height; y++) {
-		const guint8 *line = data + (gsize) y * stride;
-		const guint32 *pixels = (const guint32 *) (const void *) line;
-
-		if (opaque)
-			row_to_rgb(pixels, width, row);
-		else
-			row_to_rgba(pixels, width, row);
-		code = spng_encode_row(ctx, row, row_length);
-		/* The last row ends the image and finalizes the file. */
-		if (code == SPNG_EOI && y == height - 1)
-			code = 0;
-	}
-	g_free(row);
-	return code ? spng_fail(error, code) : LR_STATUS_SUCCESS;
-}
-
-static lr_status_t
-encode_png(cairo_surface_t *surface, GByteArray **out, lr_error_record_t *error)
-{
-	struct spng_ihdr ihdr = { 0 };
-	cairo_format_t format;
-	const guint8 *data;
-	int width, height, stride, code;
-	gboolean opaque;
-	spng_ctx *ctx;
-	void *png;
-	size_t png_length = 0;
-	lr_status_t status;
-
-	*out = NULL;
-	if (!surface)
-		return fail(error, LR_STATUS_NULL_POINTER, NULL, "cannot encode PNG: no surface");
-	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
-		return fail(error, LR_STATUS_CAIRO_ERROR, NULL, "cannot encode PNG: %s",
-			    cairo_status_to_string(cairo_surface_status(surface)));
-	if (cairo_surface_get_type(surface) != CAIRO_SURFACE_TYPE_IMAGE)
-		return fail(error, LR_STATUS_INVALID_ARGUMENT, NULL,
-			    "cannot encode PNG: not an image surface");
-	format = cairo_image_surface_get_format(surface);
-	if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
-		return fail(error, LR_STATUS_INVALID_ARGUMENT, NULL,
-			    "cannot encode PNG: image format %d is not ARGB32 or RGB24", format);
-	cairo_surface_flush(surface);
-	width = cairo_image_surface_get_width(surface);
-	height = cairo_image_surface_get_height(surface);
-	stride = cairo_image_surface_get_stride(surface);
-	data = cairo_image_surface_get_data(surface);
-	if (width < 1 || height < 1 || !data)
-		return fail(error, LR_STATUS_INVALID_ARGUMENT, NULL,
-			    "cannot encode PNG: the image is empty");
-	/* RGB24 leaves the alpha byte undefined: every pixel counts as opaque. */
-	opaque = format == CAIRO_FORMAT_RGB24 || pixels_opaque(data, stride, width, height);
-
-	ctx = spng_ctx_new(SPNG_CTX_ENCODER);
-	if (!ctx)
-		return fail(error, LR_STATUS_NO_MEMORY, NULL, "cannot encode PNG: out of memory");
-	ihdr.width = (uint32_t) width;
-	ihdr.height = (uint32_t) height;
-	ihdr.bit_depth = 8;
-	ihdr.color_type = opaque ? SPNG_COLOR_TYPE_TRUECOLOR : SPNG_COLOR_TYPE_TRUECOLOR_ALPHA;
-	/* Only IHDR, IDAT and IEND are written: no gAMA, tIME or text that could vary. */
-	code = spng_set_option(ctx, SPNG_ENCODE_TO_BUFFER, 1);
-	if (!code)
-		code = spng_set_option(ctx, SPNG_IMG_COMPRESSION_LEVEL, PNG_LEVEL);
-	if (!code)
-		code = spng_set_option(ctx, SPNG_IMG_COMPRESSION_STRATEGY, PNG_STRATEGY);
-	if (!code)
-		code = spng_set_option(ctx, SPNG_FILTER_CHOICE, PNG_FILTER);
-	if (!code)
-		code = spng_set_ihdr(ctx, &ihdr);
-	if (code) {
-		spng_ctx_free(ctx);
-		return spng_fail(error, code);
-	}
-	status = encode_rows(ctx, data, stride, width, height, opaque, error);
-	if (status != LR_STATUS_SUCCESS) {
-		spng_ctx_free(ctx);
-		return status;
-	}
-	png = spng_get_png_buffer(ctx, &png_length, &code);
-	spng_ctx_free(ctx);
-	if (!png)
-		return spng_fail(error, code ? code : SPNG_EMEM);
-	*out = g_byte_array_sized_new((guint) png_length);
-	g_byte_array_append(*out, png, (guint) png_length);
-	/* libspng allocated it with its default allocator, malloc. */
-	free(png);
-	return LR_STATUS_SUCCESS;
-}
-
-GByteArray *
-lr_output_encode_png(cairo_surface_t *surface, lr_error_record_t *error)
-{
-	GByteArray *bytes;
-
-	encode_png(surface, &bytes, error);
-	return bytes;
-}
-
 /* ---- rendering ---- */
 
 /* Runs @draw over the whole canvas and turns a failure, the callback's or cairo's, into an
@@ -342,6 +98,56 @@ run_draw(const char *path, cairo_t *cr, double width, double height, lr_draw_fun
 	return LR_STATUS_SUCCESS;
 }
 
+/* Each thread keeps the pixels of its last PNG for the next one (up to 16 MiB: a 1600×900
+ * chart takes 5.5 MiB). A fresh 5.5 MiB allocation per chart costs page faults and zeroing
+ * (~0.5 ms), and glibc keeps freed blocks of that size around, so a process drawing charts of
+ * different kinds came to hold two or three of them. */
+#define MAX_KEPT_PIXELS (16u << 20)
+
+typedef struct {
+	guint8 *data;
+	gsize size;
+} pixel_buffer_t;
+
+static void
+pixel_buffer_free(gpointer data)
+{
+	pixel_buffer_t *buffer = data;
+
+	if (buffer)
+		g_free(buffer->data);
+	g_free(buffer);
+}
+
+static GPrivate kept_pixels = G_PRIVATE_INIT(pixel_buffer_free);
+
+/* A transparent ARGB32 surface of @width × @height pixels, on the thread's kept buffer when
+ * it is small enough. */
+static cairo_surface_t *
+create_image_surface(int width, int height)
+{
+	int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, width);
+	gsize size = (gsize) stride * (gsize) height;
+	pixel_buffer_t *buffer = g_private_get(&kept_pixels);
+
+	if (stride <= 0 || size > MAX_KEPT_PIXELS)
+		return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+	if (!buffer) {
+		buffer = g_new0(pixel_buffer_t, 1);
+		g_private_set(&kept_pixels, buffer);
+	}
+	if (buffer->size < size) {
+		g_free(buffer->data);
+		buffer->data = g_try_malloc(size);
+		buffer->size = buffer->data ? size : 0;
+		if (!buffer->data)
+			return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+	}
+	memset(buffer->data, 0, size);
+	return cairo_image_surface_create_for_data(buffer->data, CAIRO_FORMAT_ARGB32, width, height,
+						   stride);
+}
+
 static lr_status_t
 render_png(const char *path, double width, double height, double scale, lr_draw_func_t draw,
 	   void *data, GByteArray **out, lr_error_record_t *error)
@@ -350,8 +156,7 @@ render_png(const char *path, double width, double height, double scale, lr_draw_
 	cairo_t *cr;
 	lr_status_t status;
 
-	surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int) ceil(width * scale),
-					     (int) ceil(height * scale));
+	surface = create_image_surface((int) ceil(width * scale), (int) ceil(height * scale));
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
 		status = fail(error, LR_STATUS_CAIRO_ERROR, path, "cannot draw '%s': %s", path,
 			      cairo_status_to_string(cairo_surface_status(surface)));
@@ -362,8 +167,12 @@ render_png(const char *path, double width, double height, double scale, lr_draw_
 	cairo_scale(cr, scale, scale);
 	status = run_draw(path, cr, width, height, draw, data, error);
 	cairo_destroy(cr);
-	if (status == LR_STATUS_SUCCESS)
-		status = encode_png(surface, out, error);
+	if (status == LR_STATUS_SUCCESS) {
+		/* png-encode.c */
+		*out = lr_output_encode_png(surface, error);
+		if (!*out)
+			status = error && error->public.status ? error->public.status : LR_STATUS_WRITE_ERROR;
+	}
 	cairo_surface_destroy(surface);
 	return status;
 }
@@ -571,9 +380,10 @@ lr_output_write_bytes(const char *path, const guint8 *bytes, gsize length,
 			    g_strerror(code));
 	}
 	code = write_all(fd, bytes, length);
-	/* Data on disk before the rename, so a crash leaves the old file or the new one, never
-	 * an empty one (the rename may reach the disk before the data otherwise). */
-	if (!code && fsync(fd) != 0)
+	/* When a good file is being replaced, its data must be on disk before the rename, or a
+	 * system crash could leave neither. A new file has nothing to lose, and the ~1 ms of
+	 * fsync() is a sixth of a chart's budget (GLib's g_file_set_contents does the same). */
+	if (!code && g_file_test(path, G_FILE_TEST_EXISTS) && fsync(fd) != 0)
 		code = errno;
 	if (close(fd) != 0 && !code && errno != EINTR)
 		code = errno;
@@ -629,6 +439,8 @@ lr_output_write(const char *path, lr_file_format_t format, double width, double 
 		status = render_vector(path, format, width, height, draw, data, &bytes, error);
 	if (status != LR_STATUS_SUCCESS)
 		return status;
+	if (!bytes)
+		return fail(error, LR_STATUS_WRITE_ERROR, path, "cannot write '%s'", path);
 	status = lr_output_write_bytes(path, bytes->data, bytes->len, error);
 	g_byte_array_unref(bytes);
 	return status;

@@ -17,7 +17,7 @@ esac
 packages=(
   gcc g++ pkg-config meson ninja-build python3
   libglib2.0-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
-  libspng-dev libcsv-dev check poppler-utils
+  libpng-dev zlib1g-dev libcsv-dev check poppler-utils
 )
 missing=()
 for package in "${packages[@]}"; do
