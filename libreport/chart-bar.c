@@ -211,7 +211,9 @@ default_title(const bar_layout_t *bar)
 	GString *title = g_string_new(NULL);
 	lr_language_t language = bar->chart->language;
 
-	if (table->series_dimension == LR_DIMENSION_INDICATOR && table->series_count > 1) {
+	if (table->series_prefix) {
+		g_string_append(title, table->series_prefix);
+	} else if (table->series_dimension == LR_DIMENSION_INDICATOR && table->series_count > 1) {
 		for (int s = 0; s < table->series_count; s++)
 			g_string_append_printf(title, "%s%s", s ? (s + 1 == table->series_count ?
 				(language == LR_LANGUAGE_EN ? " and " : " và ") : ", ") : "",
@@ -428,9 +430,12 @@ draw_bars(bar_layout_t *bar)
 	const lr_theme_t *theme = bar->chart->theme;
 	int S = table->series_count, C = table->category_count;
 	double gap = theme->sizes[LR_THEME_SIZE_BAR_GAP];
-	double inner = bar->band_size * (1 - gap);
-	double zero = value_to_pixel(bar, 0);
 	bool stacked = bar->layout != LR_BAR_GROUPED;
+	/* A bar is never thicker than six lines of text: one or two categories would otherwise
+	 * make slabs. The group stays centred in its band. */
+	double inner = MIN(bar->band_size * (1 - gap), scene->font_size * 6 * (stacked ? 1 : S));
+	double inset = (bar->band_size - inner) / 2;
+	double zero = value_to_pixel(bar, 0);
 	double thickness = stacked ? inner : inner / S;
 	GPtrArray *labels = g_ptr_array_new();     /* deferred so labels sit above every bar */
 	lr_status_t status = LR_STATUS_SUCCESS;
@@ -444,7 +449,7 @@ draw_bars(bar_layout_t *bar)
 
 	for (int position = 0; position < C; position++) {
 		int c = bar->order[position];
-		double band_start = bar->band0 + position * bar->band_size + bar->band_size * gap / 2;
+		double band_start = bar->band0 + position * bar->band_size + inset;
 		double positive = 0, negative = 0;
 		for (int s = 0; s < S; s++) {
 			const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
@@ -568,8 +573,7 @@ draw_bars(bar_layout_t *bar)
 	if (status == LR_STATUS_SUCCESS && bar->layout == LR_BAR_STACKED && S > 1) {
 		for (int position = 0; position < C; position++) {
 			int c = bar->order[position];
-			double total = 0, band_start = bar->band0 + position * bar->band_size +
-						       bar->band_size * gap / 2;
+			double total = 0, band_start = bar->band0 + position * bar->band_size + inset;
 			bool any = false;
 			char *text;
 			double end;

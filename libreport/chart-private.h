@@ -53,6 +53,7 @@ typedef struct {
 	unsigned statuses;                      /* bit per lr_observation_status_t present */
 	bool has_ranges;
 	bool sources_disagree;                  /* two sources gave different values for a cell */
+	char *series_prefix;                    /* words cut from every series label, or NULL */
 } lr_table_t;
 
 #define LR_TABLE_CELL(table, series, category) \

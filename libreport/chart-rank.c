@@ -119,7 +119,7 @@ static void
 choose_rank_scale(rank_layout_t *rank, double axis_length)
 {
 	double font = rank->scene->font_size;
-	int target = (int) CLAMP(axis_length / (font * 5.0), 2, 6);
+	int target = (int) CLAMP(axis_length / (font * 4.5), 3, 6);
 	double spread = rank->rank_max - rank->rank_min;
 	double pad = MAX(1, ceil(spread * 0.08));
 	double low = MAX(1, rank->rank_min - pad), high = rank->rank_max + pad;

@@ -312,6 +312,58 @@ prefer(const lr_observation_t *candidate, const lr_observation_t *current)
 	return !current || candidate->status < current->status;
 }
 
+static char *capitalize(const char *text);
+
+/* Indicators of one chart often share their first words ("Số mục tiêu chuyển đổi số quốc
+ * gia đã hoàn thành", "… có khả năng hoàn thành cao"). The shared words are cut from the
+ * labels (which then start with a capital) and returned, to serve as the default title.
+ * NULL when too little is shared. */
+static char *
+strip_common_prefix(char **labels, int count, lr_language_t language)
+{
+	char **first = g_strsplit(labels[0], " ", -1);
+	int shared = g_strv_length(first);
+	/* Vietnamese words are written as syllables, and a cut could split one ("phần cứng",
+	 * hardware, into "phần" + "cứng"): cut Vietnamese only after three shared syllables and
+	 * when every label keeps at least two. */
+	int min_shared = language == LR_LANGUAGE_VI ? 3 : 2;
+	int min_left = language == LR_LANGUAGE_VI ? 2 : 1;
+	char *prefix = NULL;
+
+	for (int i = 1; i < count; i++) {
+		char **words = g_strsplit(labels[i], " ", -1);
+		int k = 0;
+		while (k < shared && words[k] && strcmp(words[k], first[k]) == 0)
+			k++;
+		shared = k;
+		g_strfreev(words);
+	}
+	for (int i = 0; i < count; i++) {
+		char **words = g_strsplit(labels[i], " ", -1);
+		if ((int) g_strv_length(words) - shared < min_left)
+			shared = 0;
+		g_strfreev(words);
+	}
+	if (shared >= min_shared && first[shared]) {
+		char *saved = first[shared];
+		first[shared] = NULL;
+		prefix = g_strjoinv(" ", first);
+		first[shared] = saved;
+		for (int i = 0; i < count; i++) {
+			const char *rest = labels[i];
+			for (int k = 0; k < shared; k++)
+				rest = strchr(rest, ' ') + 1;
+			{
+				char *label = capitalize(rest);
+				g_free(labels[i]);
+				labels[i] = label;
+			}
+		}
+	}
+	g_strfreev(first);
+	return prefix;
+}
+
 void
 lr_table_clear(lr_table_t *table)
 {
@@ -328,6 +380,7 @@ lr_table_clear(lr_table_t *table)
 	g_free(table->cells);
 	if (table->sources)
 		g_ptr_array_unref(table->sources);
+	g_free(table->series_prefix);
 	memset(table, 0, sizeof *table);
 }
 
@@ -509,6 +562,9 @@ lr_chart_build_table(lr_chart_t *chart, bool for_ranking, lr_table_t *table)
 		table->series_keys[s] = g_strdup(table->series_dimension == LR_DIMENSION_ENTITY ? entity
 						 : indicator->id);
 	}
+	if (table->series_dimension == LR_DIMENSION_INDICATOR && table->series_count > 1)
+		table->series_prefix = strip_common_prefix(table->series_labels, table->series_count,
+							   chart->language);
 	for (int c = 0; c < table->category_count; c++) {
 		int year = table->category_dimension == LR_DIMENSION_YEAR ? g_array_index(years, int, c)
 			 : g_array_index(years, int, 0);

@@ -775,12 +775,12 @@ ct_count_differing_pixels(cairo_surface_t *a, cairo_surface_t *b, int threshold,
 
 /* The pixel-golden tolerance: a pixel differs when one of its colour channels is off by
  * more than CT_PIXEL_THRESHOLD (64 of 255), and the images match when at most
- * CT_PIXEL_FRACTION (0.5%) of the pixels differ: 1,800 of the 360,000 of 800 × 450. This
+ * CT_PIXEL_FRACTION (0.2%) of the pixels differ: 720 of the 360,000 of 800 × 450. This
  * absorbs what FreeType, pixman and cairo updates change (the anti-aliasing of glyph and bar
  * edges), which touches edge pixels and mostly by less than 64. A bar that changes is a
- * block of pixels changing by up to 255: at 800 × 450 an e-commerce bar is 131 pixels wide,
- * so a change of its length by 14 pixels or more fails (test-bar checks that 2 units, about
- * 18 pixels, do), as does a bar moved sideways by 8 pixels or more. Smaller moves are the
+ * block of pixels changing by up to 255: at 800 × 450 an e-commerce bar is about 70 pixels
+ * wide (bars are at most six lines of text thick), so a change of its length by 11 pixels or
+ * more fails (test-bar checks that 2 units, about 18 pixels, do). Smaller moves are the
  * layout goldens' job: they hold every box to 0.1 pixel. */
 bool
 ct_pixels_match(cairo_surface_t *a, cairo_surface_t *b, long *differing)

@@ -162,7 +162,7 @@ long ct_count_differing_pixels(cairo_surface_t *a, cairo_surface_t *b, int thres
 			       int *max_difference);
 /* Pixel goldens: see the tolerance in chart-test-util.c. */
 #define CT_PIXEL_THRESHOLD 64
-#define CT_PIXEL_FRACTION 0.005
+#define CT_PIXEL_FRACTION 0.002
 /* True when @a and @b match within the pixel-golden tolerance. */
 bool ct_pixels_match(cairo_surface_t *a, cairo_surface_t *b, long *differing);
 /* Renders @chart at 800 × 450 and compares it with LR_GOLDEN_DIR/@name.png (or writes it). */
