@@ -20,8 +20,9 @@ typedef struct {
 lr_status_t
 lr_error(lr_status_t status);
 
-/* Fills @record (which must be zeroed or cleared) with a formatted message. */
-void
+/* Fills @record (zeroed, or holding an earlier error it replaces) with a formatted message;
+ * a NULL @record is allowed. Returns @status, through lr_error(). */
+lr_status_t
 lr_error_record_set(lr_error_record_t *record, lr_status_t status, const char *file,
 		    unsigned line, unsigned column, const char *format, ...) G_GNUC_PRINTF(6, 7);
 

@@ -42,12 +42,14 @@ lr_error(lr_status_t status)
 	return status;
 }
 
-void
+lr_status_t
 lr_error_record_set(lr_error_record_t *record, lr_status_t status, const char *file,
 		    unsigned line, unsigned column, const char *format, ...)
 {
 	va_list args;
 
+	if (!record)
+		return lr_error(status);
 	lr_error_record_clear(record);
 	va_start(args, format);
 	record->message = g_strdup_vprintf(format, args);
@@ -58,6 +60,7 @@ lr_error_record_set(lr_error_record_t *record, lr_status_t status, const char *f
 	record->public.file = record->file;
 	record->public.line = line;
 	record->public.column = column;
+	return status;
 }
 
 void

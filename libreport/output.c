@@ -37,23 +37,6 @@
 #define PDF_CREATOR "libreport"
 
 
-/* Fills @error, when given, and returns @status; @file is the file the error is about. */
-static lr_status_t G_GNUC_PRINTF(4, 5)
-fail(lr_error_record_t *error, lr_status_t status, const char *file, const char *format, ...)
-{
-	va_list args;
-	char *message;
-
-	if (!error)
-		return lr_error(status);
-	va_start(args, format);
-	message = g_strdup_vprintf(format, args);
-	va_end(args);
-	lr_error_record_set(error, status, file, 0, 0, "%s", message);
-	g_free(message);
-	return status;
-}
-
 lr_file_format_t
 lr_output_format_from_path(const char *path)
 {
@@ -86,14 +69,14 @@ run_draw(const char *path, cairo_t *cr, double width, double height, lr_draw_fun
 	lr_status_t status;
 
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-		return fail(error, LR_STATUS_CAIRO_ERROR, path, "cannot draw '%s': %s", path,
+		return lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, path, 0, 0, "cannot draw '%s': %s", path,
 			    cairo_status_to_string(cairo_status(cr)));
 	status = draw(data, cr, &rect);
 	if (status != LR_STATUS_SUCCESS)
-		return fail(error, status, path, "cannot draw '%s': %s", path,
+		return lr_error_record_set(error, status, path, 0, 0, "cannot draw '%s': %s", path,
 			    lr_status_to_string(status));
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-		return fail(error, LR_STATUS_CAIRO_ERROR, path, "cannot draw '%s': %s", path,
+		return lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, path, 0, 0, "cannot draw '%s': %s", path,
 			    cairo_status_to_string(cairo_status(cr)));
 	return LR_STATUS_SUCCESS;
 }
@@ -158,7 +141,7 @@ render_png(const char *path, double width, double height, double scale, lr_draw_
 
 	surface = create_image_surface((int) ceil(width * scale), (int) ceil(height * scale));
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-		status = fail(error, LR_STATUS_CAIRO_ERROR, path, "cannot draw '%s': %s", path,
+		status = lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, path, 0, 0, "cannot draw '%s': %s", path,
 			      cairo_status_to_string(cairo_surface_status(surface)));
 		cairo_surface_destroy(surface);
 		return status;
@@ -199,7 +182,7 @@ pdf_date(char *date, const char *path, lr_error_record_t *error)
 		return LR_STATUS_SUCCESS;
 	}
 	if (!g_ascii_string_to_unsigned(epoch, 10, 0, MAX_SOURCE_DATE_EPOCH, &seconds, NULL))
-		return fail(error, LR_STATUS_INVALID_ARGUMENT, path,
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
 			    "cannot write '%s': SOURCE_DATE_EPOCH '%s' is not a number of "
 			    "seconds from 0 to %" G_GUINT64_FORMAT,
 			    path, epoch, MAX_SOURCE_DATE_EPOCH);
@@ -208,7 +191,7 @@ pdf_date(char *date, const char *path, lr_error_record_t *error)
 	if (time)
 		g_date_time_unref(time);
 	if (!text)
-		return fail(error, LR_STATUS_INVALID_ARGUMENT, path,
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
 			    "cannot write '%s': SOURCE_DATE_EPOCH '%s' is out of range", path,
 			    epoch);
 	g_strlcpy(date, text, 32);
@@ -316,7 +299,7 @@ render_vector(const char *path, lr_file_format_t format, double width, double he
 	cairo_status_value = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
 	if (status == LR_STATUS_SUCCESS && cairo_status_value != CAIRO_STATUS_SUCCESS)
-		status = fail(error, LR_STATUS_CAIRO_ERROR, path, "cannot write '%s': %s", path,
+		status = lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, path, 0, 0, "cannot write '%s': %s", path,
 			      cairo_status_to_string(cairo_status_value));
 	if (status != LR_STATUS_SUCCESS) {
 		g_byte_array_unref(bytes);
@@ -357,7 +340,7 @@ lr_output_write_bytes(const char *path, const guint8 *bytes, gsize length,
 	int fd, code = 0;
 
 	if (!path || (!bytes && length > 0))
-		return fail(error, LR_STATUS_NULL_POINTER, path, "cannot write a file: no %s",
+		return lr_error_record_set(error, LR_STATUS_NULL_POINTER, path, 0, 0, "cannot write a file: no %s",
 			    path ? "bytes" : "path");
 	/* Not g_file_set_contents_full(): its messages name the temporary file instead of
 	 * @path, and the reason is only available as text. Same steps, with errno at hand. */
@@ -376,7 +359,7 @@ lr_output_write_bytes(const char *path, const guint8 *bytes, gsize length,
 	if (fd < 0) {
 		code = errno;
 		g_free(temp_path);
-		return fail(error, LR_STATUS_WRITE_ERROR, path, "cannot write '%s': %s", path,
+		return lr_error_record_set(error, LR_STATUS_WRITE_ERROR, path, 0, 0, "cannot write '%s': %s", path,
 			    g_strerror(code));
 	}
 	code = write_all(fd, bytes, length);
@@ -393,7 +376,7 @@ lr_output_write_bytes(const char *path, const guint8 *bytes, gsize length,
 		unlink(temp_path);
 	g_free(temp_path);
 	if (code)
-		return fail(error, LR_STATUS_WRITE_ERROR, path, "cannot write '%s': %s", path,
+		return lr_error_record_set(error, LR_STATUS_WRITE_ERROR, path, 0, 0, "cannot write '%s': %s", path,
 			    g_strerror(code));
 	return LR_STATUS_SUCCESS;
 }
@@ -407,28 +390,28 @@ lr_output_write(const char *path, lr_file_format_t format, double width, double 
 	lr_status_t status;
 
 	if (!path || !draw)
-		return fail(error, LR_STATUS_NULL_POINTER, path, "cannot write a file: no %s",
+		return lr_error_record_set(error, LR_STATUS_NULL_POINTER, path, 0, 0, "cannot write a file: no %s",
 			    path ? "draw function" : "path");
 	if (format == LR_FORMAT_AUTO) {
 		format = lr_output_format_from_path(path);
 		if (format == LR_FORMAT_AUTO)
-			return fail(error, LR_STATUS_INVALID_ARGUMENT, path,
+			return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
 				    "unknown output format for '%s': expected .png, .pdf or .svg",
 				    path);
 	} else if (format != LR_FORMAT_PNG && format != LR_FORMAT_PDF &&
 		   format != LR_FORMAT_SVG) {
-		return fail(error, LR_STATUS_INVALID_ARGUMENT, path,
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
 			    "unknown output format %d for '%s'", (int) format, path);
 	}
 	if (!isfinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE)
-		return fail(error, LR_STATUS_INVALID_ARGUMENT, NULL,
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
 			    "invalid scale %g for '%s': expected 0.1 to 16", scale, path);
 	/* Only PNG has pixels; PDF and SVG are sized in points, which the scale leaves alone. */
 	device_width = format == LR_FORMAT_PNG ? ceil(width * scale) : width;
 	device_height = format == LR_FORMAT_PNG ? ceil(height * scale) : height;
 	if (!isfinite(width) || !isfinite(height) || width < 1 || height < 1 ||
 	    device_width > MAX_DEVICE_PIXELS || device_height > MAX_DEVICE_PIXELS)
-		return fail(error, LR_STATUS_INVALID_ARGUMENT, NULL,
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
 			    "invalid size %g x %g at scale %g for '%s': expected 1 to %d "
 			    "device pixels a side",
 			    width, height, scale, path, MAX_DEVICE_PIXELS);
@@ -440,7 +423,7 @@ lr_output_write(const char *path, lr_file_format_t format, double width, double 
 	if (status != LR_STATUS_SUCCESS)
 		return status;
 	if (!bytes)
-		return fail(error, LR_STATUS_WRITE_ERROR, path, "cannot write '%s'", path);
+		return lr_error_record_set(error, LR_STATUS_WRITE_ERROR, path, 0, 0, "cannot write '%s'", path);
 	status = lr_output_write_bytes(path, bytes->data, bytes->len, error);
 	g_byte_array_unref(bytes);
 	return status;

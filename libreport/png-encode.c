@@ -35,22 +35,6 @@
 #define MIN_STRIP_ROWS 64
 #define MAX_STRIPS 4
 
-static lr_status_t G_GNUC_PRINTF(3, 4)
-fail(lr_error_record_t *error, lr_status_t status, const char *format, ...)
-{
-	va_list args;
-	char *message;
-
-	if (!error)
-		return lr_error(status);
-	va_start(args, format);
-	message = g_strdup_vprintf(format, args);
-	va_end(args);
-	lr_error_record_set(error, status, NULL, 0, 0, "%s", message);
-	g_free(message);
-	return status;
-}
-
 /* Returns the AND of the row's pixels, so the caller learns whether all were opaque
  * without a separate pass over the image. */
 static guint32
@@ -272,8 +256,8 @@ again:
 	g_byte_array_append(stream, trailer, sizeof trailer);
 	if (failed != Z_OK) {
 		g_byte_array_unref(stream);
-		fail(error, failed == Z_MEM_ERROR ? LR_STATUS_NO_MEMORY : LR_STATUS_WRITE_ERROR,
-		     "cannot encode PNG: zlib error %d", failed);
+		lr_error_record_set(error, failed == Z_MEM_ERROR ? LR_STATUS_NO_MEMORY : LR_STATUS_WRITE_ERROR,
+				    NULL, 0, 0, "cannot encode PNG: zlib error %d", failed);
 		return NULL;
 	}
 	return stream;
@@ -296,7 +280,7 @@ on_png_error(png_structp png, png_const_charp message)
 {
 	lr_error_record_t *error = png_get_error_ptr(png);
 
-	fail(error, LR_STATUS_WRITE_ERROR, "cannot encode PNG: %s", message);
+	lr_error_record_set(error, LR_STATUS_WRITE_ERROR, NULL, 0, 0, "cannot encode PNG: %s", message);
 	png_longjmp(png, 1);
 }
 
@@ -321,7 +305,7 @@ write_png_file(int width, int height, gboolean opaque, const GByteArray *idat,
 	if (!png || !info) {
 		png_destroy_write_struct(&png, &info);
 		g_byte_array_unref(file);
-		fail(error, LR_STATUS_NO_MEMORY, "cannot encode PNG: out of memory");
+		lr_error_record_set(error, LR_STATUS_NO_MEMORY, NULL, 0, 0, "cannot encode PNG: out of memory");
 		return NULL;
 	}
 	if (setjmp(png_jmpbuf(png))) {
@@ -350,22 +334,22 @@ lr_output_encode_png(cairo_surface_t *surface, lr_error_record_t *error)
 	GByteArray *idat, *file;
 
 	if (!surface) {
-		fail(error, LR_STATUS_NULL_POINTER, "cannot encode PNG: no surface");
+		lr_error_record_set(error, LR_STATUS_NULL_POINTER, NULL, 0, 0, "cannot encode PNG: no surface");
 		return NULL;
 	}
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-		fail(error, LR_STATUS_CAIRO_ERROR, "cannot encode PNG: %s",
+		lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, NULL, 0, 0, "cannot encode PNG: %s",
 		     cairo_status_to_string(cairo_surface_status(surface)));
 		return NULL;
 	}
 	if (cairo_surface_get_type(surface) != CAIRO_SURFACE_TYPE_IMAGE) {
-		fail(error, LR_STATUS_INVALID_ARGUMENT, "cannot encode PNG: not an image surface");
+		lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0, "cannot encode PNG: not an image surface");
 		return NULL;
 	}
 	format = cairo_image_surface_get_format(surface);
 	if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24) {
-		fail(error, LR_STATUS_INVALID_ARGUMENT,
-		     "cannot encode PNG: image format %d is not ARGB32 or RGB24", format);
+		lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+				    "cannot encode PNG: image format %d is not ARGB32 or RGB24", format);
 		return NULL;
 	}
 	cairo_surface_flush(surface);
@@ -374,7 +358,7 @@ lr_output_encode_png(cairo_surface_t *surface, lr_error_record_t *error)
 	stride = cairo_image_surface_get_stride(surface);
 	data = cairo_image_surface_get_data(surface);
 	if (width < 1 || height < 1 || !data) {
-		fail(error, LR_STATUS_INVALID_ARGUMENT, "cannot encode PNG: the image is empty");
+		lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0, "cannot encode PNG: the image is empty");
 		return NULL;
 	}
 	opaque = TRUE;
