@@ -29,6 +29,7 @@
 
 #include <cairo.h>
 #include <check.h>
+#include <hb-ot.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <limits.h>
@@ -1721,11 +1722,112 @@ END_TEST
 
 /* ---------------------------------------------------------------------------------------- */
 
+
+/* ---------------------------------------------------------------------------------------- */
+/* Combining marks: the font positions them itself */
+
+/* Every combining mark U+0300–U+0323 has a glyph in both weights of Noto Sans, and the font's
+ * own mark positioning (its GPOS 'mark'/'mkmk' lookups) places it: shaped after a base that
+ * has no precomposed forms ("ɛ" U+025B + mark, so no composition can hide the mark), the mark's offset
+ * differs from what HarfBuzz gives with those features switched off. */
+START_TEST(test_marks_positioned_by_font)
+{
+	static const char *const files[] = { "NotoSans-Regular.ttf", "NotoSans-Bold.ttf" };
+	/* The marks Vietnamese stacks (grave, acute, circumflex, tilde, breve, hook above, dot
+	 * below), as offsets from U+0300 plus one, so the string holds no NUL. (The horn, U+031B,
+	 * is drawn in place: ơ and ư are precomposed in NFC and in the font.) */
+	static const char vietnamese_marks[] = { 0x01, 0x02, 0x03, 0x04, 0x07, 0x0A, 0x24, 0 };
+
+	for (int f = 0; f < N_ELEMENTS(files); f++) {
+		char *path = g_build_filename(LR_FONTS_SOURCE_DIR, files[f], NULL);
+		hb_blob_t *blob = hb_blob_create_from_file(path);
+		hb_face_t *face = hb_face_create(blob, 0);
+		hb_font_t *font = hb_font_create(face);
+		hb_tag_t tags[128];
+		unsigned tag_count = G_N_ELEMENTS(tags);
+		bool has_mark = false;
+		int positioned = 0;
+
+		ck_assert_msg(hb_blob_get_length(blob) > 0, "cannot read %s", path);
+		hb_ot_layout_table_get_feature_tags(face, HB_OT_TAG_GPOS, 0, &tag_count, tags);
+		for (unsigned t = 0; t < tag_count; t++)
+			has_mark |= tags[t] == HB_TAG('m', 'a', 'r', 'k');
+		ck_assert_msg(has_mark, "%s has no GPOS mark feature", files[f]);
+		for (hb_codepoint_t mark = 0x0300; mark <= 0x0323; mark++) {
+			hb_codepoint_t glyph;
+			hb_feature_t off[2] = {
+				{ HB_TAG('m', 'a', 'r', 'k'), 0, 0, (unsigned) -1 },
+				{ HB_TAG('m', 'k', 'm', 'k'), 0, 0, (unsigned) -1 },
+			};
+			hb_glyph_position_t with, without;
+			unsigned count;
+
+			ck_assert_msg(hb_font_get_nominal_glyph(font, mark, &glyph),
+				      "%s has no glyph for U+%04X", files[f], mark);
+			for (int pass = 0; pass < 2; pass++) {
+				hb_buffer_t *buffer = hb_buffer_create();
+				hb_glyph_position_t *positions;
+				hb_buffer_add_utf32(buffer, (const uint32_t[]) { 0x025B, mark }, 2, 0, 2);
+				hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+				hb_buffer_set_script(buffer, HB_SCRIPT_LATIN);
+				hb_buffer_set_language(buffer, hb_language_from_string("vi", -1));
+				hb_shape(font, buffer, pass ? off : NULL, pass ? 2 : 0);
+				positions = hb_buffer_get_glyph_positions(buffer, &count);
+				ck_assert_uint_eq(count, 2);
+				ck_assert_msg(positions[1].x_advance == 0,
+					      "%s: U+%04X is not a zero-width mark", files[f], mark);
+				if (pass)
+					without = positions[1];
+				else
+					with = positions[1];
+				hb_buffer_destroy(buffer);
+			}
+			if (with.x_offset != without.x_offset || with.y_offset != without.y_offset)
+				positioned++;
+			else if (strchr(vietnamese_marks, (int) (mark - 0x0300 + 1)))
+				ck_abort_msg("%s: U+%04X after ɛ is not moved by the font's mark "
+					     "positioning", files[f], mark);
+		}
+		/* A second mark stacks on the first through 'mkmk': ɛ + circumflex + acute. */
+		{
+			hb_feature_t no_mkmk = { HB_TAG('m', 'k', 'm', 'k'), 0, 0, (unsigned) -1 };
+			hb_glyph_position_t third[2];
+			for (int pass = 0; pass < 2; pass++) {
+				hb_buffer_t *buffer = hb_buffer_create();
+				unsigned n;
+				hb_glyph_position_t *positions;
+				hb_buffer_add_utf32(buffer, (const uint32_t[]) { 0x025B, 0x0302, 0x0301 }, 3, 0, 3);
+				hb_buffer_guess_segment_properties(buffer);
+				hb_shape(font, buffer, pass ? &no_mkmk : NULL, pass ? 1 : 0);
+				positions = hb_buffer_get_glyph_positions(buffer, &n);
+				ck_assert_uint_eq(n, 3);
+				third[pass] = positions[2];
+				hb_buffer_destroy(buffer);
+			}
+			ck_assert_msg(third[0].x_offset != third[1].x_offset ||
+				      third[0].y_offset != third[1].y_offset,
+				      "%s: a mark on a mark is not placed by 'mkmk'", files[f]);
+		}
+		/* All Vietnamese marks, and most others (a few, such as U+0315 comma above
+		 * right, are drawn where they stand by design). */
+		ck_assert_msg(positioned >= 30, "%s: only %d of 36 marks positioned", files[f], positioned);
+		hb_font_destroy(font);
+		hb_face_destroy(face);
+		hb_blob_destroy(blob);
+		g_free(path);
+	}
+}
+END_TEST
+
 static Suite *
 text_suite(void)
 {
 	Suite *suite = suite_create("text");
 	TCase *tc;
+
+	tc = tcase_create("marks");
+	tcase_add_test(tc, test_marks_positioned_by_font);
+	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("coverage");
 	tcase_add_test(tc, test_unknown_glyphs_are_counted);
