@@ -253,7 +253,8 @@ notes_for(const bar_layout_t *bar)
 
 	if (uncertain) {
 		char *list = lr_chart_uncertain_list(chart, uncertain);
-		g_ptr_array_add(notes, g_strconcat(lr_chart_word(chart, LR_WORD_NOTE_UNCERTAIN), list, ".", NULL));
+		lr_word_t word = chart->theme->hatch_uncertain ? LR_WORD_NOTE_HATCHED : LR_WORD_NOTE_UNCERTAIN;
+		g_ptr_array_add(notes, g_strconcat(lr_chart_word(chart, word), list, ".", NULL));
 		g_free(list);
 	}
 	if (table->has_ranges && bar->layout == LR_BAR_GROUPED)

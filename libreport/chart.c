@@ -663,6 +663,7 @@ lr_chart_word(const lr_chart_t *chart, lr_word_t word)
 					  "x/N: rank x of N economies ranked." },
 		[LR_WORD_HOLLOW_NOTE] = { "Điểm rỗng: ", "Hollow points: " },
 		[LR_WORD_NO_DATA] = { "không có số liệu", "no data" },
+		[LR_WORD_NOTE_HATCHED] = { "Cột gạch chéo, viền đứt: ", "Hatched bars with dashed outlines: " },
 	};
 	return words[word][chart->language == LR_LANGUAGE_EN ? 1 : 0];
 }
