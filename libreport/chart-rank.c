@@ -501,13 +501,11 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 					double x1 = year_to_x(rank, table->category_years[c]);
 					double y1 = rank_to_y(rank, lr_observation_central(o));
 					bool gap = connector_skips_data(rank, s, previous, c);
-					lr_item_t *casing = lr_scene_add_line(scene, "line-casing", x0, y0, x1, y1,
-									      theme->colors[LR_THEME_COLOR_BACKGROUND],
-									      line_width * 3);
-					lr_item_t *line = lr_scene_add_line(scene, gap ? "line-gap" : "line",
-									    x0, y0, x1, y1, series_color(rank, s),
-									    line_width);
-					(void) casing;
+					lr_item_t *line;
+					lr_scene_add_line(scene, "line-casing", x0, y0, x1, y1,
+							  theme->colors[LR_THEME_COLOR_BACKGROUND], line_width * 3);
+					line = lr_scene_add_line(scene, gap ? "line-gap" : "line", x0, y0, x1,
+								 y1, series_color(rank, s), line_width);
 					line->dash = gap ? LR_DASH_DASHED : LR_DASH_NONE;
 				}
 				previous = c;

@@ -788,7 +788,6 @@ lr_chart_layout_frame(lr_chart_t *chart, lr_scene_t *scene, const lr_table_t *ta
 					  false, inner_width, 2, PANGO_ALIGN_LEFT, &text);
 		if (status)
 			goto fail;
-		top += 0;
 		lr_scene_add_text(scene, "subtitle", &text, margin, top,
 				  theme_color(chart, LR_THEME_COLOR_TEXT_MUTED));
 		top += ((lr_item_t *) g_ptr_array_index(scene->items, scene->items->len - 1))->height;
@@ -812,12 +811,9 @@ lr_chart_layout_frame(lr_chart_t *chart, lr_scene_t *scene, const lr_table_t *ta
 				row_height = 0;
 			}
 			if (entry->line) {
-				lr_item_t *line = lr_scene_add_line(scene, "legend-key", x,
-								    top + text.baseline - swatch * 0.35,
-								    x + swatch, top + text.baseline - swatch * 0.35,
-								    entry->color,
-								    font * theme->sizes[LR_THEME_SIZE_SERIES_LINE]);
-				(void) line;
+				lr_scene_add_line(scene, "legend-key", x, top + text.baseline - swatch * 0.35,
+						  x + swatch, top + text.baseline - swatch * 0.35, entry->color,
+						  font * theme->sizes[LR_THEME_SIZE_SERIES_LINE]);
 			} else {
 				lr_scene_add_rect(scene, "legend-key", x, top + text.baseline - swatch * 0.8,
 						  swatch, swatch, entry->color);
