@@ -380,6 +380,18 @@ ct_add_observation(lr_dataset_t *dataset, const char *indicator, const char *ent
 	}
 }
 
+void
+ct_label_test_source(lr_dataset_t *dataset, bool nfd)
+{
+	static const char label[] = "S\xe1\xbb\x91 li\xe1\xbb\x87u th\xe1\xbb\xad nghi\xe1\xbb\x87m"; /* Số liệu thử nghiệm */
+	char *label_vi = nfd ? ct_nfd(label) : g_strdup(label);
+
+	ck_assert_int_eq(lr_dataset_set_source_label(dataset, "test-data.txt", label_vi, "Test data"),
+			 LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_SUCCESS);
+	g_free(label_vi);
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* data/charts.ini */
 
@@ -520,10 +532,16 @@ ct_spec_chart(const ct_spec_t *spec, lr_dataset_t *dataset, lr_language_t langua
 	return chart;
 }
 
+static const char *
+language_code(lr_language_t language)
+{
+	return language == LR_LANGUAGE_EN ? "en" : "vi";
+}
+
 char *
 ct_spec_label(const ct_spec_t *spec, lr_language_t language)
 {
-	return g_strdup_printf("%s (%s)", spec->name, language == LR_LANGUAGE_EN ? "en" : "vi");
+	return g_strdup_printf("%s (%s)", spec->name, language_code(language));
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -949,4 +967,431 @@ ct_assert_pdf_round_trip(lr_chart_t *chart, const char *dir, const char *name)
 	g_free(file);
 	g_free(path);
 	return true;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Errors */
+
+void
+ct_assert_chart_error(const lr_chart_t *chart, lr_status_t status, const char *phrase)
+{
+	const lr_error_t *error = lr_chart_get_error(chart);
+
+	ck_assert_msg(lr_chart_status(chart) == status, "status %s, expected %s",
+		      lr_status_to_string(lr_chart_status(chart)), lr_status_to_string(status));
+	ck_assert_ptr_nonnull(error);
+	ck_assert_int_eq(error->status, status);
+	ck_assert_ptr_nonnull(error->message);
+	ck_assert_msg(strstr(error->message, phrase) != NULL, "message '%s' should say '%s'",
+		      error->message, phrase);
+}
+
+void
+ct_assert_chart_sticky(lr_chart_t *chart, const char *dir)
+{
+	lr_status_t status = lr_chart_status(chart);
+	char *message = g_strdup(lr_chart_get_error(chart)->message);
+	char *path = g_build_filename(dir, "after-error.png", NULL);
+	char *listing_before = ct_list_dir(dir), *listing_after;
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 100, 100);
+	cairo_t *cr = cairo_create(surface);
+	lr_rect_t rect = { 0, 0, 100, 100 };
+
+	lr_chart_add_indicator(chart, "ecommerce_revenue");
+	lr_chart_add_indicator(chart, "no_such_indicator_either");
+	lr_chart_add_entity(chart, CT_VIET_NAM);
+	lr_chart_add_year(chart, 1800);
+	lr_chart_set_language(chart, LR_LANGUAGE_EN);
+	lr_chart_set_title(chart, "T");
+	lr_chart_set_bar_layout(chart, (lr_bar_layout_t) 99);
+	ck_assert_ptr_null(lr_chart_describe_layout(chart, 800, 450));
+	ck_assert_int_eq(lr_chart_draw(chart, cr, &rect), status);
+	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1), status);
+	ck_assert_int_eq(lr_chart_status(chart), status);
+	ck_assert_str_eq(lr_chart_get_error(chart)->message, message);
+	listing_after = ct_list_dir(dir);
+	ck_assert_str_eq(listing_after, listing_before);
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+	g_free(listing_before);
+	g_free(listing_after);
+	g_free(message);
+	g_free(path);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Goldens from a table */
+
+static void
+golden_check_layout(lr_chart_t *chart, const char *name)
+{
+	ct_layout_t *layout;
+
+	ct_assert_layout_golden(chart, name);
+	layout = ct_layout_describe(chart, 800, 450);
+	ct_assert_text_fits(layout, name);
+	ct_layout_free(layout);
+	if (ct_update_goldens()) {
+		char *folder = g_build_filename(g_get_tmp_dir(), "lr-golden-preview", NULL);
+		char *file = g_strdup_printf("%s.png", name);
+		char *path;
+		g_mkdir_with_parents(folder, 0777);
+		path = ct_write_chart(chart, folder, file, 800, 450);
+		fprintf(stderr, "preview: %s\n", path);
+		g_free(path);
+		g_free(file);
+		g_free(folder);
+	}
+}
+
+/* Makes @golden's chart and calls @check on it with the golden's name. */
+static void
+with_golden_chart(const ct_golden_t *golden, void (*check)(lr_chart_t *chart, const char *name))
+{
+	lr_dataset_t *dataset = golden->dataset();
+	lr_chart_t *chart = golden->chart(dataset, golden->language);
+
+	check(chart, golden->name);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+
+void
+ct_check_golden(const ct_golden_t *golden)
+{
+	with_golden_chart(golden, golden_check_layout);
+}
+
+void
+ct_check_pixel_golden(const ct_golden_t *golden)
+{
+	with_golden_chart(golden, ct_assert_pixel_golden);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The chart set */
+
+/* Called with each chart of a set, named as charts.ini names it (or the extra chart's name). */
+typedef void (*set_visit_t)(lr_chart_t *chart, const char *name, lr_language_t language,
+			    void *data);
+
+static void
+chart_set_for_each(const ct_chart_set_t *set, lr_language_t language, set_visit_t visit,
+		   void *data)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	GPtrArray *specs = ct_specs_load(set->kind);
+
+	for (guint i = 0; i < specs->len; i++) {
+		const ct_spec_t *spec = g_ptr_array_index(specs, i);
+		lr_chart_t *chart = ct_spec_chart(spec, dataset, language, false);
+		visit(chart, spec->name, language, data);
+		lr_chart_destroy(chart);
+	}
+	if (set->extra_name) {
+		lr_dataset_t *extra_data = set->extra_dataset();
+		lr_chart_t *chart = set->extra_chart(extra_data, language);
+		visit(chart, set->extra_name, language, data);
+		lr_chart_destroy(chart);
+		lr_dataset_destroy(extra_data);
+	}
+	g_ptr_array_unref(specs);
+	lr_dataset_destroy(dataset);
+}
+
+typedef struct {
+	const ct_chart_set_t *set;
+	double width, height;
+	GString *problems;
+} set_fits_t;
+
+static void
+set_check_fits(lr_chart_t *chart, const char *name, lr_language_t language, void *data)
+{
+	set_fits_t *fits = data;
+	char *label = g_strdup_printf("%s (%s)", name, language_code(language));
+	ct_layout_t *layout = ct_layout_describe(chart, fits->width, fits->height);
+	char *found = ct_layout_text_problems(layout);
+
+	if (found)
+		g_string_append_printf(fits->problems, "%s at %g x %g:\n%s", label, fits->width,
+				       fits->height, found);
+	if (fits->set->check_layout)
+		fits->set->check_layout(layout, label, fits->problems);
+	g_free(found);
+	g_free(label);
+	ct_layout_free(layout);
+}
+
+void
+ct_assert_chart_set_fits(const ct_chart_set_t *set, lr_language_t language, double width,
+			 double height)
+{
+	set_fits_t fits = { set, width, height, g_string_new(NULL) };
+
+	chart_set_for_each(set, language, set_check_fits, &fits);
+	ck_assert_msg(fits.problems->len == 0, "%s do not fit:\n%s", set->what,
+		      ct_brief(fits.problems->str));
+	g_string_free(fits.problems, TRUE);
+}
+
+typedef struct {
+	char *dir;
+	bool skipped;
+} set_pdf_t;
+
+static void
+set_check_pdf(lr_chart_t *chart, const char *name, lr_language_t language, void *data)
+{
+	set_pdf_t *pdf = data;
+	char *file;
+
+	if (pdf->skipped)
+		return;
+	file = g_strdup_printf("%s-%s", name, language_code(language));
+	pdf->skipped = !ct_assert_pdf_round_trip(chart, pdf->dir, file);
+	g_free(file);
+}
+
+void
+ct_assert_chart_set_pdf_text(const ct_chart_set_t *set, lr_language_t language)
+{
+	set_pdf_t pdf = { ct_make_temp_dir(), false };
+
+	chart_set_for_each(set, language, set_check_pdf, &pdf);
+	ct_remove_tree(pdf.dir);
+	g_free(pdf.dir);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* NFD and NFC */
+
+void
+ct_assert_same_pixels(cairo_surface_t *a, cairo_surface_t *b, const char *what)
+{
+	int largest;
+	long differing = ct_count_differing_pixels(a, b, 0, &largest);
+
+	ck_assert_msg(differing == 0, "%s: NFD and NFC draw differently (%ld pixels differ, by up "
+		      "to %d)", what, differing, largest);
+}
+
+void
+ct_assert_same_render(lr_chart_t *nfc, lr_chart_t *nfd, const char *dir, const char *what)
+{
+	cairo_surface_t *a = ct_render(nfc, dir, "nfc.png", 800, 450);
+	cairo_surface_t *b = ct_render(nfd, dir, "nfd.png", 800, 450);
+
+	ct_assert_same_pixels(a, b, what);
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+}
+
+void
+ct_assert_renders_differ(lr_chart_t *a, lr_chart_t *b, const char *dir, long pixels,
+			 const char *what)
+{
+	cairo_surface_t *pa = ct_render(a, dir, "a.png", 800, 450);
+	cairo_surface_t *pb = ct_render(b, dir, "b.png", 800, 450);
+	long differing = ct_count_differing_pixels(pa, pb, 64, NULL);
+
+	ck_assert_msg(differing > pixels, "%s: %ld pixels differ by more than 64, expected more "
+		      "than %ld", what, differing, pixels);
+	cairo_surface_destroy(pa);
+	cairo_surface_destroy(pb);
+}
+
+void
+ct_nfd_data_init(ct_nfd_data_t *data)
+{
+	data->nfd_dir = ct_make_nfd_data_dir();
+	data->out = ct_make_temp_dir();
+	data->nfc = ct_load_data();
+	data->nfd = ct_load_data_from(data->nfd_dir);
+}
+
+void
+ct_nfd_data_clear(ct_nfd_data_t *data)
+{
+	lr_dataset_destroy(data->nfc);
+	lr_dataset_destroy(data->nfd);
+	ct_remove_tree(data->nfd_dir);
+	ct_remove_tree(data->out);
+	g_free(data->nfd_dir);
+	g_free(data->out);
+}
+
+void
+ct_assert_nfd_chart_set(lr_chart_kind_t kind)
+{
+	ct_nfd_data_t data;
+	GPtrArray *specs = ct_specs_load(kind);
+
+	ct_nfd_data_init(&data);
+	for (guint i = 0; i < specs->len; i++) {
+		const ct_spec_t *spec = g_ptr_array_index(specs, i);
+		for (int l = 0; l < 2; l++) {
+			lr_language_t language = l ? LR_LANGUAGE_EN : LR_LANGUAGE_VI;
+			lr_chart_t *a = ct_spec_chart(spec, data.nfc, language, false);
+			lr_chart_t *b = ct_spec_chart(spec, data.nfd, language, true);
+			char *label = ct_spec_label(spec, language);
+
+			ct_assert_same_render(a, b, data.out, label);
+			g_free(label);
+			lr_chart_destroy(a);
+			lr_chart_destroy(b);
+		}
+	}
+	g_ptr_array_unref(specs);
+	ct_nfd_data_clear(&data);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Reproducible output */
+
+void
+ct_assert_same_bytes(lr_chart_t *chart, lr_chart_t *again, const char *name)
+{
+	char *dir = ct_make_temp_dir();
+	char *first_name = g_strdup_printf("1-%s", name), *second_name = g_strdup_printf("2-%s", name);
+	char *third_name = g_strdup_printf("3-%s", name);
+	char *first, *second, *third;
+	GBytes *a, *b, *c;
+
+	g_unsetenv("SOURCE_DATE_EPOCH");
+	first = ct_write_chart(chart, dir, first_name, 800, 450);
+	second = ct_write_chart(chart, dir, second_name, 800, 450);
+	third = ct_write_chart(again, dir, third_name, 800, 450);
+	a = ct_read_file(first);
+	b = ct_read_file(second);
+	c = ct_read_file(third);
+	ck_assert_uint_gt(g_bytes_get_size(a), 1000);
+	ck_assert_msg(g_bytes_equal(a, b), "%s written twice differs", name);
+	ck_assert_msg(g_bytes_equal(a, c), "%s from two equal charts differs", name);
+	g_bytes_unref(a);
+	g_bytes_unref(b);
+	g_bytes_unref(c);
+	g_free(first);
+	g_free(second);
+	g_free(third);
+	g_free(first_name);
+	g_free(second_name);
+	g_free(third_name);
+	ct_remove_tree(dir);
+	g_free(dir);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The tests of every chart kind */
+
+/* The suite's, set by ct_add_kind_tests for the tests below. */
+static const ct_kind_tests_t *kind_tests;
+
+/* The canvas sizes every chart of the set must fit: the CLI's default and a small slide. */
+static const double set_sizes[][2] = { { 1600, 900 }, { 720, 405 } };
+#define SET_SIZES ((int) (sizeof set_sizes / sizeof set_sizes[0]))
+
+static lr_language_t
+language_of(int i)
+{
+	return i ? LR_LANGUAGE_EN : LR_LANGUAGE_VI;
+}
+
+/* _i: the chart of goldens. */
+START_TEST(test_golden)
+{
+	ct_check_golden(&kind_tests->goldens[_i]);
+}
+END_TEST
+
+/* _i: the chart of pixel_goldens. */
+START_TEST(test_pixel_golden)
+{
+	ct_check_pixel_golden(kind_tests->pixel_goldens[_i]);
+}
+END_TEST
+
+/* _i: the language (i % 2) and the size (i / 2). */
+START_TEST(test_chart_set_text_fits)
+{
+	ct_assert_chart_set_fits(&kind_tests->set, language_of(_i % 2), set_sizes[_i / 2][0],
+				 set_sizes[_i / 2][1]);
+}
+END_TEST
+
+/* _i: the language. */
+START_TEST(test_chart_set_pdf_text)
+{
+	ct_assert_chart_set_pdf_text(&kind_tests->set, language_of(_i));
+}
+END_TEST
+
+START_TEST(test_nfd_chart_set)
+{
+	ct_assert_nfd_chart_set(kind_tests->set.kind);
+}
+END_TEST
+
+/* _i: the format, by the file's extension. */
+START_TEST(test_same_bytes)
+{
+	static const char *const names[] = { "chart.pdf", "chart.png" };
+	lr_dataset_t *dataset = kind_tests->same_bytes_dataset();
+	lr_chart_t *chart = kind_tests->same_bytes_chart(dataset, LR_LANGUAGE_VI);
+	lr_chart_t *again = kind_tests->same_bytes_chart(dataset, LR_LANGUAGE_VI);
+
+	ct_assert_same_bytes(chart, again, names[_i]);
+	lr_chart_destroy(chart);
+	lr_chart_destroy(again);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+TCase *
+ct_add_tcase(Suite *suite, const char *name, double timeout)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_set_timeout(tc, timeout);
+	suite_add_tcase(suite, tc);
+	return tc;
+}
+
+ct_kind_tcases_t
+ct_add_kind_tests(Suite *suite, const ct_kind_tests_t *tests)
+{
+	ct_kind_tcases_t tcases = {
+		ct_add_tcase(suite, "goldens", 60),
+		ct_add_tcase(suite, "chart_set", 120),
+		ct_add_tcase(suite, "normalization", 120),
+		ct_add_tcase(suite, "reproducible", 60),
+	};
+
+	if (kind_tests && kind_tests != tests) {
+		fprintf(stderr, "ct_add_kind_tests: one chart kind a test program\n");
+		abort();
+	}
+	kind_tests = tests;
+	tcase_add_loop_test(tcases.goldens, test_golden, 0, tests->golden_count);
+	tcase_add_loop_test(tcases.goldens, test_pixel_golden, 0, tests->pixel_golden_count);
+	tcase_add_loop_test(tcases.chart_set, test_chart_set_text_fits, 0, 2 * SET_SIZES);
+	tcase_add_loop_test(tcases.chart_set, test_chart_set_pdf_text, 0, 2);
+	tcase_add_test(tcases.normalization, test_nfd_chart_set);
+	tcase_add_loop_test(tcases.reproducible, test_same_bytes, 0, 2);
+	return tcases;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Running */
+
+int
+ct_run_suite(Suite *suite)
+{
+	SRunner *runner = srunner_create(suite);
+	int failed;
+
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -8,6 +8,9 @@
  * - The chart set of data/charts.ini, read as `lreport charts` reads it.
  * - A copy of the dataset with all its text decomposed (NFD).
  * - PDF text extraction with pdftotext, PNG decoding and comparison.
+ * - The checks both suites make, whatever the kind of chart: goldens from a table, the
+ *   chart set of charts.ini (text fits, PDF text, NFD draws as NFC), the same bytes from
+ *   the same chart, errors that stick; and the runner of a suite.
  *
  * Each suite includes chart-test-util.c directly until tests/meson.build compiles it as a
  * source of its own; then define LR_CHART_TEST_UTIL_LINKED for those tests.
@@ -20,6 +23,7 @@
 #include <lreport/lreport.h>
 
 #include <cairo.h>
+#include <check.h>
 #include <glib.h>
 #include <stdbool.h>
 
@@ -108,6 +112,10 @@ void ct_add_indicator(lr_dataset_t *dataset, const char *id, const char *name_vi
 void ct_add_observation(lr_dataset_t *dataset, const char *indicator, const char *entity,
 			int year, double value, int total, lr_observation_status_t status);
 
+/* Labels the source of ct_add_observation's figures ("test-data.txt") as made-up test data
+ * (the Vietnamese decomposed with @nfd) and asserts @dataset has no error. */
+void ct_label_test_source(lr_dataset_t *dataset, bool nfd);
+
 /* ---- data/charts.ini ---- */
 
 typedef struct {
@@ -179,5 +187,125 @@ char *ct_pdftotext(const char *path);
  * item of its layout comes back from pdftotext. Returns false (after saying so) when
  * pdftotext is missing. */
 bool ct_assert_pdf_round_trip(lr_chart_t *chart, const char *dir, const char *name);
+
+/* ---- errors ---- */
+
+/* Asserts @chart failed with @status and a message that says @phrase. */
+void ct_assert_chart_error(const lr_chart_t *chart, lr_status_t status, const char *phrase);
+/* Asserts @chart, which is in error, does nothing it is asked (it writes nothing into
+ * @dir) and keeps its error. */
+void ct_assert_chart_sticky(lr_chart_t *chart, const char *dir);
+
+/* ---- goldens from a table ---- */
+
+typedef lr_dataset_t *(*ct_dataset_func_t)(void);
+typedef lr_chart_t *(*ct_chart_func_t)(lr_dataset_t *dataset, lr_language_t language);
+
+/* A chart with goldens: LR_GOLDEN_DIR/NAME.txt (and NAME.png when it has a pixel golden). */
+typedef struct {
+	const char *name;           /* "bar-ftth-en" */
+	lr_language_t language;
+	ct_dataset_func_t dataset;  /* ct_load_data, or data made in the test */
+	ct_chart_func_t chart;
+} ct_golden_t;
+
+/* The layout golden of @golden's chart, and that the text of that layout fits (800 × 450);
+ * in update mode a PNG of it is also left in TMP/lr-golden-preview for review. */
+void ct_check_golden(const ct_golden_t *golden);
+/* The pixel golden of @golden's chart (ct_assert_pixel_golden). */
+void ct_check_pixel_golden(const ct_golden_t *golden);
+
+/* ---- the chart set ---- */
+
+/* What the chart-set checks go over: every chart of @kind in charts.ini and, when the suite
+ * gives one, a chart it makes itself (checked as EXTRA_NAME (vi|en)), in either language. */
+typedef struct {
+	lr_chart_kind_t kind;
+	const char *what; /* "bar charts of charts.ini": the start of failure messages */
+	/* The kind's own checks of each chart's layout in ct_assert_chart_set_fits: they assert,
+	 * or append a line per problem (naming @label) to @problems. NULL: none. */
+	void (*check_layout)(const ct_layout_t *layout, const char *label, GString *problems);
+	const char *extra_name; /* NULL: no extra chart */
+	ct_dataset_func_t extra_dataset;
+	ct_chart_func_t extra_chart;
+} ct_chart_set_t;
+
+/* In @language at @width × @height, every text box of every chart of @set inside the canvas
+ * and none overlapping, and @set's own checks. Every chart is checked and every problem
+ * reported before failing. */
+void ct_assert_chart_set_fits(const ct_chart_set_t *set, lr_language_t language, double width,
+			      double height);
+/* Every word of every chart of @set in @language comes back from its PDF (see
+ * ct_assert_pdf_round_trip); says so and checks nothing when pdftotext is missing. */
+void ct_assert_chart_set_pdf_text(const ct_chart_set_t *set, lr_language_t language);
+
+/* ---- NFD and NFC ---- */
+
+/* Asserts @a and @b are the same pixels; @what names the pair in the failure message. */
+void ct_assert_same_pixels(cairo_surface_t *a, cairo_surface_t *b, const char *what);
+/* Renders @nfc and @nfd, two charts made from composed and decomposed text, at 800 × 450
+ * into @dir, and asserts they are the same pixels; @what names the pair. */
+void ct_assert_same_render(lr_chart_t *nfc, lr_chart_t *nfd, const char *dir, const char *what);
+/* Renders @a and @b likewise and asserts more than @pixels pixels differ by more than 64 in
+ * some colour channel: what makes two charts differ took effect. */
+void ct_assert_renders_differ(lr_chart_t *a, lr_chart_t *b, const char *dir, long pixels,
+			      const char *what);
+
+/* The dataset twice, as it is (NFC) and with all its text decomposed, and a folder for
+ * renders. */
+typedef struct {
+	char *nfd_dir, *out;
+	lr_dataset_t *nfc, *nfd;
+} ct_nfd_data_t;
+
+void ct_nfd_data_init(ct_nfd_data_t *data);
+void ct_nfd_data_clear(ct_nfd_data_t *data);
+/* Every chart of @kind in charts.ini, in either language, from data and arguments in NFD,
+ * draws the pixels it draws from NFC. */
+void ct_assert_nfd_chart_set(lr_chart_kind_t kind);
+
+/* ---- reproducible output ---- */
+
+/* Writes @chart twice and @again, a chart made the same way, once, each as @name (its
+ * extension the format) at 800 × 450 without SOURCE_DATE_EPOCH; asserts the three files
+ * are the same bytes, and not a near-empty file. */
+void ct_assert_same_bytes(lr_chart_t *chart, lr_chart_t *again, const char *name);
+
+/* ---- the tests of every chart kind ---- */
+
+/* What the tests every kind's suite runs need to know of the kind. */
+typedef struct {
+	ct_chart_set_t set; /* set.kind: the kind */
+	const ct_golden_t *goldens;
+	int golden_count;
+	const ct_golden_t *const *pixel_goldens; /* those of them with a pixel golden too */
+	int pixel_golden_count;
+	/* The chart test_same_bytes writes, in Vietnamese. */
+	ct_dataset_func_t same_bytes_dataset;
+	ct_chart_func_t same_bytes_chart;
+} ct_kind_tests_t;
+
+/* The test cases ct_add_kind_tests makes, for the suite to add its own tests to. */
+typedef struct {
+	TCase *goldens, *chart_set, *normalization, *reproducible;
+} ct_kind_tcases_t;
+
+/* Adds to @suite the tests every kind's suite runs, in four test cases:
+ * - goldens: test_golden (each of @tests' goldens, ct_check_golden) and test_pixel_golden
+ *   (each of its pixel goldens);
+ * - chart_set: test_chart_set_text_fits (ct_assert_chart_set_fits in either language at
+ *   1600 × 900 and 720 × 405: the CLI's default and a small slide) and
+ *   test_chart_set_pdf_text (ct_assert_chart_set_pdf_text in either language);
+ * - normalization: test_nfd_chart_set (ct_assert_nfd_chart_set);
+ * - reproducible: test_same_bytes (ct_assert_same_bytes, as PDF and as PNG).
+ * The tests read @tests when they run: one kind a program, and @tests must outlive the run. */
+ct_kind_tcases_t ct_add_kind_tests(Suite *suite, const ct_kind_tests_t *tests);
+
+/* ---- running ---- */
+
+/* A new test case of @suite, named @name, whose tests each have @timeout seconds. */
+TCase *ct_add_tcase(Suite *suite, const char *name, double timeout);
+/* Runs @suite (freeing it); returns the exit status of the test program. */
+int ct_run_suite(Suite *suite);
 
 #endif

@@ -16,6 +16,8 @@
  * - bad requests fail with the documented status, a useful message, and stay failed;
  * - geometry: negative bars below / left of the baseline with their labels beyond their end;
  *   labels inside bars when they fit; forecasts and ranges set apart and explained.
+ * The goldens, chart-set, NFD and same-bytes tests are those of every chart kind
+ * (ct_add_kind_tests in chart-test-util.c), run on what bar_tests below describes.
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
@@ -45,9 +47,6 @@
 /* Tiến độ 62 mục tiêu chuyển đổi số quốc gia năm 2023 */
 #define DX_TITLE_VI "Ti\xe1\xba\xbfn \xc4\x91\xe1\xbb\x99 62 m\xe1\xbb\xa5" "c ti\xc3\xaau chuy\xe1\xbb\x83n " \
 	"\xc4\x91\xe1\xbb\x95i s\xe1\xbb\x91 qu\xe1\xbb\x91" "c gia n\xc4\x83m 2023"
-
-/* The canvas sizes every chart of charts.ini must fit: the CLI's default and a small slide. */
-static const double sizes[][2] = { { 1600, 900 }, { 720, 405 } };
 
 /* ---------------------------------------------------------------------------------------- */
 /* Charts used by several tests */
@@ -114,11 +113,7 @@ grouped_dataset(void)
 		ct_add_observation(dataset, "software_revenue", VIET_NAM, 2021 + i, software[i], 0,
 				   LR_OBSERVATION_ACTUAL);
 	}
-	ck_assert_int_eq(lr_dataset_set_source_label(dataset, "test-data.txt",
-						     "S\xe1\xbb\x91 li\xe1\xbb\x87u th\xe1\xbb\xad nghi\xe1\xbb\x87m",
-						     "Test data"),
-			 LR_STATUS_SUCCESS);
-	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_SUCCESS);
+	ct_label_test_source(dataset, false);
 	return dataset;
 }
 
@@ -151,11 +146,7 @@ negative_dataset(void)
 	for (int i = 0; i < N_ELEMENTS(growth); i++)
 		ct_add_observation(dataset, "export_growth", VIET_NAM, GROWTH_FIRST_YEAR + i, growth[i],
 				   0, LR_OBSERVATION_ACTUAL);
-	ck_assert_int_eq(lr_dataset_set_source_label(dataset, "test-data.txt",
-						     "S\xe1\xbb\x91 li\xe1\xbb\x87u th\xe1\xbb\xad nghi\xe1\xbb\x87m",
-						     "Test data"),
-			 LR_STATUS_SUCCESS);
-	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_SUCCESS);
+	ct_label_test_source(dataset, false);
 	return dataset;
 }
 
@@ -302,123 +293,56 @@ check_value_labels(const ct_layout_t *layout, const char *what, GString *problem
 /* ---------------------------------------------------------------------------------------- */
 /* Layout and pixel goldens */
 
-/* Checks the layout golden, that the golden's own text fits, and in update mode leaves a
- * PNG of the chart in TMP/lr-golden-preview for review. */
-static void
-check_golden(lr_chart_t *chart, const char *name)
-{
-	ct_layout_t *layout;
+/* The charts with goldens, as the table below makes them. */
 
-	ct_assert_layout_golden(chart, name);
-	layout = ct_layout_describe(chart, 800, 450);
-	ct_assert_text_fits(layout, name);
-	ct_layout_free(layout);
-	if (ct_update_goldens()) {
-		char *folder = g_build_filename(g_get_tmp_dir(), "lr-golden-preview", NULL);
-		char *file = g_strdup_printf("%s.png", name);
-		char *path;
-		g_mkdir_with_parents(folder, 0777);
-		path = ct_write_chart(chart, folder, file, 800, 450);
-		fprintf(stderr, "preview: %s\n", path);
-		g_free(path);
-		g_free(file);
-		g_free(folder);
-	}
+static lr_chart_t *
+ftth_viet_nam_chart(lr_dataset_t *dataset, lr_language_t language)
+{
+	return ftth_chart(dataset, language, VIET_NAM);
 }
 
-START_TEST(test_golden_ecommerce)
+/* As charts.ini titles it: the default (three indicator names) takes three lines. */
+static lr_chart_t *
+dx_stacked_chart(lr_dataset_t *dataset, lr_language_t language)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ecommerce_chart(dataset, LR_LANGUAGE_VI);
-
-	check_golden(chart, "bar-ecommerce-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
-
-START_TEST(test_golden_ftth)
-{
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ftth_chart(dataset, LR_LANGUAGE_EN, VIET_NAM);
-
-	check_golden(chart, "bar-ftth-en");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
-
-START_TEST(test_golden_dx_stacked)
-{
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = dx_targets_chart(dataset, LR_LANGUAGE_VI, LR_BAR_STACKED,
+	lr_chart_t *chart = dx_targets_chart(dataset, language, LR_BAR_STACKED,
 					     LR_ORIENTATION_VERTICAL);
 
-	/* As charts.ini titles it: the default (three indicator names) takes three lines. */
 	lr_chart_set_title(chart, DX_TITLE_VI);
 	lr_chart_set_subtitle(chart, "S\xe1\xbb\x91 m\xe1\xbb\xa5" "c ti\xc3\xaau"); /* Số mục tiêu */
-	check_golden(chart, "bar-dx-stacked-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	return chart;
 }
-END_TEST
 
-START_TEST(test_golden_dx_percent)
+static lr_chart_t *
+dx_percent_chart(lr_dataset_t *dataset, lr_language_t language)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = dx_targets_chart(dataset, LR_LANGUAGE_EN, LR_BAR_PERCENT,
+	lr_chart_t *chart = dx_targets_chart(dataset, language, LR_BAR_PERCENT,
 					     LR_ORIENTATION_HORIZONTAL);
 
 	lr_chart_set_title(chart, "Progress on the 62 national digital-transformation targets, 2023");
-	check_golden(chart, "bar-dx-percent-en");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	return chart;
 }
-END_TEST
 
-START_TEST(test_golden_grouped)
+static lr_chart_t *
+negative_vertical_chart(lr_dataset_t *dataset, lr_language_t language)
 {
-	lr_dataset_t *dataset = grouped_dataset();
-	lr_chart_t *chart = grouped_chart(dataset, LR_LANGUAGE_VI);
-
-	check_golden(chart, "bar-grouped-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
-
-START_TEST(test_golden_negative)
-{
-	lr_dataset_t *dataset = negative_dataset();
 	lr_chart_t *chart = negative_chart(dataset, LR_ORIENTATION_VERTICAL);
 
-	check_golden(chart, "bar-negative-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	lr_chart_set_language(chart, language);
+	return chart;
 }
-END_TEST
 
-START_TEST(test_pixel_golden_ecommerce)
-{
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ecommerce_chart(dataset, LR_LANGUAGE_VI);
+static const ct_golden_t goldens[] = {
+	{ "bar-ecommerce-vi", LR_LANGUAGE_VI, ct_load_data, ecommerce_chart },
+	{ "bar-ftth-en", LR_LANGUAGE_EN, ct_load_data, ftth_viet_nam_chart },
+	{ "bar-dx-stacked-vi", LR_LANGUAGE_VI, ct_load_data, dx_stacked_chart },
+	{ "bar-dx-percent-en", LR_LANGUAGE_EN, ct_load_data, dx_percent_chart },
+	{ "bar-grouped-vi", LR_LANGUAGE_VI, grouped_dataset, grouped_chart },
+	{ "bar-negative-vi", LR_LANGUAGE_VI, negative_dataset, negative_vertical_chart },
+};
 
-	ct_assert_pixel_golden(chart, "bar-ecommerce-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
-
-START_TEST(test_pixel_golden_ftth)
-{
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ftth_chart(dataset, LR_LANGUAGE_EN, VIET_NAM);
-
-	ct_assert_pixel_golden(chart, "bar-ftth-en");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
+/* Those of them with a pixel golden too. */
+static const ct_golden_t *const pixel_goldens[] = { &goldens[0], &goldens[1] };
 
 /* The tolerance is not so loose that a bar may change: the 2023 e-commerce bar shortened
  * from 20,5 to 18,5 (about 20 pixels at 800 × 450) must fail the pixel golden, while an
@@ -464,66 +388,16 @@ END_TEST
 /* ---------------------------------------------------------------------------------------- */
 /* The chart set of charts.ini */
 
-/* _i: 0–3, the language (i % 2) and the size (i / 2). Every chart is checked and every
- * problem reported before failing. */
-START_TEST(test_chart_set_text_fits)
+/* Beyond the checks of every kind: every value label inside its bar or beyond its end, and
+ * each chart has bars, a title and a source. */
+static void
+check_bar_layout(const ct_layout_t *layout, const char *label, GString *problems)
 {
-	lr_language_t language = _i % 2 ? LR_LANGUAGE_EN : LR_LANGUAGE_VI;
-	double width = sizes[_i / 2][0], height = sizes[_i / 2][1];
-	lr_dataset_t *dataset = ct_load_data();
-	GPtrArray *specs = ct_specs_load(LR_CHART_BAR);
-	GString *problems = g_string_new(NULL);
-
-	for (guint i = 0; i < specs->len; i++) {
-		const ct_spec_t *spec = g_ptr_array_index(specs, i);
-		lr_chart_t *chart = ct_spec_chart(spec, dataset, language, false);
-		char *label = ct_spec_label(spec, language);
-		ct_layout_t *layout = ct_layout_describe(chart, width, height);
-		char *found = ct_layout_text_problems(layout);
-
-		if (found)
-			g_string_append_printf(problems, "%s at %g x %g:\n%s", label, width, height, found);
-		check_value_labels(layout, label, problems);
-		ck_assert_uint_gt(ct_layout_count(layout, "bar"), 0);
-		ck_assert_ptr_nonnull(ct_layout_find(layout, "title", NULL));
-		ck_assert_ptr_nonnull(ct_layout_find(layout, "source", NULL));
-		g_free(found);
-		g_free(label);
-		ct_layout_free(layout);
-		lr_chart_destroy(chart);
-	}
-	ck_assert_msg(problems->len == 0, "bar charts of charts.ini do not fit:\n%s", ct_brief(problems->str));
-	g_string_free(problems, TRUE);
-	g_ptr_array_unref(specs);
-	lr_dataset_destroy(dataset);
+	check_value_labels(layout, label, problems);
+	ck_assert_uint_gt(ct_layout_count(layout, "bar"), 0);
+	ck_assert_ptr_nonnull(ct_layout_find(layout, "title", NULL));
+	ck_assert_ptr_nonnull(ct_layout_find(layout, "source", NULL));
 }
-END_TEST
-
-/* _i: the language. */
-START_TEST(test_chart_set_pdf_text)
-{
-	lr_language_t language = _i ? LR_LANGUAGE_EN : LR_LANGUAGE_VI;
-	lr_dataset_t *dataset = ct_load_data();
-	GPtrArray *specs = ct_specs_load(LR_CHART_BAR);
-	char *dir = ct_make_temp_dir();
-
-	for (guint i = 0; i < specs->len; i++) {
-		const ct_spec_t *spec = g_ptr_array_index(specs, i);
-		lr_chart_t *chart = ct_spec_chart(spec, dataset, language, false);
-		char *name = g_strdup_printf("%s-%s", spec->name, _i ? "en" : "vi");
-		bool checked = ct_assert_pdf_round_trip(chart, dir, name);
-
-		g_free(name);
-		lr_chart_destroy(chart);
-		if (!checked)
-			break;
-	}
-	ct_remove_tree(dir);
-	g_free(dir);
-	g_ptr_array_unref(specs);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
 
 /* A title with diacritics of every kind comes back from the PDF as written. */
 START_TEST(test_pdf_title_diacritics)
@@ -557,253 +431,125 @@ END_TEST
 /* ---------------------------------------------------------------------------------------- */
 /* NFD and NFC */
 
-static void
-assert_same_pixels(cairo_surface_t *a, cairo_surface_t *b, const char *what)
-{
-	int largest;
-	long differing = ct_count_differing_pixels(a, b, 0, &largest);
-
-	ck_assert_msg(differing == 0, "%s: NFD and NFC draw differently (%ld pixels differ, by up "
-		      "to %d)", what, differing, largest);
-}
-
-/* Every bar chart of charts.ini, from data and arguments in NFD, draws the pixels it draws
- * from NFC. */
-START_TEST(test_nfd_chart_set)
-{
-	char *nfd_dir = ct_make_nfd_data_dir();
-	char *out = ct_make_temp_dir();
-	lr_dataset_t *nfc = ct_load_data();
-	lr_dataset_t *nfd = ct_load_data_from(nfd_dir);
-	GPtrArray *specs = ct_specs_load(LR_CHART_BAR);
-
-	for (guint i = 0; i < specs->len; i++) {
-		const ct_spec_t *spec = g_ptr_array_index(specs, i);
-		for (int l = 0; l < 2; l++) {
-			lr_language_t language = l ? LR_LANGUAGE_EN : LR_LANGUAGE_VI;
-			lr_chart_t *a = ct_spec_chart(spec, nfc, language, false);
-			lr_chart_t *b = ct_spec_chart(spec, nfd, language, true);
-			char *label = ct_spec_label(spec, language);
-			cairo_surface_t *pa = ct_render(a, out, "nfc.png", 800, 450);
-			cairo_surface_t *pb = ct_render(b, out, "nfd.png", 800, 450);
-
-			assert_same_pixels(pa, pb, label);
-			cairo_surface_destroy(pa);
-			cairo_surface_destroy(pb);
-			g_free(label);
-			lr_chart_destroy(a);
-			lr_chart_destroy(b);
-		}
-	}
-	g_ptr_array_unref(specs);
-	lr_dataset_destroy(nfc);
-	lr_dataset_destroy(nfd);
-	ct_remove_tree(nfd_dir);
-	ct_remove_tree(out);
-	g_free(nfd_dir);
-	g_free(out);
-}
-END_TEST
-
 /* --entity "Việt Nam" and --highlight "Việt Nam" given in NFD (on NFD and on NFC data). */
 START_TEST(test_nfd_entity_and_highlight)
 {
-	char *nfd_dir = ct_make_nfd_data_dir();
-	char *out = ct_make_temp_dir();
-	lr_dataset_t *nfc = ct_load_data();
-	lr_dataset_t *nfd = ct_load_data_from(nfd_dir);
-	lr_dataset_t *datasets[] = { nfc, nfd };
+	ct_nfd_data_t data;
 
+	ct_nfd_data_init(&data);
 	for (int d = 0; d < 2; d++) {
-		lr_chart_t *a = ecommerce_chart(nfc, LR_LANGUAGE_VI);
-		lr_chart_t *b = ecommerce_chart(datasets[d], LR_LANGUAGE_VI);
-		lr_chart_t *c = ftth_chart(nfc, LR_LANGUAGE_VI, VIET_NAM);
-		lr_chart_t *e = ftth_chart(datasets[d], LR_LANGUAGE_VI, CT_VIET_NAM_NFD);
-		cairo_surface_t *pa, *pb, *pc, *pe, *plain;
-		lr_chart_t *no_highlight = ftth_chart(nfc, LR_LANGUAGE_VI, NULL);
+		lr_dataset_t *dataset = d ? data.nfd : data.nfc;
+		lr_chart_t *a = ecommerce_chart(data.nfc, LR_LANGUAGE_VI);
+		lr_chart_t *b = ecommerce_chart(dataset, LR_LANGUAGE_VI);
+		lr_chart_t *c = ftth_chart(data.nfc, LR_LANGUAGE_VI, VIET_NAM);
+		lr_chart_t *e = ftth_chart(dataset, LR_LANGUAGE_VI, CT_VIET_NAM_NFD);
+		lr_chart_t *no_highlight = ftth_chart(data.nfc, LR_LANGUAGE_VI, NULL);
 
 		lr_chart_add_entity(a, VIET_NAM);
 		lr_chart_add_entity(b, CT_VIET_NAM_NFD);
-		pa = ct_render(a, out, "a.png", 800, 450);
-		pb = ct_render(b, out, "b.png", 800, 450);
-		pc = ct_render(c, out, "c.png", 800, 450);
-		pe = ct_render(e, out, "e.png", 800, 450);
-		plain = ct_render(no_highlight, out, "plain.png", 800, 450);
-		assert_same_pixels(pa, pb, d ? "--entity in NFD, NFD data" : "--entity in NFD");
-		assert_same_pixels(pc, pe, d ? "--highlight in NFD, NFD data" : "--highlight in NFD");
+		ct_assert_same_render(a, b, data.out, d ? "--entity in NFD, NFD data" : "--entity in NFD");
+		ct_assert_same_render(c, e, data.out,
+				      d ? "--highlight in NFD, NFD data" : "--highlight in NFD");
 		/* The highlight took effect, so the comparison means something. */
-		ck_assert_int_gt(ct_count_differing_pixels(pe, plain, 64, NULL), 100);
-		cairo_surface_destroy(pa);
-		cairo_surface_destroy(pb);
-		cairo_surface_destroy(pc);
-		cairo_surface_destroy(pe);
-		cairo_surface_destroy(plain);
+		ct_assert_renders_differ(e, no_highlight, data.out, 100,
+					 "--highlight in NFD against no highlight");
 		lr_chart_destroy(a);
 		lr_chart_destroy(b);
 		lr_chart_destroy(c);
 		lr_chart_destroy(e);
 		lr_chart_destroy(no_highlight);
 	}
-	lr_dataset_destroy(nfc);
-	lr_dataset_destroy(nfd);
-	ct_remove_tree(nfd_dir);
-	ct_remove_tree(out);
-	g_free(nfd_dir);
-	g_free(out);
-}
-END_TEST
-
-/* ---------------------------------------------------------------------------------------- */
-/* Reproducible output */
-
-static void
-assert_same_bytes_twice(const char *name)
-{
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ftth_chart(dataset, LR_LANGUAGE_VI, VIET_NAM);
-	lr_chart_t *again = ftth_chart(dataset, LR_LANGUAGE_VI, VIET_NAM);
-	char *dir = ct_make_temp_dir();
-	char *first_name = g_strdup_printf("1-%s", name), *second_name = g_strdup_printf("2-%s", name);
-	char *third_name = g_strdup_printf("3-%s", name);
-	char *first = ct_write_chart(chart, dir, first_name, 800, 450);
-	char *second = ct_write_chart(chart, dir, second_name, 800, 450);
-	char *third = ct_write_chart(again, dir, third_name, 800, 450);
-	GBytes *a = ct_read_file(first), *b = ct_read_file(second), *c = ct_read_file(third);
-
-	ck_assert_uint_gt(g_bytes_get_size(a), 1000);
-	ck_assert_msg(g_bytes_equal(a, b), "%s written twice differs", name);
-	ck_assert_msg(g_bytes_equal(a, c), "%s from two equal charts differs", name);
-	g_bytes_unref(a);
-	g_bytes_unref(b);
-	g_bytes_unref(c);
-	g_free(first);
-	g_free(second);
-	g_free(third);
-	g_free(first_name);
-	g_free(second_name);
-	g_free(third_name);
-	ct_remove_tree(dir);
-	g_free(dir);
-	lr_chart_destroy(chart);
-	lr_chart_destroy(again);
-	lr_dataset_destroy(dataset);
-}
-
-START_TEST(test_same_pdf_bytes)
-{
-	g_unsetenv("SOURCE_DATE_EPOCH");
-	assert_same_bytes_twice("chart.pdf");
-}
-END_TEST
-
-START_TEST(test_same_png_bytes)
-{
-	assert_same_bytes_twice("chart.png");
+	ct_nfd_data_clear(&data);
 }
 END_TEST
 
 /* ---------------------------------------------------------------------------------------- */
 /* Bad requests */
 
-static void
-assert_error(const lr_chart_t *chart, lr_status_t status, const char *phrase)
-{
-	const lr_error_t *error = lr_chart_get_error(chart);
+/* What a test of a bad request works with: the real data, a chart of it, an empty folder
+ * and a path in it. */
+typedef struct {
+	lr_dataset_t *dataset;
+	lr_chart_t *chart;
+	char *dir, *path;
+} request_t;
 
-	ck_assert_msg(lr_chart_status(chart) == status, "status %s, expected %s",
-		      lr_status_to_string(lr_chart_status(chart)), lr_status_to_string(status));
-	ck_assert_ptr_nonnull(error);
-	ck_assert_int_eq(error->status, status);
-	ck_assert_ptr_nonnull(error->message);
-	ck_assert_msg(strstr(error->message, phrase) != NULL, "message '%s' should say '%s'",
-		      error->message, phrase);
+static lr_chart_t *
+bare_chart(lr_dataset_t *dataset, lr_language_t language)
+{
+	lr_chart_t *chart = lr_chart_create(LR_CHART_BAR, dataset);
+
+	lr_chart_set_language(chart, language);
+	return chart;
 }
 
-/* The chart is in error: nothing it is asked does anything, and the error stays. */
+/* @make: how the chart is made; @file: the name of the path in the folder. */
 static void
-assert_sticky(lr_chart_t *chart, const char *dir)
+request_open(request_t *request, ct_chart_func_t make, const char *file)
 {
-	lr_status_t status = lr_chart_status(chart);
-	char *message = g_strdup(lr_chart_get_error(chart)->message);
-	char *path = g_build_filename(dir, "after-error.png", NULL);
-	char *listing_before = ct_list_dir(dir), *listing_after;
-	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 100, 100);
-	cairo_t *cr = cairo_create(surface);
-	lr_rect_t rect = { 0, 0, 100, 100 };
+	request->dataset = ct_load_data();
+	request->chart = make(request->dataset, LR_LANGUAGE_VI);
+	request->dir = ct_make_temp_dir();
+	request->path = g_build_filename(request->dir, file, NULL);
+}
 
-	lr_chart_add_indicator(chart, "ecommerce_revenue");
-	lr_chart_add_indicator(chart, "no_such_indicator_either");
-	lr_chart_add_entity(chart, VIET_NAM);
-	lr_chart_add_year(chart, 1800);
-	lr_chart_set_language(chart, LR_LANGUAGE_EN);
-	lr_chart_set_title(chart, "T");
-	lr_chart_set_bar_layout(chart, (lr_bar_layout_t) 99);
-	ck_assert_ptr_null(lr_chart_describe_layout(chart, 800, 450));
-	ck_assert_int_eq(lr_chart_draw(chart, cr, &rect), status);
-	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1), status);
-	ck_assert_int_eq(lr_chart_status(chart), status);
-	ck_assert_str_eq(lr_chart_get_error(chart)->message, message);
-	listing_after = ct_list_dir(dir);
-	ck_assert_str_eq(listing_after, listing_before);
-	cairo_destroy(cr);
-	cairo_surface_destroy(surface);
-	g_free(listing_before);
-	g_free(listing_after);
-	g_free(message);
-	g_free(path);
+/* Asserts the chart's error sticks, and frees all. */
+static void
+request_close(request_t *request)
+{
+	ct_assert_chart_sticky(request->chart, request->dir);
+	g_free(request->path);
+	ct_remove_tree(request->dir);
+	g_free(request->dir);
+	lr_chart_destroy(request->chart);
+	lr_dataset_destroy(request->dataset);
+}
+
+/* Asserts the folder of @request is still empty. */
+static void
+assert_nothing_written(const request_t *request)
+{
+	char *listing = ct_list_dir(request->dir);
+
+	ck_assert_str_eq(listing, "");
+	g_free(listing);
 }
 
 START_TEST(test_error_unknown_indicator)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = lr_chart_create(LR_CHART_BAR, dataset);
-	char *dir = ct_make_temp_dir();
+	request_t request;
 
-	lr_chart_add_indicator(chart, "no_such_indicator");
-	assert_error(chart, LR_STATUS_UNKNOWN_INDICATOR, "no_such_indicator");
-	assert_sticky(chart, dir);
-	ct_remove_tree(dir);
-	g_free(dir);
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	request_open(&request, bare_chart, "chart.png");
+	lr_chart_add_indicator(request.chart, "no_such_indicator");
+	ct_assert_chart_error(request.chart, LR_STATUS_UNKNOWN_INDICATOR, "no_such_indicator");
+	request_close(&request);
 }
 END_TEST
 
 START_TEST(test_error_unknown_entity)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ecommerce_chart(dataset, LR_LANGUAGE_VI);
-	char *dir = ct_make_temp_dir();
+	request_t request;
 
-	lr_chart_add_entity(chart, "L\xc3\xa0o"); /* Lào */
-	ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_SUCCESS); /* known at layout */
-	ck_assert_ptr_null(lr_chart_describe_layout(chart, 800, 450));
-	assert_error(chart, LR_STATUS_UNKNOWN_ENTITY, "L\xc3\xa0o");
-	assert_sticky(chart, dir);
-	ct_remove_tree(dir);
-	g_free(dir);
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	request_open(&request, ecommerce_chart, "chart.png");
+	lr_chart_add_entity(request.chart, "L\xc3\xa0o"); /* Lào */
+	ck_assert_int_eq(lr_chart_status(request.chart), LR_STATUS_SUCCESS); /* known at layout */
+	ck_assert_ptr_null(lr_chart_describe_layout(request.chart, 800, 450));
+	ct_assert_chart_error(request.chart, LR_STATUS_UNKNOWN_ENTITY, "L\xc3\xa0o");
+	request_close(&request);
 }
 END_TEST
 
 START_TEST(test_error_year_without_data)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ecommerce_chart(dataset, LR_LANGUAGE_VI);
-	char *dir = ct_make_temp_dir();
-	char *path = g_build_filename(dir, "chart.png", NULL);
+	request_t request;
 
-	lr_chart_add_year(chart, 2019);
-	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1), LR_STATUS_NO_DATA);
-	assert_error(chart, LR_STATUS_NO_DATA, "2019");
-	ck_assert(!g_file_test(path, G_FILE_TEST_EXISTS));
-	assert_sticky(chart, dir);
-	g_free(path);
-	ct_remove_tree(dir);
-	g_free(dir);
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	request_open(&request, ecommerce_chart, "chart.png");
+	lr_chart_add_year(request.chart, 2019);
+	ck_assert_int_eq(lr_chart_write(request.chart, request.path, LR_FORMAT_AUTO, 800, 450, 1),
+			 LR_STATUS_NO_DATA);
+	ct_assert_chart_error(request.chart, LR_STATUS_NO_DATA, "2019");
+	ck_assert(!g_file_test(request.path, G_FILE_TEST_EXISTS));
+	request_close(&request);
 }
 END_TEST
 
@@ -812,76 +558,48 @@ START_TEST(test_error_bad_canvas)
 {
 	static const double canvases[][2] = { { 0, 0 }, { NAN, 450 }, { 800, NAN }, { -800, 450 },
 					      { INFINITY, 450 } };
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ecommerce_chart(dataset, LR_LANGUAGE_VI);
-	lr_chart_t *written = ecommerce_chart(dataset, LR_LANGUAGE_VI);
-	char *dir = ct_make_temp_dir();
-	char *path = g_build_filename(dir, "chart.png", NULL);
-	char *listing;
+	request_t request;
+	lr_chart_t *written;
 
-	ck_assert_ptr_null(lr_chart_describe_layout(chart, canvases[_i][0], canvases[_i][1]));
-	assert_error(chart, LR_STATUS_INVALID_ARGUMENT, "size");
-	assert_sticky(chart, dir);
-	ck_assert_int_eq(lr_chart_write(written, path, LR_FORMAT_AUTO, canvases[_i][0],
+	request_open(&request, ecommerce_chart, "chart.png");
+	written = ecommerce_chart(request.dataset, LR_LANGUAGE_VI);
+	ck_assert_ptr_null(lr_chart_describe_layout(request.chart, canvases[_i][0], canvases[_i][1]));
+	ct_assert_chart_error(request.chart, LR_STATUS_INVALID_ARGUMENT, "size");
+	ct_assert_chart_sticky(request.chart, request.dir);
+	ck_assert_int_eq(lr_chart_write(written, request.path, LR_FORMAT_AUTO, canvases[_i][0],
 					canvases[_i][1], 1),
 			 LR_STATUS_INVALID_ARGUMENT);
-	assert_error(written, LR_STATUS_INVALID_ARGUMENT, "size");
-	listing = ct_list_dir(dir);
-	ck_assert_str_eq(listing, "");
-	g_free(listing);
-	g_free(path);
-	ct_remove_tree(dir);
-	g_free(dir);
-	lr_chart_destroy(chart);
+	ct_assert_chart_error(written, LR_STATUS_INVALID_ARGUMENT, "size");
+	assert_nothing_written(&request);
 	lr_chart_destroy(written);
-	lr_dataset_destroy(dataset);
+	request_close(&request);
 }
 END_TEST
 
 START_TEST(test_error_unwritable)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ecommerce_chart(dataset, LR_LANGUAGE_VI);
-	char *dir = ct_make_temp_dir();
-	char *path = g_build_filename(dir, "missing", "chart.png", NULL);
-	char *listing;
+	request_t request;
 
-	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1),
+	request_open(&request, ecommerce_chart, "missing/chart.png");
+	ck_assert_int_eq(lr_chart_write(request.chart, request.path, LR_FORMAT_AUTO, 800, 450, 1),
 			 LR_STATUS_WRITE_ERROR);
-	assert_error(chart, LR_STATUS_WRITE_ERROR, path);
-	ck_assert(!g_file_test(path, G_FILE_TEST_EXISTS));
-	listing = ct_list_dir(dir);
-	ck_assert_str_eq(listing, ""); /* no temporary file left either */
-	g_free(listing);
-	assert_sticky(chart, dir);
-	g_free(path);
-	ct_remove_tree(dir);
-	g_free(dir);
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	ct_assert_chart_error(request.chart, LR_STATUS_WRITE_ERROR, request.path);
+	ck_assert(!g_file_test(request.path, G_FILE_TEST_EXISTS));
+	assert_nothing_written(&request); /* no temporary file left either */
+	request_close(&request);
 }
 END_TEST
 
 START_TEST(test_error_unknown_extension)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = ecommerce_chart(dataset, LR_LANGUAGE_VI);
-	char *dir = ct_make_temp_dir();
-	char *path = g_build_filename(dir, "chart.jpg", NULL);
-	char *listing;
+	request_t request;
 
-	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1),
+	request_open(&request, ecommerce_chart, "chart.jpg");
+	ck_assert_int_eq(lr_chart_write(request.chart, request.path, LR_FORMAT_AUTO, 800, 450, 1),
 			 LR_STATUS_INVALID_ARGUMENT);
-	assert_error(chart, LR_STATUS_INVALID_ARGUMENT, ".png");
-	listing = ct_list_dir(dir);
-	ck_assert_str_eq(listing, "");
-	g_free(listing);
-	assert_sticky(chart, dir);
-	g_free(path);
-	ct_remove_tree(dir);
-	g_free(dir);
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	ct_assert_chart_error(request.chart, LR_STATUS_INVALID_ARGUMENT, ".png");
+	assert_nothing_written(&request);
+	request_close(&request);
 }
 END_TEST
 
@@ -1209,74 +927,52 @@ END_TEST
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* The tests every kind's suite runs (chart-test-util.h), on bar charts. */
+static const ct_kind_tests_t bar_tests = {
+	.set = {
+		.kind = LR_CHART_BAR,
+		.what = "bar charts of charts.ini",
+		.check_layout = check_bar_layout,
+	},
+	.goldens = goldens,
+	.golden_count = N_ELEMENTS(goldens),
+	.pixel_goldens = pixel_goldens,
+	.pixel_golden_count = N_ELEMENTS(pixel_goldens),
+	.same_bytes_dataset = ct_load_data,
+	.same_bytes_chart = ftth_viet_nam_chart,
+};
+
 static Suite *
 bar_suite(void)
 {
 	Suite *suite = suite_create("bar");
+	ct_kind_tcases_t shared = ct_add_kind_tests(suite, &bar_tests);
 	TCase *tc;
 
-	tc = tcase_create("goldens");
-	tcase_add_test(tc, test_golden_ecommerce);
-	tcase_add_test(tc, test_golden_ftth);
-	tcase_add_test(tc, test_golden_dx_stacked);
-	tcase_add_test(tc, test_golden_dx_percent);
-	tcase_add_test(tc, test_golden_grouped);
-	tcase_add_test(tc, test_golden_negative);
-	tcase_add_test(tc, test_pixel_golden_ecommerce);
-	tcase_add_test(tc, test_pixel_golden_ftth);
-	tcase_add_test(tc, test_pixel_golden_catches_a_moved_bar);
-	tcase_set_timeout(tc, 60);
-	suite_add_tcase(suite, tc);
+	tcase_add_test(shared.goldens, test_pixel_golden_catches_a_moved_bar);
+	tcase_add_test(shared.chart_set, test_pdf_title_diacritics);
+	tcase_add_test(shared.normalization, test_nfd_entity_and_highlight);
 
-	tc = tcase_create("chart_set");
-	tcase_add_loop_test(tc, test_chart_set_text_fits, 0, 2 * N_ELEMENTS(sizes));
-	tcase_add_loop_test(tc, test_chart_set_pdf_text, 0, 2);
-	tcase_add_test(tc, test_pdf_title_diacritics);
-	tcase_set_timeout(tc, 120);
-	suite_add_tcase(suite, tc);
-
-	tc = tcase_create("normalization");
-	tcase_add_test(tc, test_nfd_chart_set);
-	tcase_add_test(tc, test_nfd_entity_and_highlight);
-	tcase_set_timeout(tc, 120);
-	suite_add_tcase(suite, tc);
-
-	tc = tcase_create("reproducible");
-	tcase_add_test(tc, test_same_pdf_bytes);
-	tcase_add_test(tc, test_same_png_bytes);
-	tcase_set_timeout(tc, 60);
-	suite_add_tcase(suite, tc);
-
-	tc = tcase_create("errors");
+	tc = ct_add_tcase(suite, "errors", 60);
 	tcase_add_test(tc, test_error_unknown_indicator);
 	tcase_add_test(tc, test_error_unknown_entity);
 	tcase_add_test(tc, test_error_year_without_data);
 	tcase_add_loop_test(tc, test_error_bad_canvas, 0, 5);
 	tcase_add_test(tc, test_error_unwritable);
 	tcase_add_test(tc, test_error_unknown_extension);
-	tcase_set_timeout(tc, 60);
-	suite_add_tcase(suite, tc);
 
-	tc = tcase_create("geometry");
+	tc = ct_add_tcase(suite, "geometry", 60);
 	tcase_add_test(tc, test_negative_vertical);
 	tcase_add_test(tc, test_negative_horizontal);
 	tcase_add_test(tc, test_value_labels_inside_and_outside);
 	tcase_add_test(tc, test_forecast_note_and_range);
 	tcase_add_test(tc, test_stack_totals);
 	tcase_add_test(tc, test_sort_and_highlight);
-	tcase_set_timeout(tc, 60);
-	suite_add_tcase(suite, tc);
 	return suite;
 }
 
 int
 main(void)
 {
-	SRunner *runner = srunner_create(bar_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return ct_run_suite(bar_suite());
 }

@@ -14,7 +14,10 @@
  *   of an improvement or a decline; gaps in the data are dashed and explained; a canvas too
  *   small for direct labels gets a legend instead of overlapping labels;
  * - requests a ranking chart cannot draw fail with LR_STATUS_UNSUPPORTED or
- *   LR_STATUS_UNKNOWN_ENTITY and a useful message.
+ *   LR_STATUS_UNKNOWN_ENTITY and a useful message, and stay failed;
+ * - the same chart gives the same bytes.
+ * The goldens, chart-set, NFD and same-bytes tests are those of every chart kind
+ * (ct_add_kind_tests in chart-test-util.c), run on what rank_tests below describes.
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
@@ -43,8 +46,6 @@
 #define BAC "b\xe1\xba\xad" "c"                            /* bậc */
 #define GAP_NOTE_VI "N\xc3\xa9t \xc4\x91\xe1\xbb\xa9t"    /* Nét đứt */
 #define GAP_NOTE_EN "Dashed lines"
-
-static const double sizes[][2] = { { 1600, 900 }, { 720, 405 } };
 
 /* ---------------------------------------------------------------------------------------- */
 /* The bump chart: made-up provincial ranks (the source line says so) */
@@ -76,15 +77,11 @@ bump_dataset(bool nfd)
 	lr_dataset_t *dataset = lr_dataset_create();
 	char *name_vi = ct_nfd("X\xe1\xba\xbfp h\xe1\xba\xa1ng Ch\xe1\xbb\x89 s\xe1\xbb\x91 chuy\xe1\xbb\x83n "
 			       "\xc4\x91\xe1\xbb\x95i s\xe1\xbb\x91 c\xe1\xba\xa5p t\xe1\xbb\x89nh (DTI)");
-	char *label = ct_nfd("S\xe1\xbb\x91 li\xe1\xbb\x87u th\xe1\xbb\xad nghi\xe1\xbb\x87m");
 
 	if (!nfd) {
 		char *nfc = g_utf8_normalize(name_vi, -1, G_NORMALIZE_NFC);
 		g_free(name_vi);
 		name_vi = nfc;
-		nfc = g_utf8_normalize(label, -1, G_NORMALIZE_NFC);
-		g_free(label);
-		label = nfc;
 	}
 	ct_add_indicator(dataset, "dti_rank", name_vi, "Provincial digital transformation index (DTI) rank",
 			 "", "", LR_INDICATOR_RANK, LR_DIRECTION_LOWER);
@@ -96,11 +93,8 @@ bump_dataset(bool nfd)
 						   bump[e].ranks[y], 63, LR_OBSERVATION_ACTUAL);
 		g_free(entity);
 	}
-	ck_assert_int_eq(lr_dataset_set_source_label(dataset, "test-data.txt", label, "Test data"),
-			 LR_STATUS_SUCCESS);
-	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_SUCCESS);
+	ct_label_test_source(dataset, nfd);
 	g_free(name_vi);
-	g_free(label);
 	return dataset;
 }
 
@@ -199,244 +193,64 @@ darkest_pixel(cairo_surface_t *surface, const ct_item_t *item, double scale)
 /* ---------------------------------------------------------------------------------------- */
 /* Goldens */
 
-static void
-check_golden(lr_chart_t *chart, const char *name)
+/* The bump chart's data, composed (NFC). */
+static lr_dataset_t *
+bump_dataset_nfc(void)
 {
-	ct_layout_t *layout;
-
-	ct_assert_layout_golden(chart, name);
-	layout = ct_layout_describe(chart, 800, 450);
-	ct_assert_text_fits(layout, name);
-	ct_layout_free(layout);
-	if (ct_update_goldens()) {
-		char *folder = g_build_filename(g_get_tmp_dir(), "lr-golden-preview", NULL);
-		char *file = g_strdup_printf("%s.png", name);
-		char *path;
-		g_mkdir_with_parents(folder, 0777);
-		path = ct_write_chart(chart, folder, file, 800, 450);
-		fprintf(stderr, "preview: %s\n", path);
-		g_free(path);
-		g_free(file);
-		g_free(folder);
-	}
+	return bump_dataset(false);
 }
 
-START_TEST(test_golden_egdi)
+static lr_chart_t *
+egdi_chart(lr_dataset_t *dataset, lr_language_t language)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
-
-	check_golden(chart, "rank-egdi-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	return rank_chart(dataset, language, egdi);
 }
-END_TEST
 
-/* _i: the language. */
-START_TEST(test_golden_international)
+static lr_chart_t *
+international_chart(lr_dataset_t *dataset, lr_language_t language)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = rank_chart(dataset, _i ? LR_LANGUAGE_EN : LR_LANGUAGE_VI, international);
-
-	check_golden(chart, _i ? "rank-international-en" : "rank-international-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
+	return rank_chart(dataset, language, international);
 }
-END_TEST
 
-START_TEST(test_golden_bump)
-{
-	lr_dataset_t *dataset = bump_dataset(false);
-	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
+static const ct_golden_t goldens[] = {
+	{ "rank-egdi-vi", LR_LANGUAGE_VI, ct_load_data, egdi_chart },
+	{ "rank-international-vi", LR_LANGUAGE_VI, ct_load_data, international_chart },
+	{ "rank-international-en", LR_LANGUAGE_EN, ct_load_data, international_chart },
+	{ "rank-bump-vi", LR_LANGUAGE_VI, bump_dataset_nfc, bump_chart },
+};
 
-	check_golden(chart, "rank-bump-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
-
-START_TEST(test_pixel_golden_egdi)
-{
-	lr_dataset_t *dataset = ct_load_data();
-	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_VI, egdi);
-
-	ct_assert_pixel_golden(chart, "rank-egdi-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
-
-START_TEST(test_pixel_golden_bump)
-{
-	lr_dataset_t *dataset = bump_dataset(false);
-	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
-
-	ct_assert_pixel_golden(chart, "rank-bump-vi");
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
+/* Those of them with a pixel golden too. */
+static const ct_golden_t *const pixel_goldens[] = { &goldens[0], &goldens[3] };
 
 /* ---------------------------------------------------------------------------------------- */
 /* Every rank chart of charts.ini, and the bump chart */
 
-/* Calls @check on every chart of the set: charts.ini's rank charts and the bump chart. */
-typedef void (*chart_check_t)(lr_chart_t *chart, const char *label, void *data);
-
+/* Beyond the checks of every kind: each chart has markers, and its series are named, by
+ * end labels or, when they do not fit, by a legend. */
 static void
-for_each_chart(lr_language_t language, chart_check_t check, void *data)
+check_rank_layout(const ct_layout_t *layout, const char *label, GString *problems)
 {
-	lr_dataset_t *dataset = ct_load_data();
-	lr_dataset_t *bump_data = bump_dataset(false);
-	GPtrArray *specs = ct_specs_load(LR_CHART_RANK);
-	lr_chart_t *chart;
-	char *label;
-
-	for (guint i = 0; i < specs->len; i++) {
-		const ct_spec_t *spec = g_ptr_array_index(specs, i);
-		chart = ct_spec_chart(spec, dataset, language, false);
-		label = ct_spec_label(spec, language);
-		check(chart, label, data);
-		g_free(label);
-		lr_chart_destroy(chart);
-	}
-	chart = bump_chart(bump_data, language);
-	label = g_strdup_printf("bump (%s)", language == LR_LANGUAGE_EN ? "en" : "vi");
-	check(chart, label, data);
-	g_free(label);
-	lr_chart_destroy(chart);
-	g_ptr_array_unref(specs);
-	lr_dataset_destroy(bump_data);
-	lr_dataset_destroy(dataset);
-}
-
-typedef struct {
-	double width, height;
-	GString *problems;
-} fits_t;
-
-static void
-check_fits(lr_chart_t *chart, const char *label, void *data)
-{
-	fits_t *fits = data;
-	ct_layout_t *layout = ct_layout_describe(chart, fits->width, fits->height);
-	char *found = ct_layout_text_problems(layout);
-
-	if (found)
-		g_string_append_printf(fits->problems, "%s at %g x %g:\n%s", label, fits->width,
-				       fits->height, found);
 	ck_assert_uint_gt(ct_layout_count(layout, "marker"), 1);
-	/* Each series is named: by end labels or, when they do not fit, by a legend. */
 	ck_assert_uint_gt(ct_layout_count(layout, "end-label") + ct_layout_count(layout, "legend-label"), 0);
-	g_free(found);
-	ct_layout_free(layout);
 }
-
-/* _i: 0–3, the language (i % 2) and the size (i / 2). */
-START_TEST(test_chart_set_text_fits)
-{
-	fits_t fits = { sizes[_i / 2][0], sizes[_i / 2][1], g_string_new(NULL) };
-
-	for_each_chart(_i % 2 ? LR_LANGUAGE_EN : LR_LANGUAGE_VI, check_fits, &fits);
-	ck_assert_msg(fits.problems->len == 0, "rank charts do not fit:\n%s", ct_brief(fits.problems->str));
-	g_string_free(fits.problems, TRUE);
-}
-END_TEST
-
-typedef struct {
-	char *dir;
-	bool skipped;
-} pdf_t;
-
-static void
-check_pdf(lr_chart_t *chart, const char *label, void *data)
-{
-	pdf_t *pdf = data;
-	char *name;
-
-	if (pdf->skipped)
-		return;
-	name = g_strdelimit(g_strdup(label), " ()", '_');
-	pdf->skipped = !ct_assert_pdf_round_trip(chart, pdf->dir, name);
-	g_free(name);
-}
-
-/* _i: the language. */
-START_TEST(test_chart_set_pdf_text)
-{
-	pdf_t pdf = { ct_make_temp_dir(), false };
-
-	for_each_chart(_i ? LR_LANGUAGE_EN : LR_LANGUAGE_VI, check_pdf, &pdf);
-	ct_remove_tree(pdf.dir);
-	g_free(pdf.dir);
-}
-END_TEST
 
 /* ---------------------------------------------------------------------------------------- */
 /* NFD and NFC */
-
-static void
-assert_same_pixels(cairo_surface_t *a, cairo_surface_t *b, const char *what)
-{
-	int largest;
-	long differing = ct_count_differing_pixels(a, b, 0, &largest);
-
-	ck_assert_msg(differing == 0, "%s: NFD and NFC draw differently (%ld pixels differ, by up "
-		      "to %d)", what, differing, largest);
-}
-
-START_TEST(test_nfd_chart_set)
-{
-	char *nfd_dir = ct_make_nfd_data_dir();
-	char *out = ct_make_temp_dir();
-	lr_dataset_t *nfc = ct_load_data();
-	lr_dataset_t *nfd = ct_load_data_from(nfd_dir);
-	GPtrArray *specs = ct_specs_load(LR_CHART_RANK);
-
-	for (guint i = 0; i < specs->len; i++) {
-		const ct_spec_t *spec = g_ptr_array_index(specs, i);
-		for (int l = 0; l < 2; l++) {
-			lr_language_t language = l ? LR_LANGUAGE_EN : LR_LANGUAGE_VI;
-			lr_chart_t *a = ct_spec_chart(spec, nfc, language, false);
-			lr_chart_t *b = ct_spec_chart(spec, nfd, language, true);
-			char *label = ct_spec_label(spec, language);
-			cairo_surface_t *pa = ct_render(a, out, "nfc.png", 800, 450);
-			cairo_surface_t *pb = ct_render(b, out, "nfd.png", 800, 450);
-
-			assert_same_pixels(pa, pb, label);
-			cairo_surface_destroy(pa);
-			cairo_surface_destroy(pb);
-			g_free(label);
-			lr_chart_destroy(a);
-			lr_chart_destroy(b);
-		}
-	}
-	g_ptr_array_unref(specs);
-	lr_dataset_destroy(nfc);
-	lr_dataset_destroy(nfd);
-	ct_remove_tree(nfd_dir);
-	ct_remove_tree(out);
-	g_free(nfd_dir);
-	g_free(out);
-}
-END_TEST
 
 /* --entity "Việt Nam" in NFD on NFD data; a bump chart built from NFD strings, restricted
  * to entities and highlighting one given in NFD. */
 START_TEST(test_nfd_entity_and_highlight)
 {
-	char *nfd_dir = ct_make_nfd_data_dir();
-	char *out = ct_make_temp_dir();
-	lr_dataset_t *nfc = ct_load_data();
-	lr_dataset_t *nfd = ct_load_data_from(nfd_dir);
+	ct_nfd_data_t data;
 	lr_dataset_t *bump_nfc = bump_dataset(false), *bump_nfd = bump_dataset(true);
-	lr_chart_t *a = rank_chart(nfc, LR_LANGUAGE_VI, international);
-	lr_chart_t *b = rank_chart(nfd, LR_LANGUAGE_VI, international);
+	lr_chart_t *a, *b;
 	lr_chart_t *c = bump_chart(bump_nfc, LR_LANGUAGE_VI);
 	lr_chart_t *d = bump_chart(bump_nfd, LR_LANGUAGE_VI);
 	lr_chart_t *plain = bump_chart(bump_nfc, LR_LANGUAGE_VI);
-	cairo_surface_t *pa, *pb, *pc, *pd, *pplain;
 
+	ct_nfd_data_init(&data);
+	a = international_chart(data.nfc, LR_LANGUAGE_VI);
+	b = international_chart(data.nfd, LR_LANGUAGE_VI);
 	lr_chart_add_entity(a, VIET_NAM);
 	lr_chart_add_entity(b, CT_VIET_NAM_NFD);
 	for (int e = 0; e < 4; e++) {
@@ -452,33 +266,19 @@ START_TEST(test_nfd_entity_and_highlight)
 		lr_chart_set_highlight(d, highlight);
 		g_free(highlight);
 	}
-	pa = ct_render(a, out, "a.png", 800, 450);
-	pb = ct_render(b, out, "b.png", 800, 450);
-	pc = ct_render(c, out, "c.png", 800, 450);
-	pd = ct_render(d, out, "d.png", 800, 450);
-	pplain = ct_render(plain, out, "plain.png", 800, 450);
-	assert_same_pixels(pa, pb, "--entity in NFD");
-	assert_same_pixels(pc, pd, "bump chart, entities and highlight in NFD");
+	ct_assert_same_render(a, b, data.out, "--entity in NFD");
+	ct_assert_same_render(c, d, data.out, "bump chart, entities and highlight in NFD");
 	/* The highlight took effect, so the comparison means something. */
-	ck_assert_int_gt(ct_count_differing_pixels(pd, pplain, 64, NULL), 100);
-	cairo_surface_destroy(pa);
-	cairo_surface_destroy(pb);
-	cairo_surface_destroy(pc);
-	cairo_surface_destroy(pd);
-	cairo_surface_destroy(pplain);
+	ct_assert_renders_differ(d, plain, data.out, 100,
+				 "bump chart, highlight in NFD against no highlight");
 	lr_chart_destroy(a);
 	lr_chart_destroy(b);
 	lr_chart_destroy(c);
 	lr_chart_destroy(d);
 	lr_chart_destroy(plain);
-	lr_dataset_destroy(nfc);
-	lr_dataset_destroy(nfd);
 	lr_dataset_destroy(bump_nfc);
 	lr_dataset_destroy(bump_nfd);
-	ct_remove_tree(nfd_dir);
-	ct_remove_tree(out);
-	g_free(nfd_dir);
-	g_free(out);
+	ct_nfd_data_clear(&data);
 }
 END_TEST
 
@@ -848,26 +648,23 @@ END_TEST
 /* ---------------------------------------------------------------------------------------- */
 /* Bad requests */
 
+/* @chart fails to lay out with @status and a message that says @phrase, and stays failed:
+ * nothing it is asked does anything, nor writes anything. */
 static void
 assert_fails(lr_chart_t *chart, lr_status_t status, const char *phrase)
 {
-	const lr_error_t *error;
 	char *dir = ct_make_temp_dir();
 	char *path = g_build_filename(dir, "chart.png", NULL);
 	char *listing;
 
 	ck_assert_ptr_null(lr_chart_describe_layout(chart, 800, 450));
-	error = lr_chart_get_error(chart);
-	ck_assert_msg(lr_chart_status(chart) == status, "status %s, expected %s",
-		      lr_status_to_string(lr_chart_status(chart)), lr_status_to_string(status));
-	ck_assert_ptr_nonnull(error);
-	ck_assert_msg(strstr(error->message, phrase) != NULL, "message '%s' should say '%s'",
-		      error->message, phrase);
+	ct_assert_chart_error(chart, status, phrase);
 	/* Sticky: writing does nothing and reports the same error. */
 	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1), status);
 	listing = ct_list_dir(dir);
 	ck_assert_str_eq(listing, "");
 	g_free(listing);
+	ct_assert_chart_sticky(chart, dir);
 	g_free(path);
 	ct_remove_tree(dir);
 	g_free(dir);
@@ -939,68 +736,36 @@ START_TEST(test_error_unknown_indicator)
 END_TEST
 
 /* ---------------------------------------------------------------------------------------- */
-/* Reproducible output */
 
-START_TEST(test_same_bytes)
-{
-	static const char *const names[] = { "chart.pdf", "chart.png" };
-	lr_dataset_t *dataset = bump_dataset(false);
-	lr_chart_t *chart = bump_chart(dataset, LR_LANGUAGE_VI);
-	char *dir = ct_make_temp_dir();
-
-	g_unsetenv("SOURCE_DATE_EPOCH");
-	for (int i = 0; i < N_ELEMENTS(names); i++) {
-		char *first_name = g_strdup_printf("1-%s", names[i]);
-		char *second_name = g_strdup_printf("2-%s", names[i]);
-		char *first = ct_write_chart(chart, dir, first_name, 800, 450);
-		char *second = ct_write_chart(chart, dir, second_name, 800, 450);
-		GBytes *a = ct_read_file(first), *b = ct_read_file(second);
-
-		ck_assert_msg(g_bytes_equal(a, b), "%s written twice differs", names[i]);
-		g_bytes_unref(a);
-		g_bytes_unref(b);
-		g_free(first);
-		g_free(second);
-		g_free(first_name);
-		g_free(second_name);
-	}
-	ct_remove_tree(dir);
-	g_free(dir);
-	lr_chart_destroy(chart);
-	lr_dataset_destroy(dataset);
-}
-END_TEST
-
-/* ---------------------------------------------------------------------------------------- */
+/* The tests every kind's suite runs (chart-test-util.h), on ranking charts; the chart set
+ * is charts.ini's rank charts and the bump chart. */
+static const ct_kind_tests_t rank_tests = {
+	.set = {
+		.kind = LR_CHART_RANK,
+		.what = "rank charts",
+		.check_layout = check_rank_layout,
+		.extra_name = "bump",
+		.extra_dataset = bump_dataset_nfc,
+		.extra_chart = bump_chart,
+	},
+	.goldens = goldens,
+	.golden_count = N_ELEMENTS(goldens),
+	.pixel_goldens = pixel_goldens,
+	.pixel_golden_count = N_ELEMENTS(pixel_goldens),
+	.same_bytes_dataset = bump_dataset_nfc,
+	.same_bytes_chart = bump_chart,
+};
 
 static Suite *
 rank_suite(void)
 {
 	Suite *suite = suite_create("rank");
+	ct_kind_tcases_t shared = ct_add_kind_tests(suite, &rank_tests);
 	TCase *tc;
 
-	tc = tcase_create("goldens");
-	tcase_add_test(tc, test_golden_egdi);
-	tcase_add_loop_test(tc, test_golden_international, 0, 2);
-	tcase_add_test(tc, test_golden_bump);
-	tcase_add_test(tc, test_pixel_golden_egdi);
-	tcase_add_test(tc, test_pixel_golden_bump);
-	tcase_set_timeout(tc, 60);
-	suite_add_tcase(suite, tc);
+	tcase_add_test(shared.normalization, test_nfd_entity_and_highlight);
 
-	tc = tcase_create("chart_set");
-	tcase_add_loop_test(tc, test_chart_set_text_fits, 0, 2 * N_ELEMENTS(sizes));
-	tcase_add_loop_test(tc, test_chart_set_pdf_text, 0, 2);
-	tcase_set_timeout(tc, 120);
-	suite_add_tcase(suite, tc);
-
-	tc = tcase_create("normalization");
-	tcase_add_test(tc, test_nfd_chart_set);
-	tcase_add_test(tc, test_nfd_entity_and_highlight);
-	tcase_set_timeout(tc, 120);
-	suite_add_tcase(suite, tc);
-
-	tc = tcase_create("reading");
+	tc = ct_add_tcase(suite, "reading", 60);
 	tcase_add_test(tc, test_rank_one_on_top);
 	tcase_add_test(tc, test_years_left_to_right);
 	tcase_add_test(tc, test_end_labels);
@@ -1008,29 +773,18 @@ rank_suite(void)
 	tcase_add_test(tc, test_gap);
 	tcase_add_test(tc, test_legend_fallback);
 	tcase_add_test(tc, test_bump_markers_apart);
-	tcase_set_timeout(tc, 60);
-	suite_add_tcase(suite, tc);
 
-	tc = tcase_create("errors");
+	tc = ct_add_tcase(suite, "errors", 60);
 	tcase_add_test(tc, test_error_not_a_rank);
 	tcase_add_test(tc, test_error_single_year);
 	tcase_add_test(tc, test_error_single_year_of_data);
 	tcase_add_test(tc, test_error_unknown_entity);
 	tcase_add_test(tc, test_error_unknown_indicator);
-	tcase_add_test(tc, test_same_bytes);
-	tcase_set_timeout(tc, 60);
-	suite_add_tcase(suite, tc);
 	return suite;
 }
 
 int
 main(void)
 {
-	SRunner *runner = srunner_create(rank_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return ct_run_suite(rank_suite());
 }
