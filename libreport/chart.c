@@ -214,8 +214,10 @@ lr_chart_set_theme(lr_chart_t *chart, lr_theme_t *theme)
 		lr_chart_fail(chart, lr_theme_status(theme), "the theme is in error");
 		return;
 	}
+	/* Reference first: @theme may be the one the chart holds the last reference to. */
+	theme = theme ? lr_theme_reference(theme) : lr_theme_create();
 	lr_theme_destroy(chart->theme);
-	chart->theme = theme ? lr_theme_reference(theme) : lr_theme_create();
+	chart->theme = theme;
 }
 
 void
@@ -904,13 +906,17 @@ layout_scene(lr_chart_t *chart, double width, double height, lr_scene_t *scene)
 lr_status_t
 lr_chart_draw(lr_chart_t *chart, cairo_t *cr, const lr_rect_t *rect)
 {
+	cairo_path_t *path;
 	lr_scene_t scene;
 	lr_status_t status;
 
-	if (!chart || !cr || !rect)
+	if (!chart)
 		return lr_error(LR_STATUS_NULL_POINTER);
 	if (!usable(chart))
 		return chart->status;
+	if (!cr || !rect)
+		return lr_chart_fail(chart, LR_STATUS_NULL_POINTER, "%s is NULL",
+				     !cr ? "the cairo context" : "the rectangle");
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		return lr_chart_fail(chart, LR_STATUS_CAIRO_ERROR, "the cairo context is in error: %s",
 				     cairo_status_to_string(cairo_status(cr)));
@@ -919,12 +925,20 @@ lr_chart_draw(lr_chart_t *chart, cairo_t *cr, const lr_rect_t *rect)
 	status = layout_scene(chart, rect->width, rect->height, &scene);
 	if (status != LR_STATUS_SUCCESS)
 		return status;
+	/* The caller's current path is theirs (cairo_save() does not keep paths): set it aside,
+	 * so it neither joins the clip nor is lost. */
+	path = cairo_copy_path(cr);
 	cairo_save(cr);
+	cairo_new_path(cr);
 	cairo_translate(cr, rect->x, rect->y);
 	cairo_rectangle(cr, 0, 0, rect->width, rect->height);
 	cairo_clip(cr);
 	lr_scene_draw(&scene, cr);
 	cairo_restore(cr);
+	cairo_new_path(cr);
+	if (path->status == CAIRO_STATUS_SUCCESS)
+		cairo_append_path(cr, path);
+	cairo_path_destroy(path);
 	lr_scene_clear(&scene);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		return lr_chart_fail(chart, LR_STATUS_CAIRO_ERROR, "drawing failed: %s",
@@ -945,10 +959,12 @@ lr_chart_write(lr_chart_t *chart, const char *path, lr_file_format_t format, dou
 	lr_error_record_t error = { 0 };
 	lr_status_t status;
 
-	if (!chart || !path)
+	if (!chart)
 		return lr_error(LR_STATUS_NULL_POINTER);
 	if (!usable(chart))
 		return chart->status;
+	if (!path)
+		return lr_chart_fail(chart, LR_STATUS_NULL_POINTER, "no output file named");
 	status = lr_output_write(path, format, width, height, scale, draw_for_output, chart, &error);
 	if (status != LR_STATUS_SUCCESS && chart->status == LR_STATUS_SUCCESS)
 		lr_chart_fail(chart, status, "%s", error.message ? error.message : lr_status_to_string(status));

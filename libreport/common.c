@@ -47,13 +47,17 @@ lr_error_record_set(lr_error_record_t *record, lr_status_t status, const char *f
 		    unsigned line, unsigned column, const char *format, ...)
 {
 	va_list args;
+	char *formatted;
 
 	if (!record)
 		return lr_error(status);
 	lr_error_record_clear(record);
 	va_start(args, format);
-	record->message = g_strdup_vprintf(format, args);
+	formatted = g_strdup_vprintf(format, args);
 	va_end(args);
+	/* lr_error_t promises UTF-8; quoted arguments (ids, file names) may not be. */
+	record->message = g_utf8_make_valid(formatted, -1);
+	g_free(formatted);
 	record->file = g_strdup(file);
 	record->public.status = lr_error(status);
 	record->public.message = record->message;

@@ -119,13 +119,17 @@ lr_dataset_record_error(lr_dataset_t *dataset, lr_status_t status, const char *f
 {
 	lr_error_record_t *record;
 	va_list args;
+	char *formatted;
 
 	if (!dataset->errors)
 		return;
 	record = g_new0(lr_error_record_t, 1);
 	va_start(args, format);
-	record->message = g_strdup_vprintf(format, args);
+	formatted = g_strdup_vprintf(format, args);
 	va_end(args);
+	/* lr_error_t promises UTF-8; quoted arguments (ids, file names) may not be. */
+	record->message = g_utf8_make_valid(formatted, -1);
+	g_free(formatted);
 	record->file = g_strdup(file);
 	record->public.status = lr_error(status);
 	record->public.message = record->message;
@@ -274,10 +278,13 @@ lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicat
 	const char *sources[LR_IND_COLUMNS];
 	lr_indicator_t stored;
 
-	if (!dataset || !indicator)
+	if (!dataset)
 		return lr_error(LR_STATUS_NULL_POINTER);
 	if (!dataset->errors)
 		return dataset->status;
+	if (!indicator)
+		return field_error(dataset, position, LR_IND_ID, LR_STATUS_NULL_POINTER,
+				   "no indicator given");
 	if (!indicator->id || !indicator->name_vi || !indicator->name_en)
 		return field_error(dataset, position, LR_IND_ID, LR_STATUS_NULL_POINTER,
 				   "an indicator needs an id and names in Vietnamese and English");
@@ -387,10 +394,13 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 	char *key;
 	gpointer previous;
 
-	if (!dataset || !observation)
+	if (!dataset)
 		return lr_error(LR_STATUS_NULL_POINTER);
 	if (!dataset->errors)
 		return dataset->status;
+	if (!observation)
+		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_NULL_POINTER,
+				   "no observation given");
 	if (!observation->indicator || !observation->entity)
 		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_NULL_POINTER,
 				   "an observation needs an indicator and an entity");

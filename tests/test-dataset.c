@@ -859,7 +859,10 @@ START_TEST(test_api_null)
 	ck_assert_int_eq(lr_dataset_add_observation(NULL, &observation), LR_STATUS_NULL_POINTER);
 	ck_assert_int_eq(lr_dataset_add_observation(dataset, NULL), LR_STATUS_NULL_POINTER);
 	ck_assert_ptr_null(lr_dataset_find_indicator(dataset, NULL));
-	ck_assert_ptr_null(lr_dataset_get_error(dataset, 0));
+	/* The two NULL rows are recorded, as every failure to add is. */
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 2);
+	ck_assert_int_eq(lr_dataset_get_error(dataset, 0)->status, LR_STATUS_NULL_POINTER);
+	ck_assert_ptr_null(lr_dataset_get_error(dataset, 2));
 	ck_assert_ptr_null(lr_dataset_get_error(dataset, (size_t) -1));
 	ck_assert_ptr_null(lr_dataset_get_indicator(dataset, 0));
 	ck_assert_ptr_null(lr_dataset_get_observation(dataset, 0));
@@ -868,10 +871,10 @@ START_TEST(test_api_null)
 	observation.entity = NULL;
 	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation),
 			 LR_STATUS_NULL_POINTER);
-	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 1);
-	assert_error(dataset, 0, LR_STATUS_NULL_POINTER, NULL, 0, 0,
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 3);
+	assert_error(dataset, 2, LR_STATUS_NULL_POINTER, NULL, 0, 0,
 		     "needs an indicator and an entity", "api NULL entity");
-	ck_assert_ptr_null(lr_dataset_get_error(dataset, 1));
+	ck_assert_ptr_null(lr_dataset_get_error(dataset, 3));
 	lr_dataset_destroy(dataset);
 
 	dataset = lr_dataset_load(NULL);

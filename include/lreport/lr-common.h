@@ -33,9 +33,10 @@ LR_BEGIN_DECLS
  * lr_status_t:
  *
  * The result of an operation. Values are only ever appended, never renumbered.
- * Objects that can fail (datasets, charts) keep the first error they meet: later calls
- * on an errored object do nothing and the status stays, so callers may check once at
- * the end. lr_status_to_string() names each value.
+ * Charts keep the first error they meet: later calls on an errored chart do nothing and the
+ * status stays, so callers may check once at the end. Datasets keep the first error as their
+ * status too, but go on accepting rows and recording every error, so that a file's problems
+ * can be listed all at once. lr_status_to_string() names each value.
  */
 typedef enum {
 	LR_STATUS_SUCCESS = 0,

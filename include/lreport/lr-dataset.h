@@ -183,8 +183,9 @@ lr_dataset_get_error(const lr_dataset_t *dataset, size_t index);
  * @dataset: a dataset
  * @indicator: the indicator; its strings are validated (UTF-8), normalised to NFC and copied
  *
- * Returns: LR_STATUS_SUCCESS; LR_STATUS_INVALID_ARGUMENT for a malformed or duplicate id,
- * LR_STATUS_INVALID_UTF8 for bad text. A failure is also recorded as an error of @dataset.
+ * Returns: LR_STATUS_SUCCESS; LR_STATUS_INVALID_DATA for a malformed or duplicate id or a
+ * field out of range, LR_STATUS_INVALID_UTF8 for bad text, LR_STATUS_NULL_POINTER for a NULL
+ * @indicator or a missing name. A failure is also recorded as an error of @dataset.
  * Since: 0.1
  */
 LR_EXTERN lr_status_t
