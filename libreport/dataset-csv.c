@@ -162,7 +162,12 @@ on_record(int terminator, void *data)
 		return;
 	if (!reader->header_seen) {
 		reader->header_seen = true;
-		check_header(reader, fields, count, starts);
+		/* Checked like any record: a NUL would otherwise cut a cell short unnoticed. */
+		if (reader->bad_utf8 >= 0)
+			error_at(reader, (size_t) reader->bad_utf8, LR_STATUS_INVALID_UTF8,
+				 "header: invalid UTF-8 byte (save the file as UTF-8)");
+		else
+			check_header(reader, fields, count, starts);
 		goto done;
 	}
 	if (count != (unsigned) reader->column_count) {
@@ -349,6 +354,7 @@ load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, in
 	char *contents = NULL;
 	gsize size = 0;
 	size_t start = 0;
+	bool unterminated;
 
 	if (!g_file_get_contents(path, &contents, &size, &error)) {
 		bool missing = g_error_matches(error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
@@ -367,8 +373,11 @@ load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, in
 		start = 3;
 	reader.line_starts = g_array_new(FALSE, FALSE, sizeof(size_t));
 	g_array_append_val(reader.line_starts, start);
+	/* libcsv ends a record at a lone CR too (old Mac files): count it as a line end, or every
+	 * record of such a file is "line 1" and locate() rescans the file for each field. */
 	for (size_t i = 0; i < size; i++)
-		if (contents[i] == '\n') {
+		if (contents[i] == '\n' ||
+		    (contents[i] == '\r' && (i + 1 == size || contents[i + 1] != '\n'))) {
 			size_t next = i + 1;
 			g_array_append_val(reader.line_starts, next);
 		}
@@ -397,12 +406,14 @@ load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, in
 			goto out;
 		}
 	}
-	if (csv_fini(&parser, on_field, on_record, &reader) != 0)
+	unterminated = csv_fini(&parser, on_field, on_record, &reader) != 0;
+	if (unterminated)
 		error_at(&reader, reader.field_start >= 0 ? (size_t) reader.field_start : size,
 			 LR_STATUS_PARSE_ERROR,
 			 "unterminated quoted field: the quote opened here is never closed");
 	csv_free(&parser);
-	if (!reader.header_seen) {
+	/* An unterminated quote in the first record already said why there is no header. */
+	if (!reader.header_seen && !unterminated) {
 		char *expected = expected_header(&reader);
 		error_at(&reader, start, LR_STATUS_PARSE_ERROR,
 			 "no header line; expected '%s'", expected);

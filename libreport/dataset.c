@@ -488,8 +488,12 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 	}
 
 	line = position ? position->line : 0;
-	key = g_strdup_printf("%s\x1f%s\x1f%d\x1f%s\x1f%d\x1f%s", indicator_id, entity,
-			      observation->year, period, (int) observation->status, source);
+	/* The entity is free text that may hold the separator: prefix its length so that no two
+	 * different rows make the same key. (The id and period are validated and hold no \x1f;
+	 * the source, last, may hold anything.) */
+	key = g_strdup_printf("%s\x1f%zu:%s\x1f%d\x1f%s\x1f%d\x1f%s", indicator_id,
+			      strlen(entity), entity, observation->year, period,
+			      (int) observation->status, source);
 	if (g_hash_table_lookup_extended(dataset->observation_keys, key, NULL, &previous)) {
 		unsigned previous_line = GPOINTER_TO_UINT(previous);
 		g_free(key);
