@@ -543,7 +543,8 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 						  theme->colors[LR_THEME_COLOR_TEXT_MUTED],
 						  font * theme->sizes[LR_THEME_SIZE_GRID_LINE] * 1.5);
 			lr_scene_add_text(scene, "end-label", &label->name, x_label, label->y,
-					  series_color(rank, s));
+					  lr_color_readable_on(series_color(rank, s),
+							       theme->colors[LR_THEME_COLOR_BACKGROUND]));
 			if (series_ends(rank, s, &first, &last) && first != last)
 				gained = (int) (lr_observation_central(LR_TABLE_CELL(table, s, first)) -
 						lr_observation_central(LR_TABLE_CELL(table, s, last)));
@@ -633,7 +634,8 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 				if (lx >= 0 && ly >= plot.y && lx + text.width <= scene->width &&
 				    ly + text.height <= plot.y + plot.height - year_label_height &&
 				    !lr_scene_text_collides(scene, lx, ly, text.width, text.height)) {
-					lr_scene_add_text(scene, "point-label", &text, lx, ly, color);
+					lr_scene_add_text(scene, "point-label", &text, lx, ly,
+							  lr_color_readable_on(color, theme->colors[LR_THEME_COLOR_BACKGROUND]));
 					placed = true;
 				}
 			}

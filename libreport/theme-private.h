@@ -33,6 +33,10 @@ lr_theme_series_color(const lr_theme_t *theme, unsigned index);
 lr_color_t
 lr_color_lighten(lr_color_t color, double amount);
 
+/* @color, darkened (or lightened) just enough to read as text on @background. */
+lr_color_t
+lr_color_readable_on(lr_color_t color, lr_color_t background);
+
 /* A readable text colour on top of @background: near-black or white. */
 lr_color_t
 lr_color_text_on(lr_color_t background);

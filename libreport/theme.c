@@ -231,3 +231,29 @@ lr_color_text_on(lr_color_t background)
 			   0.0722 * pow(background.blue, 2.2);
 	return luminance > 0.28 ? (lr_color_t) { 0.1, 0.1, 0.1 } : (lr_color_t) { 1, 1, 1 };
 }
+
+static double
+relative_luminance(lr_color_t color)
+{
+	return 0.2126 * pow(color.red, 2.2) + 0.7152 * pow(color.green, 2.2) +
+	       0.0722 * pow(color.blue, 2.2);
+}
+
+lr_color_t
+lr_color_readable_on(lr_color_t color, lr_color_t background)
+{
+	double bright = relative_luminance(background);
+
+	/* WCAG contrast of at least 3:1 (large or bold text): Okabe–Ito's yellow and sky blue
+	 * are fine as lines and bars but too pale as text on white, so text takes a darker
+	 * shade of the same hue. */
+	for (int step = 0; step < 20; step++) {
+		double dark = relative_luminance(color);
+		double ratio = (MAX(bright, dark) + 0.05) / (MIN(bright, dark) + 0.05);
+		if (ratio >= 3.0)
+			break;
+		color = bright > dark ? (lr_color_t) { color.red * 0.88, color.green * 0.88, color.blue * 0.88 }
+				      : lr_color_lighten(color, 0.15);
+	}
+	return color;
+}
