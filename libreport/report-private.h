@@ -137,7 +137,7 @@ typedef struct {
 	char *marker;           /* list item: "•", "–", "3." */
 	char *anchor;           /* heading: its link destination ("section-3"), set at add */
 	/* figure */
-	lr_chart_t *chart;      /* referenced */
+	lr_chart_t *chart;      /* owned */
 	GArray *caption;        /* runs, or NULL for the chart's own title */
 	double aspect;          /* height / width of the chart; 0: the default (0.56) */
 	/* cards */
@@ -161,6 +161,7 @@ struct lr_report {
 	bool justify;
 	char *title, *subtitle, *author, *date, *subject, *keywords;
 	char *default_entity;       /* for references and cards without one: "Việt Nam" */
+	char *base_dir;             /* the spec's folder: a `data:` folder is relative to it */
 	GPtrArray *blocks;          /* lr_block_t * */
 	int heading_count;          /* to name anchors */
 	lr_report_layout_t *layout; /* cache; NULL when stale */
@@ -195,6 +196,13 @@ void lr_table_spec_free(lr_table_spec_t *table);
 lr_status_t lr_report_read_spec(lr_report_t *report, const char *text, size_t length,
 				const char *file, bool front_matter, char **data_dir);
 
+/* Gives the report a dataset if it has none yet: the folder @data_dir (relative to the spec's
+ * folder; NULL: the spec's folder when it holds indicators.csv, else $LREPORT_DATA_DIR).
+ * report-spec.c calls it after the front matter and before the body, whose charts and
+ * references need the data. Dataset errors are recorded at @file:@line. */
+lr_status_t lr_report_ensure_dataset(lr_report_t *report, const char *data_dir, const char *file,
+				     unsigned line);
+
 /* Parses the inside of {{…}} (@text, @length bytes, at @line/@column of @file) into a
  * reference, or returns NULL after recording the error. Checks it against the report's
  * dataset when it has one (unknown indicator or entity, no data). */
@@ -215,6 +223,11 @@ const lr_observation_t *lr_report_find_observation(const lr_report_t *report,
 /* The same entity's observation of the nearest earlier year, or NULL. */
 const lr_observation_t *lr_report_find_previous(const lr_report_t *report,
 						const lr_observation_t *observation);
+/* The dataset's name of @entity (NFC or NFD, the dataset's name or its English one) among
+ * the observations of @indicator (NULL: of any indicator), owned by the dataset; NULL when
+ * none has it. (report-ref.c) */
+const char *lr_report_resolve_entity(const lr_report_t *report, const char *indicator,
+				     const char *entity);
 
 /* ---- Layout: what block modules share ---------------------------------------------- */
 

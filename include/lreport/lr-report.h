@@ -231,8 +231,9 @@ lr_report_add_markdown(lr_report_t *report, const char *markdown);
 
 /**
  * lr_report_add_chart:
- * @chart: the chart (referenced by the report; its own theme and language are replaced by
- *   the report's when drawn). Its dataset should be the report's.
+ * @chart: the chart, which the report takes over (it destroys it, also when this call fails:
+ *   do not use @chart afterwards). Its theme and language are replaced by the report's; its
+ *   dataset should be the report's.
  * @caption: text after "Hình N." / "Figure N.", or NULL for the chart's title
  *
  * Adds a figure: the chart, drawn as vectors at the column's width, with its caption and its
