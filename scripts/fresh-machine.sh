@@ -18,6 +18,7 @@ packages=(
   gcc g++ pkg-config meson ninja-build python3
   libglib2.0-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
   libpng-dev zlib1g-dev libcsv-dev check poppler-utils
+  libqpdf-dev mupdf-tools python3-pypdf
 )
 missing=()
 for package in "${packages[@]}"; do
