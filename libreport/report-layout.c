@@ -605,7 +605,9 @@ start_height(const lr_report_layout_t *layout, guint index)
 	case LR_PLACED_TEXT:
 		if (!m->block || m->block->kind == LR_BLOCK_PAGE_BREAK)
 			return 0;
-		return m->space_before + lr_measured_lines_height(m, 0, MIN(2, line_count(m)));
+		/* Two lines, or all three of a three-line paragraph (it never splits 2 + 1). */
+		return m->space_before +
+		       lr_measured_lines_height(m, 0, line_count(m) <= 3 ? line_count(m) : 2);
 	case LR_PLACED_TABLE: {
 		int rows = MIN(2, lr_table_layout_row_count(m->table));
 		double h = m->space_before + lr_table_layout_caption_height(m->table) +
@@ -1003,6 +1005,7 @@ lr_report_layout_build(const lr_report_t *report, lr_error_record_t *error)
 	new_page(&paginator);
 	g_free(paginator.page->label);
 	paginator.page->label = NULL;
+	paginator.y = 0;
 	place(&paginator, LR_PLACED_COVER, NULL, 0, layout->page_width, layout->page_height);
 	/* The contents pages. */
 	paginator.section = contents_heading;

@@ -395,8 +395,12 @@ draw_running(lr_report_context_t *context, const lr_report_layout_t *layout,
 	cairo_rectangle(cr, left, header_y + style->small_size * 1.9, width, 0.6);
 	cairo_fill(cr);
 
+	/* The format is ours (report-words.c), not the user's. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	words = g_strdup_printf(lr_report_word(layout->language, LR_RWORD_PAGE_OF), index + 1,
 				(int) layout->pages->len);
+#pragma GCC diagnostic pop
 	text = lr_report_layout_plain(context, words, style->small_size, false, width,
 				      PANGO_ALIGN_RIGHT);
 	g_free(words);

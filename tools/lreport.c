@@ -17,6 +17,8 @@
 #include <glib/gstdio.h>
 #include <lreport/lreport.h>
 
+#include "lreport-commands.h"
+
 #define EXIT_DATA 1
 #define EXIT_USAGE 2
 
@@ -31,12 +33,13 @@ print_usage(FILE *out)
 		"Charts and checks for the indicator dataset (Vietnamese first).\n"
 		"\n"
 		"Commands:\n"
-		"  validate             check the dataset; list every error as file:line:column\n"
+		"  validate [SPEC...]   check the dataset and report specs; every error as file:line:column\n"
 		"  list                 list the indicators, their kind, unit and years\n"
 		"  show ID              show an indicator's observations, formatted (--lang vi|en)\n"
 		"  bar                  draw a bar chart        (lreport bar --help)\n"
 		"  rank                 draw a ranking chart    (lreport rank --help)\n"
 		"  charts               render the chart set in the dataset's charts.ini\n"
+		"  report [SPEC]        render a report spec as a PDF or PNG pages (lreport report --help)\n"
 		"\n"
 		"Every command takes --data DIR (default: the bundled dataset, or $LREPORT_DATA_DIR).\n"
 		"Exit status: 0 success, 1 invalid data or failed output, 2 wrong usage.\n");
@@ -58,8 +61,8 @@ default_data_directory(void)
 	return installed ? LR_INSTALLED_DATA_DIR : LR_SOURCE_DATA_DIR;
 }
 
-static void
-print_dataset_errors(const lr_dataset_t *dataset)
+void
+lreport_print_dataset_errors(const lr_dataset_t *dataset)
 {
 	size_t count = lr_dataset_get_error_count(dataset);
 
@@ -82,7 +85,7 @@ load_dataset(const char *directory)
 	lr_dataset_t *dataset = lr_dataset_load(directory ? directory : default_data_directory());
 
 	if (lr_dataset_status(dataset) != LR_STATUS_SUCCESS) {
-		print_dataset_errors(dataset);
+		lreport_print_dataset_errors(dataset);
 		fprintf(stderr, "%s: %zu error%s in the dataset\n", program,
 			lr_dataset_get_error_count(dataset),
 			lr_dataset_get_error_count(dataset) == 1 ? "" : "s");
@@ -108,6 +111,40 @@ parse_options(GOptionContext *context, int *argc, char ***argv)
 }
 
 static int
+compare_strings(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* The report specs given, or else every spec (*.md but README.md) in the dataset folder. */
+static int
+validate_specs(int count, char **specs, const char *data)
+{
+	const char *folder = data ? data : default_data_directory();
+	GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
+	int status = EXIT_SUCCESS;
+
+	if (count > 0) {
+		for (int i = 0; i < count; i++)
+			g_ptr_array_add(found, g_strdup(specs[i]));
+	} else {
+		GDir *dir = g_dir_open(folder, 0, NULL);
+		const char *name;
+		while (dir && (name = g_dir_read_name(dir)))
+			if (g_str_has_suffix(name, ".md") && strcmp(name, "README.md") != 0)
+				g_ptr_array_add(found, g_build_filename(folder, name, NULL));
+		if (dir)
+			g_dir_close(dir);
+		g_ptr_array_sort(found, compare_strings);
+	}
+	for (guint i = 0; i < found->len; i++)
+		if (lreport_validate_spec(g_ptr_array_index(found, i), data) != EXIT_SUCCESS)
+			status = EXIT_DATA;
+	g_ptr_array_unref(found);
+	return status;
+}
+
+static int
 command_validate(int argc, char **argv)
 {
 	char *data = NULL;
@@ -115,7 +152,8 @@ command_validate(int argc, char **argv)
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder", "DIR" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
-	GOptionContext *context = g_option_context_new("- check the dataset and list every error");
+	GOptionContext *context = g_option_context_new(
+		"[SPEC...] - check the dataset and report specs (default: the folder's *.md); list every error");
 	lr_dataset_t *dataset;
 	int status;
 	GHashTable *sources, *entities;
@@ -125,11 +163,6 @@ command_validate(int argc, char **argv)
 	g_option_context_free(context);
 	if (status >= 0)
 		goto out;
-	if (argc > 1) {
-		fprintf(stderr, "%s validate: unexpected argument '%s'\n", program, argv[1]);
-		status = EXIT_USAGE;
-		goto out;
-	}
 	dataset = load_dataset(data);
 	if (!dataset) {
 		status = EXIT_DATA;
@@ -149,7 +182,7 @@ command_validate(int argc, char **argv)
 	g_hash_table_unref(sources);
 	g_hash_table_unref(entities);
 	lr_dataset_destroy(dataset);
-	status = EXIT_SUCCESS;
+	status = validate_specs(argc - 1, argv + 1, data);
 out:
 	g_free(data);
 	return status;
@@ -699,6 +732,8 @@ main(int argc, char **argv)
 		return command_chart(argc, argv, LR_CHART_RANK);
 	if (strcmp(command, "charts") == 0)
 		return command_charts(argc, argv);
+	if (strcmp(command, "report") == 0)
+		return lreport_command_report(argc, argv, default_data_directory());
 	fprintf(stderr, "%s: unknown command '%s'\n\n", program, command);
 	print_usage(stderr);
 	return EXIT_USAGE;

@@ -15,6 +15,7 @@
 #include <lreport/lr-dataset.h>
 #include <lreport/lr-theme.h>
 #include <lreport/lr-chart.h>
+#include <lreport/lr-report.h>
 
 #undef LR_H_INSIDE
 
