@@ -155,15 +155,23 @@ chart_wants_entity(const GPtrArray *entities, const char *entity)
 
 /* "Title. Series: 2022 16,4 tỷ USD; 2023 20,5 tỷ USD. …": the figure's data in reading
  * order (series by series, categories in data order), citing each observation's source. */
+static const char *chart_title(const lr_chart_t *chart, lr_language_t language);
+
 static char *
-figure_alt_text(lr_report_context_t *context, const lr_chart_t *chart, const char *title)
+figure_alt_text(lr_report_context_t *context, const lr_chart_t *chart, const char *caption)
 {
 	const lr_dataset_t *dataset = context->report->dataset;
-	GString *alt = g_string_new(title);
+	GString *alt = g_string_new(chart_title(chart, context->language));
 	size_t count = dataset ? lr_dataset_get_observation_count(dataset) : 0;
 
+	/* The title a sighted reader sees first, then the caption's point, then the data. */
 	if (alt->len && !g_str_has_suffix(alt->str, "."))
 		g_string_append_c(alt, '.');
+	if (caption && *caption && strcmp(caption, chart_title(chart, context->language)) != 0) {
+		g_string_append_printf(alt, " %s", caption);
+		if (!g_str_has_suffix(alt->str, "."))
+			g_string_append_c(alt, '.');
+	}
 	for (guint i = 0; i < chart->indicators->len; i++) {
 		const lr_indicator_t *indicator = g_ptr_array_index(chart->indicators, i);
 		const char *last_entity = NULL;
