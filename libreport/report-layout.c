@@ -347,13 +347,19 @@ measure_figure(lr_builder_t *builder, const lr_block_t *block)
 	lr_status_t status;
 
 	measured->number = builder->figures;
-	/* Check the chart draws at this size before a page depends on it. */
-	measured->chart_height = round(builder->column * aspect);
-	{
-		char *dump = lr_chart_describe_layout(block->chart, builder->column,
-						      measured->chart_height);
-		status = lr_chart_status(block->chart);
+	/* Check the chart draws at this size before a page depends on it. On a narrow column
+	 * (A5) a chart may need more height for its labels: grow it, up to a square and a
+	 * half, before giving up. */
+	for (double grow = 1;; grow *= 1.25) {
+		char *dump;
+		measured->chart_height = round(builder->column * aspect * grow);
+		dump = lr_chart_describe_layout(block->chart, builder->column,
+						measured->chart_height);
+		status = dump ? LR_STATUS_SUCCESS : lr_chart_status(block->chart);
 		g_free(dump);
+		if (status == LR_STATUS_SUCCESS || status != LR_STATUS_INVALID_ARGUMENT ||
+		    aspect * grow * 1.25 > 1.5)
+			break;
 	}
 	if (status != LR_STATUS_SUCCESS) {
 		const lr_error_t *error = lr_chart_get_error(block->chart);
