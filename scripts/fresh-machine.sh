@@ -2,7 +2,9 @@
 # Sets up a Debian bookworm machine for libreport (installing only what is missing) and runs
 # either the main job or the whole test suite. Safe to run again.
 #
-#   bash scripts/fresh-machine.sh main   # build; validate the dataset; render its charts to out/
+#   bash scripts/fresh-machine.sh main   # build; validate the dataset and specs; render the
+#                                        # annual briefing (vi, en: PDF and PNG pages) and the
+#                                        # chart set into out/
 #   bash scripts/fresh-machine.sh test   # build with -Werror; run every test, then again
 #                                        # under AddressSanitizer + UndefinedBehaviorSanitizer
 set -euo pipefail
@@ -18,7 +20,7 @@ packages=(
   gcc g++ pkg-config meson ninja-build python3
   libglib2.0-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
   libpng-dev zlib1g-dev libcsv-dev check poppler-utils
-  libqpdf-dev mupdf-tools python3-pypdf
+  libqpdf-dev mupdf-tools python3-pypdf libcmark-gfm-dev libcmark-gfm-extensions-dev
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -62,6 +64,14 @@ if [ "$job" = main ]; then
   build/tools/lreport validate
   rm -rf out
   build/tools/lreport charts --out out --formats png,pdf,svg
+  # The annual briefing in both languages: the PDF to print, PNG pages to preview.
+  mkdir -p out/pages
+  for lang in vi en; do
+    build/tools/lreport report "data/briefing-$lang.md" -o "out/briefing-$lang.pdf"
+    build/tools/lreport report "data/briefing-$lang.md" --dpi 80 -o "out/pages/briefing-$lang.png"
+  done
+  echo "wrote: out/briefing-vi.pdf, out/briefing-en.pdf (the annual briefing),"
+  echo "       out/pages/briefing-{vi,en}-NN.png (its pages at 80 dpi), out/*-{vi,en}.{png,pdf,svg} (the charts)"
   exit 0
 fi
 
