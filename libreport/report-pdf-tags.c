@@ -8,7 +8,8 @@
  *   wrapped here;
  * - /MarkInfo << /Marked true >>, which cairo 1.16 writes only for some trees, and without
  *   which readers (pdfinfo's "Tagged:") take the PDF as untagged;
- * - /ViewerPreferences /DisplayDocTitle, so a window shows the title, not the file name.
+ * - /ViewerPreferences /DisplayDocTitle, so a window shows the title, not the file name;
+ * - a page-label tree that starts at page 0 (see fix_page_labels()).
  * The PDF is read back from memory, the tree walked in document order and the file written
  * again. qpdf's writer is told to be deterministic (the /ID is a hash of the content, never
  * of the time or a random number); object streams are generated (PDF 1.5), so the extra
@@ -118,6 +119,32 @@ set_flag(qpdf_data qpdf, qpdf_oh dictionary, const char *key, const char *flag)
 	qpdf_oh_replace_key(qpdf, inner, flag, qpdf_oh_new_bool(qpdf, QPDF_TRUE));
 }
 
+/* cairo 1.16 writes the page-label number tree only from the first labelled page: with an
+ * unlabelled cover it has no entry for page 0, which the tree must have (ISO 32000-1,
+ * 12.4.2; readers then invent a label "0" for the cover), and with no label at all it writes
+ * an empty tree, which some readers fail on. The cover gets an explicit empty label; an
+ * empty tree is dropped. */
+static void
+fix_page_labels(qpdf_data qpdf, qpdf_oh root)
+{
+	qpdf_oh labels = qpdf_oh_get_key(qpdf, root, "/PageLabels");
+	qpdf_oh nums, first;
+
+	if (!qpdf_oh_is_dictionary(qpdf, labels))
+		return;
+	nums = qpdf_oh_get_key(qpdf, labels, "/Nums");
+	if (!qpdf_oh_is_array(qpdf, nums) || qpdf_oh_get_array_n_items(qpdf, nums) == 0) {
+		if (!qpdf_oh_has_key(qpdf, labels, "/Kids"))
+			qpdf_oh_remove_key(qpdf, root, "/PageLabels");
+		return;
+	}
+	first = qpdf_oh_get_array_item(qpdf, nums, 0);
+	if (qpdf_oh_is_integer(qpdf, first) && qpdf_oh_get_int_value(qpdf, first) > 0) {
+		qpdf_oh_insert_item(qpdf, nums, 0, qpdf_oh_new_dictionary(qpdf));
+		qpdf_oh_insert_item(qpdf, nums, 0, qpdf_oh_new_integer(qpdf, 0));
+	}
+}
+
 /* Makes the structure tree's top-level elements the kids of one Document element (unless
  * the tree already is a single Document), and marks the document as tagged. Returns FALSE
  * on a qpdf error. */
@@ -205,8 +232,9 @@ lr_pdf_add_accessibility(GByteArray *pdf, const char *lang, const GPtrArray *alt
 	root = qpdf_get_root(qpdf);
 	qpdf_oh_replace_key(qpdf, root, "/Lang", qpdf_oh_new_unicode_string(qpdf, lang));
 	set_flag(qpdf, root, "/ViewerPreferences", "/DisplayDocTitle");
+	fix_page_labels(qpdf, root);
 	if (qpdf_has_error(qpdf)) {
-		status = qpdf_fail(qpdf, "cannot set /Lang", error);
+		status = qpdf_fail(qpdf, "cannot set /Lang and the page labels", error);
 		goto done;
 	}
 
@@ -236,9 +264,13 @@ lr_pdf_add_accessibility(GByteArray *pdf, const char *lang, const GPtrArray *alt
 		status = qpdf_fail(qpdf, "cannot start writing", error);
 		goto done;
 	}
+	/* The /ID from the content, not the clock. Object streams pack cairo's many small
+	 * structure-tree objects: the 17-page briefing goes from 159 to 112 KB. Streams are
+	 * copied as cairo compressed them (decoding them again bought nothing). */
 	qpdf_set_deterministic_ID(qpdf, QPDF_TRUE);
 	qpdf_set_object_stream_mode(qpdf, qpdf_o_generate);
 	qpdf_set_compress_streams(qpdf, QPDF_TRUE);
+	qpdf_set_decode_level(qpdf, qpdf_dl_none);
 	if (qpdf_write(qpdf) & QPDF_ERRORS) {
 		status = qpdf_fail(qpdf, "cannot write", error);
 		goto done;
