@@ -375,6 +375,10 @@ walk_inlines(inlines_t *state, cmark_node *node, unsigned style, const char *lin
 			break;
 		case CMARK_NODE_LINK:
 			walk_inlines(state, child, style, cmark_node_get_url(child));
+			/* The destination follows the text in the source: its "{{" are not ours. */
+			flush(state);
+			skip_marks(state, cmark_node_get_url(child));
+			skip_marks(state, cmark_node_get_title(child));
 			break;
 		case CMARK_NODE_IMAGE: {
 			mark_t mark = take_mark(state->images, &state->next_image, state->fallback);
@@ -382,6 +386,8 @@ walk_inlines(inlines_t *state, cmark_node *node, unsigned style, const char *lin
 			flush(state);
 			collect_text(child, alt);
 			skip_marks(state, alt->str);
+			skip_marks(state, cmark_node_get_url(child));
+			skip_marks(state, cmark_node_get_title(child));
 			g_string_free(alt, TRUE);
 			spec_error(state->reader, LR_STATUS_UNSUPPORTED, mark.line, mark.column,
 				   "images are not supported; draw data with a ```chart block");

@@ -253,6 +253,8 @@ static const bad_spec_t bad_specs[] = {
 	  40, LR_STATUS_UNKNOWN_INDICATOR, "'nope'" },
 	{ "reference after code", FRONT "`{{not_one}}` và {{nope}}\n", 4, 20,
 	  LR_STATUS_UNKNOWN_INDICATOR, "'nope'" },
+	{ "reference after a link", FRONT "[{{egdi_rank}}](https://x.org/{{a}}) và {{nope}}\n", 4,
+	  43, LR_STATUS_UNKNOWN_INDICATOR, "'nope'" },
 	{ "reference in a nested item", FRONT "- một\n  - hai {{nope}}\n", 5, 11,
 	  LR_STATUS_UNKNOWN_INDICATOR, "'nope'" },
 	{ "reference in a table cell", FRONT "| a | b |\n|---|---|\n| x | y {{nope}} |\n", 6, 11,
@@ -462,6 +464,50 @@ START_TEST(test_nfd_spec_same_blocks)
 	g_free(dump);
 	lr_report_destroy(report);
 	g_free(nfd);
+}
+END_TEST
+
+static gpointer
+load_and_dump(gpointer data)
+{
+	char *dump = NULL;
+
+	for (int i = 0; i < 5; i++) {
+		lr_report_t *report = load(every_construct);
+		g_free(dump);
+		dump = lr_report_status(report) == LR_STATUS_SUCCESS ? dump_blocks(report)
+								     : g_strdup("error");
+		lr_report_destroy(report);
+	}
+	return dump;
+}
+
+/* cmark-gfm keeps global state (invariant 4 of report-spec.c): parsers in four threads at
+ * once must still give the one block list. */
+START_TEST(test_threads_same_blocks)
+{
+	GThread *threads[4];
+
+	for (int i = 0; i < 4; i++)
+		threads[i] = g_thread_new("spec", load_and_dump, NULL);
+	for (int i = 0; i < 4; i++) {
+		char *dump = g_thread_join(threads[i]);
+		ck_assert_str_eq(dump, every_construct_blocks);
+		g_free(dump);
+	}
+}
+END_TEST
+
+START_TEST(test_byte_order_mark)
+{
+	lr_report_t *report = load("\xef\xbb\xbf---\ntitle: T\n---\nA {{nope}}\n");
+	const lr_error_t *error = lr_report_get_error(report, 0);
+
+	ck_assert_ptr_nonnull(error);
+	ck_assert_uint_eq(lr_report_get_error_count(report), 1);
+	ck_assert_uint_eq(error->line, 4);
+	ck_assert_uint_eq(error->column, 5);
+	lr_report_destroy(report);
 }
 END_TEST
 
@@ -728,6 +774,8 @@ report_spec_suite(void)
 	tcase_add_test(tc, test_english_title_and_crlf);
 	tcase_add_test(tc, test_markdown_without_front_matter);
 	tcase_add_test(tc, test_data_folder);
+	tcase_add_test(tc, test_threads_same_blocks);
+	tcase_add_test(tc, test_byte_order_mark);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("references");
