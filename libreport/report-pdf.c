@@ -179,8 +179,10 @@ lr_report_render_pdf(const lr_report_t *report, const lr_report_layout_t *layout
 	for (guint i = 0; i < layout->pages->len && status == LR_STATUS_SUCCESS; i++) {
 		const lr_page_plan_t *page = g_ptr_array_index(layout->pages, i);
 
-		/* The label of the page about to be drawn; none (the index) for the cover. */
-		if (page->label)
+		/* The label of the page about to be drawn. None for the cover (report-pdf-tags.c
+		 * gives it an empty one): given "" for the cover, cairo 1.16 writes one empty
+		 * label for every page. */
+		if (page->label && *page->label)
 			cairo_pdf_surface_set_page_label(surface, page->label);
 		status = lr_report_page_draw(report, layout, (int) i, cr, error);
 		if (status == LR_STATUS_SUCCESS && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
