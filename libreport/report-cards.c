@@ -154,21 +154,29 @@ card_change(lr_report_context_t *context, const lr_block_t *block, const lr_card
 	return true;
 }
 
-/* The value at the largest size that fits @inner: whole, else the number with its unit on a
- * smaller second line, else smaller type. */
+static bool
+unit_may_split(const lr_indicator_t *indicator, lr_language_t language)
+{
+	const char *unit = lr_indicator_get_unit(indicator, language);
+	return unit[0] && strcmp(unit, "%") != 0 && indicator->kind != LR_INDICATOR_RANK;
+}
+
+/* The value at the largest size that fits @inner: whole, else (or when @split) the number
+ * with its unit on a smaller second line, else smaller type. */
 static bool
 card_value(lr_cards_layout_t *cards, lr_report_context_t *context, const lr_block_t *block,
 	   const lr_card_spec_t *spec, const lr_indicator_t *indicator, double inner,
-	   card_t *card)
+	   bool split, card_t *card)
 {
 	const lr_report_style_t *style = &cards->style;
 	const char *unit = lr_indicator_get_unit(indicator, context->language);
 	double size = style->card_value_size;
 
+	lr_text_clear(&card->value);
 	if (!plain_text(context, style, card->value_text, size, true, 0, &card->value))
 		return false;
-	if (card->value.width > inner && unit[0] && strcmp(unit, "%") != 0 &&
-	    indicator->kind != LR_INDICATOR_RANK) {
+	if ((split || card->value.width > inner) && !card->unit_text &&
+	    unit_may_split(indicator, context->language)) {
 		char *number = format_reference(context, block, spec, LR_REF_NUMBER, NULL);
 		if (!number)
 			return false;
@@ -195,6 +203,8 @@ card_value(lr_cards_layout_t *cards, lr_report_context_t *context, const lr_bloc
 	return true;
 }
 
+static void card_place(const lr_cards_layout_t *cards, card_t *card);
+
 static bool
 card_build(lr_cards_layout_t *cards, lr_report_context_t *context, const lr_block_t *block,
 	   const lr_card_spec_t *spec, double inner, card_t *card)
@@ -205,7 +215,6 @@ card_build(lr_cards_layout_t *cards, lr_report_context_t *context, const lr_bloc
 		report->dataset ? lr_dataset_find_indicator(report->dataset, spec->indicator) : NULL;
 	const lr_observation_t *o;
 	const char *source = NULL;
-	double y;
 
 	if (!indicator) {
 		lr_error_record_set(context->error, LR_STATUS_UNKNOWN_INDICATOR, block->file,
@@ -231,7 +240,7 @@ card_build(lr_cards_layout_t *cards, lr_report_context_t *context, const lr_bloc
 	else if (o->status == LR_OBSERVATION_TARGET)
 		card->tag_text = g_strdup(lr_report_word(context->language, LR_RWORD_TARGET));
 	if (!card_change(context, block, spec, indicator, o, card) ||
-	    !card_value(cards, context, block, spec, indicator, inner, card) ||
+	    !card_value(cards, context, block, spec, indicator, inner, false, card) ||
 	    !plain_text(context, style, card->label_text, style->small_size, false, inner,
 			&card->label) ||
 	    (card->tag_text && !plain_text(context, style, card->tag_text, style->small_size * 0.9,
@@ -239,10 +248,18 @@ card_build(lr_cards_layout_t *cards, lr_report_context_t *context, const lr_bloc
 	    (card->change_text && !plain_text(context, style, card->change_text, style->small_size,
 					      true, inner, &card->change)))
 		return false;
+	card_place(cards, card);
+	return true;
+}
 
-	/* Top to bottom: value, its unit, the status tag, the label; the change line goes at
-	 * the bottom of the row, placed once the row's height is known. */
-	y = cards->pad_y;
+/* Top to bottom: value, its unit, the status tag, the label; the change line goes at the
+ * bottom of the row, placed once the row's height is known. */
+static void
+card_place(const lr_cards_layout_t *cards, card_t *card)
+{
+	const lr_report_style_t *style = &cards->style;
+	double y = cards->pad_y;
+
 	card->value_y = y;
 	y += card->value.height;
 	if (card->unit.layout) {
@@ -261,7 +278,6 @@ card_build(lr_cards_layout_t *cards, lr_report_context_t *context, const lr_bloc
 	card->height = y + cards->pad_y;
 	if (card->change.layout)
 		card->height += 0.5 * style->small_size + card->change.height;
-	return true;
 }
 
 static void
@@ -321,10 +337,31 @@ lr_cards_layout_new(lr_report_context_t *context, const lr_block_t *block, doubl
 	}
 	/* One height per row; change lines share the row's bottom. */
 	for (int row = 0; row < cards->rows; row++) {
+		int end = MIN(count, (row + 1) * cards->per_row);
 		double height = 0;
-		for (int i = row * cards->per_row; i < MIN(count, (row + 1) * cards->per_row); i++)
+		bool split = false;
+
+		/* A unit that had to go on its own line takes the row's other units along, so the
+		 * row's values read alike ("450 / nghìn thành viên" beside "95 / nghìn tổ"). */
+		for (int i = row * cards->per_row; i < end; i++)
+			split |= g_array_index(cards->cards, card_t, i).unit_text != NULL;
+		for (int i = row * cards->per_row; split && i < end; i++) {
+			card_t *card = &g_array_index(cards->cards, card_t, i);
+			const lr_card_spec_t *spec = g_ptr_array_index(block->cards, i);
+			const lr_indicator_t *indicator =
+				lr_dataset_find_indicator(context->report->dataset, spec->indicator);
+
+			if (card->unit_text || !unit_may_split(indicator, context->language))
+				continue;
+			if (!card_value(cards, context, block, spec, indicator, inner, true, card)) {
+				lr_cards_layout_free(cards);
+				return NULL;
+			}
+			card_place(cards, card);
+		}
+		for (int i = row * cards->per_row; i < end; i++)
 			height = MAX(height, g_array_index(cards->cards, card_t, i).height);
-		for (int i = row * cards->per_row; i < MIN(count, (row + 1) * cards->per_row); i++) {
+		for (int i = row * cards->per_row; i < end; i++) {
 			card_t *card = &g_array_index(cards->cards, card_t, i);
 			card->y = y;
 			card->height = height;

@@ -33,6 +33,10 @@ static const char *const table_words[][2] = {
 	{ "Các nguồn đưa số liệu khác nhau; bảng ghi cả hai: ", "Sources differ; the table shows both: " },
 #define WORD_PERIOD 1
 	{ "Số liệu của một phần năm: ", "Figures for part of the year: " },
+#define WORD_NOT_ACTUAL 2
+	{ ", chưa phải số liệu thực tế.", ", not an actual figure." },
+#define WORD_OR 3
+	{ " hoặc ", " or " },
 };
 
 typedef struct {
@@ -303,7 +307,8 @@ typedef struct {
 	GPtrArray *sources;   /* char *, the table's, in first-use order (not owned) */
 	GPtrArray *periods;   /* char * words (owned) */
 	GString *disagree;    /* the ‡ note's list */
-	bool any_status, any_range, any_missing;
+	unsigned statuses;    /* 1 << lr_observation_status_t of the marked cells */
+	bool any_range, any_missing;
 } build_t;
 
 static void
@@ -393,7 +398,7 @@ cell_figure(build_t *build, const row_key_t *key, int year, int decimals)
 	g_free(figure);
 	if (o->status != LR_OBSERVATION_ACTUAL) {
 		g_string_append(text, MARK_STATUS);
-		build->any_status = true;
+		build->statuses |= 1u << o->status;
 	}
 	if (isnan(o->value) && !isnan(o->low)) {
 		g_string_append(text, MARK_RANGE);
@@ -414,6 +419,36 @@ cell_figure(build_t *build, const row_key_t *key, int year, int decimals)
 		g_string_append(text, MARK_PERIOD);
 	}
 	return g_string_free(text, FALSE);
+}
+
+/* "* Mục tiêu, chưa phải số liệu thực tế.": what the marked cells are, when they are not all
+ * three kinds (then the general note). */
+static char *
+status_note(unsigned statuses, lr_language_t language)
+{
+	static const lr_report_word_t words[] = { LR_RWORD_ESTIMATE, LR_RWORD_FORECAST,
+						  LR_RWORD_TARGET };
+	bool en = language == LR_LANGUAGE_EN;
+	GString *note = g_string_new(MARK_STATUS " ");
+	int n = 0;
+	char *first;
+
+	if (statuses == (1u << LR_OBSERVATION_ESTIMATE | 1u << LR_OBSERVATION_FORECAST |
+			 1u << LR_OBSERVATION_TARGET)) {
+		g_string_append(note, lr_report_word(language, LR_RWORD_NOTE_ESTIMATE));
+		return g_string_free(note, FALSE);
+	}
+	for (int i = 0; i < 3; i++)
+		if (statuses & (1u << (i + 1)))
+			g_string_append_printf(note, "%s%s", n++ ? table_words[WORD_OR][en] : "",
+					       lr_report_word(language, words[i]));
+	/* A capital first letter (ư → Ư too). */
+	first = g_utf8_strup(note->str + 2, g_utf8_next_char(note->str + 2) - (note->str + 2));
+	g_string_erase(note, 2, g_utf8_next_char(note->str + 2) - (note->str + 2));
+	g_string_insert(note, 2, first);
+	g_free(first);
+	g_string_append(note, table_words[WORD_NOT_ACTUAL][en]);
+	return g_string_free(note, FALSE);
 }
 
 static int
@@ -645,9 +680,8 @@ build_data(lr_table_layout_t *table, lr_report_context_t *context, const lr_bloc
 		bool en = language == LR_LANGUAGE_EN;
 		const char *no_data = lr_report_word(language, LR_RWORD_NO_DATA);
 
-		if (build.any_status)
-			g_ptr_array_add(table->note_text, g_strdup_printf(MARK_STATUS " %s",
-					lr_report_word(language, LR_RWORD_NOTE_ESTIMATE)));
+		if (build.statuses)
+			g_ptr_array_add(table->note_text, status_note(build.statuses, language));
 		if (build.any_range)
 			g_ptr_array_add(table->note_text, g_strdup_printf(MARK_RANGE " %s",
 					lr_report_word(language, LR_RWORD_NOTE_RANGE)));
@@ -753,13 +787,16 @@ table_row(lr_table_layout_t *table, int index)
 	return index < 0 ? &table->header : &g_array_index(table->rows, row_t, index);
 }
 
-/* Column widths of a data table: the names' column as wide as its longest name but at most
- * 45% (it wraps), the year columns share the rest; none narrower than its widest figure. */
+/* Column widths of a data table: the names' column as wide as its longest name, but no
+ * wider than what leaves each year column room to breathe (5.5 em), and at most 62% (a
+ * figure far from its name is hard to follow); at least 45% when its names need it. The
+ * year columns share the rest; none is narrower than its widest figure. */
 static void
 data_columns(lr_table_layout_t *table)
 {
 	int n = table->columns - 1;
-	double first = 0, natural_sum = 0, rest, *natural = g_new0(double, table->columns);
+	double first = 0, natural_sum = 0, comfort = 0, rest;
+	double *natural = g_new0(double, table->columns);
 
 	for (int r = -1; r < (int) table->rows->len; r++) {
 		row_t *row = table_row(table, r);
@@ -774,8 +811,10 @@ data_columns(lr_table_layout_t *table)
 		}
 		natural[c] = MAX(header, lead + trail) + 2 * table->pad_x;
 		natural_sum += natural[c];
+		comfort += MAX(natural[c], 5.5 * table->size);
 	}
-	first = MIN(first, 0.45 * table->width);
+	first = MIN(first, MIN(0.62 * table->width,
+			       MAX(0.45 * table->width, table->width - comfort)));
 	if (n == 0)
 		first = table->width;
 	rest = table->width - first;

@@ -492,6 +492,9 @@ START_TEST(test_table_ranks_vi)
 	ck_assert(has_note_starting(p, "Nguồn: "));
 	check_decimal_alignment(p);
 	check_boxes_inside(p, 480);
+	/* Three years leave the names room: wider than 45%, never beyond 62%. */
+	ck_assert_double_gt(cell_at(p, 0, 0)->cell_width, 0.45 * 480);
+	ck_assert_double_le(cell_at(p, 0, 0)->cell_width, 0.62 * 480 + 0.1);
 	/* The sources the figures came from are cited, for the sources page. */
 	ck_assert_uint_ge(g_hash_table_size(f.context.sources), 2);
 	ck_assert(g_hash_table_contains(f.context.sources, "002_e98f940a256b77a3.txt"));
@@ -532,7 +535,8 @@ START_TEST(test_table_mixed_vi)
 	ck_assert_str_eq(cell_at(p, 3, y2024)->text, "4.543/6.325");
 	ck_assert_str_eq(cell_at(p, 4, column_of_year(p, "2022"))->text, "30,07%");
 	ck_assert_str_eq(cell_at(p, 5, y2021)->text, "31.836");
-	ck_assert(has_note_starting(p, "* "));
+	/* Only forecasts are marked: the note says so. */
+	ck_assert(has_note_starting(p, "* Dự báo, chưa phải số liệu thực tế."));
 	ck_assert(has_note_starting(p, DAGGER " "));
 	ck_assert(has_note_starting(p, DOUBLE_DAGGER " "));
 	for (guint i = 0; i < p->notes->len; i++) {
@@ -570,7 +574,7 @@ START_TEST(test_table_mixed_en)
 	ck_assert_str_eq(cell_at(p, 1, column_of_year(p, "2024"))->text, "27.7–28.0*" DAGGER);
 	ck_assert_str_eq(cell_at(p, 3, column_of_year(p, "2024"))->text, "4,543/6,325");
 	ck_assert_str_eq(cell_at(p, 5, column_of_year(p, "2021"))->text, "31,836");
-	ck_assert(has_note_starting(p, "* Estimate"));
+	ck_assert(has_note_starting(p, "* Forecast, not an actual figure."));
 	ck_assert(has_note_starting(p, "Source: "));
 	ck_assert(has_note_starting(p, EN_DASH " No data"));
 	check_decimal_alignment(p);
@@ -628,6 +632,11 @@ START_TEST(test_table_estimate_note_exactly_when_marked)
 		ck_assert_msg(marked == has_note_starting(p, "* "), "%s: marker %d, note %d", ids[i],
 			      marked, has_note_starting(p, "* "));
 		ck_assert_msg(marked == (i == 1 || i == 2 || i == 4), "%s: marked %d", ids[i], marked);
+		/* Each names what its marked cells are. */
+		if (i == 2)
+			ck_assert(has_note_starting(p, "* Ước tính, chưa phải số liệu thực tế."));
+		if (i == 4)
+			ck_assert(has_note_starting(p, "* Mục tiêu, chưa phải số liệu thực tế."));
 		parsed_free(p);
 		lr_table_layout_free(table);
 		fixture_close(&f);
@@ -1212,6 +1221,43 @@ START_TEST(test_cards_directions)
 }
 END_TEST
 
+/* A unit too long for its card goes on its own line, and takes the row's other units along. */
+START_TEST(test_cards_units_split_together)
+{
+	static const char *const ids[] = { "cdt_teams", "cdt_members", "internet_users_share" };
+	fixture_t f;
+	lr_cards_layout_t *cards;
+	GArray *p;
+
+	fixture_open(&f, NULL, LR_LANGUAGE_VI);
+	cards = cards_of(&f, ids, 3, 480);
+	p = parse_cards(cards);
+#define CARD(i) (&g_array_index(p, card_line_t, i))
+	ck_assert_str_eq(CARD(0)->value, "95");
+	ck_assert_str_eq(CARD(0)->unit, "nghìn tổ");
+	ck_assert_str_eq(CARD(1)->value, "450");
+	ck_assert_str_eq(CARD(1)->unit, "nghìn thành viên");
+	ck_assert_str_eq(CARD(2)->value, "80%");
+	ck_assert_ptr_null(CARD(2)->unit);
+	check_cards_inside(p, 480);
+	cards_free(p);
+	lr_cards_layout_free(cards);
+	fixture_close(&f);
+
+	/* Alone in a wide column, the value keeps its unit on its line. */
+	fixture_open(&f, NULL, LR_LANGUAGE_VI);
+	cards = cards_of(&f, ids, 1, 480);
+	p = parse_cards(cards);
+	ck_assert(g_str_has_prefix(CARD(0)->value, "95"));
+	ck_assert(strstr(CARD(0)->value, "nghìn tổ"));
+	ck_assert_ptr_null(CARD(0)->unit);
+#undef CARD
+	cards_free(p);
+	lr_cards_layout_free(cards);
+	fixture_close(&f);
+}
+END_TEST
+
 START_TEST(test_cards_wrap_rows)
 {
 	static const double widths[] = { 480, 400, 280 };
@@ -1363,6 +1409,7 @@ blocks_suite(void)
 	tcase_add_test(tc, test_cards_vi);
 	tcase_add_test(tc, test_cards_en);
 	tcase_add_test(tc, test_cards_directions);
+	tcase_add_test(tc, test_cards_units_split_together);
 	tcase_add_test(tc, test_cards_wrap_rows);
 	tcase_add_test(tc, test_cards_arrows_have_glyphs);
 	tcase_add_test(tc, test_cards_errors);
