@@ -468,8 +468,8 @@ def cited_sources(spec, data, default_entity):
     return possible, required
 
 
-def pdftotext(pdf, first=None, last=None):
-    args = ["pdftotext", "-enc", "UTF-8"]
+def pdftotext(pdf, first=None, last=None, layout=False):
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else [])
     if first:
         args += ["-f", str(first), "-l", str(last or first)]
     return subprocess.run(args + [pdf, "-"], check=True, capture_output=True,
@@ -585,10 +585,131 @@ def check_render(spec, data, lreport, out_dir, language):
         if t.count(no_data) > 2:
             fail(pdf, "page %d: '%s' %d times: a chart or table is mostly empty" %
                  (i + 1, no_data, t.count(no_data)))
-    for line, column, inner in spec.references():
-        if "{{" in whole or "}}" in whole:
-            fail(pdf, "a reference is printed unformatted")
-            break
+    if "{{" in whole or "}}" in whole:
+        fail(pdf, "a reference is printed unformatted")
+    check_document(spec, pdf, texts, language)
+
+
+def headings(spec):
+    """The spec's # and ## headings as the contents and the outline number them."""
+    out, numbers = [], [0, 0]
+    for item in spec.items:
+        if item[0] == "h1":
+            numbers = [numbers[0] + 1, 0]
+            out.append((1, "%d. %s" % (numbers[0], squash(item[2]))))
+        elif item[0] == "h2":
+            numbers[1] += 1
+            out.append((2, "%d.%d. %s" % (numbers[0], numbers[1], squash(item[2]))))
+    return out
+
+
+def check_document(spec, pdf, texts, language):
+    """What the engine promises, on the briefing: tagged, an outline of every heading in
+    order, contents numbers that are the pages the headings are on, every paragraph's text
+    in NFC."""
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    if not re.search(r"^Tagged:\s+yes", info, re.M):
+        fail(pdf, "the PDF is not tagged")
+    wanted = headings(spec)
+    outline = subprocess.run(["mutool", "show", pdf, "outline"], capture_output=True,
+                             text=True).stdout
+    entries = [(squash(m.group(1)), int(m.group(2))) for m in
+               re.finditer(r'"(.*)"\s+#page=(\d+)', outline)]
+    titles = [t for t, page in entries]
+    at = 0
+    for level, title in wanted:
+        if title in titles[at:]:
+            at = titles.index(title, at) + 1
+        else:
+            fail(pdf, "the outline lacks '%s' (or has it out of order)" % title)
+    contents = pdftotext(pdf, 2, 2, layout=True)
+    for level, title in wanted:
+        m = re.search(r"^\s*%s[ .]*?(\d+)\s*$" % re.escape(title), nfc(contents), re.M)
+        if not m:
+            fail(pdf, "the contents page lacks '%s'" % title)
+            continue
+        page = int(m.group(1))
+        # The first page after the contents with the heading (running headers repeat it).
+        found = next((i + 1 for i, t in enumerate(texts) if i >= 2 and title in t), None)
+        if found != page:
+            fail(pdf, "the contents put '%s' on page %d; it is on page %s" % (title, page, found))
+        if (title, page) not in entries:
+            fail(pdf, "the outline does not send '%s' to page %d" % (title, page))
+    # The running text: each page without its running header (title, section) and footer.
+    running = []
+    sections = [t for level, t in wanted if level == 1] + [
+        {"vi": "Mục lục", "en": "Contents"}[language],
+        {"vi": "Nguồn tài liệu", "en": "Sources"}[language]]
+    title = squash(spec.front.get("title", ""))
+    for t in texts:
+        if title and t.startswith(title):
+            t = t[len(title):].lstrip()
+        for section in sections:
+            if t.startswith(section):
+                t = t[len(section):].lstrip()
+                break
+        running.append(re.sub(r"\s*(Trang \d+/\d+|Page \d+ of \d+)$", "", t))
+    whole = " ".join(running)
+    if whole != nfc(whole):
+        fail(pdf, "the text is not NFC")
+    if "\ufffd" in whole:
+        fail(pdf, "the text has U+FFFD")
+    checked = 0
+    for line, text in spec.texts:
+        if line <= len(spec.front) + 2:
+            continue  # the front matter: on the cover, checked there
+        plain = re.sub(r"^\s*(#+|[-*+]|\d+[.)]|>)\s+", "", text)
+        plain = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`", "", plain)
+        plain = LINK_TARGET.sub("]", plain).replace("[", "").replace("]", "")
+        for fragment in REFERENCE.split(plain)[::2]:
+            fragment = squash(fragment).strip(" ,.;:()")
+            if len(fragment) >= 12:
+                checked += 1
+                if fragment not in whole:
+                    fail(spec.where(line), "'%s' is not in the PDF's text" % fragment)
+    if checked < 100 or len(entries) < len(wanted):
+        fail(pdf, "the round trip checked %d pieces of text and %d outline entries" %
+             (checked, len(entries)))
+
+
+def nfd_copy(root, out_dir, name):
+    """The dataset and @name as NFD, in a folder of their own."""
+    folder = os.path.join(out_dir, "nfd")
+    os.makedirs(folder, exist_ok=True)
+    for file in os.listdir(os.path.join(root, "data")):
+        if file.endswith(".csv") or file == name:
+            with open(os.path.join(root, "data", file), encoding="utf-8") as f:
+                text = f.read()
+            with open(os.path.join(folder, file), "w", encoding="utf-8") as f:
+                f.write(unicodedata.normalize("NFD", text))
+    return os.path.join(folder, name)
+
+
+def check_reproducible(spec, data, lreport, out_dir, root):
+    """The same spec twice gives the same bytes; an NFD copy gives the same pages."""
+    name = os.path.basename(spec.path)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1738800000")
+    outputs = []
+    for i, path in enumerate([spec.path, spec.path, nfd_copy(root, out_dir, name)]):
+        pdf = os.path.join(out_dir, "again-%d-%s.pdf" % (i, name))
+        args = [lreport, "report", path, "-o", pdf]
+        if i == 2:
+            args[3:3] = ["--data", os.path.dirname(path)]
+        run = subprocess.run(args, capture_output=True, text=True, env=env)
+        if run.returncode != 0:
+            fail(path, "lreport report failed: %s" % run.stderr.strip())
+            return
+        outputs.append(pdf)
+    with open(outputs[0], "rb") as a, open(outputs[1], "rb") as b:
+        if a.read() != b.read():
+            fail(spec.path, "two renderings differ byte for byte")
+    pages = page_count(outputs[0])
+    if page_count(outputs[2]) != pages:
+        fail(spec.path, "the NFD copy has %d pages, not %d" % (page_count(outputs[2]), pages))
+        return
+    for page in range(1, pages + 1):
+        if pdftotext(outputs[0], page) != pdftotext(outputs[2], page):
+            fail(spec.path, "page %d of the NFD copy reads differently" % page)
 
 
 def report_available(lreport):
@@ -628,6 +749,7 @@ def main(argv):
                 render_self_check(data, lreport, out_dir)
                 for language, spec in specs.items():
                     check_render(spec, data, lreport, out_dir, language)
+                    check_reproducible(spec, data, lreport, out_dir, root)
             finally:
                 shutil.rmtree(out_dir, ignore_errors=True)
             rendered = True
