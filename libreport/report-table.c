@@ -795,7 +795,7 @@ static void
 data_columns(lr_table_layout_t *table)
 {
 	int n = table->columns - 1;
-	double first = 0, natural_sum = 0, comfort = 0, rest;
+	double first = 0, natural_sum = 0, comfort = 0, widest = 0, rest;
 	double *natural = g_new0(double, table->columns);
 
 	for (int r = -1; r < (int) table->rows->len; r++) {
@@ -823,8 +823,12 @@ data_columns(lr_table_layout_t *table)
 	rest = table->width - first;
 	table->column_width[0] = first;
 	for (int c = 1; c < table->columns; c++)
-		table->column_width[c] = natural_sum <= rest ? natural[c] + (rest - natural_sum) / n
-							     : natural[c] * rest / natural_sum;
+		widest = MAX(widest, natural[c]);
+	/* Years are one series: equal columns when the widest figure allows. */
+	for (int c = 1; c < table->columns; c++)
+		table->column_width[c] = widest * n <= rest ? rest / n
+					 : natural_sum <= rest ? natural[c] + (rest - natural_sum) / n
+							       : natural[c] * rest / natural_sum;
 	g_free(natural);
 }
 
