@@ -37,10 +37,13 @@
 #define FRONT "---\ntitle: T\n---\n" /* three lines: a body starts on line 4 */
 
 static lr_dataset_t *bundled;
+/* Columns count the file's characters, so an NFD spec has others: its dump leaves them out. */
+static bool dump_columns = true;
 
 static void
 setup(void)
 {
+	dump_columns = true;
 	bundled = lr_dataset_load(LR_DATA_DIR);
 	ck_assert_int_eq(lr_dataset_status(bundled), LR_STATUS_SUCCESS);
 }
@@ -60,8 +63,6 @@ load(const char *spec)
 
 /* ---- Dumps ------------------------------------------------------------------------------- */
 
-/* Columns count the file's characters, so an NFD spec has others: its dump leaves them out. */
-static bool dump_columns = true;
 
 static void
 dump_runs(GString *out, const GArray *runs)
@@ -459,6 +460,7 @@ START_TEST(test_nfd_spec_same_blocks)
 		      lr_report_get_error(report, 0) ? lr_report_get_error(report, 0)->message : "");
 	dump = dump_blocks(report);
 	ck_assert_str_eq(dump, expected);
+	dump_columns = true;
 	g_free(expected);
 	ck_assert_str_eq(report->title, "Báo cáo thường niên");
 	g_free(dump);
@@ -508,6 +510,48 @@ START_TEST(test_byte_order_mark)
 	ck_assert_uint_eq(error->line, 4);
 	ck_assert_uint_eq(error->column, 5);
 	lr_report_destroy(report);
+}
+END_TEST
+
+/* Mangled specs (seeded, so a failure repeats): every error is located inside the file and
+ * says something in UTF-8; nothing crashes (run it under ASan: meson test --setup=asan). */
+START_TEST(test_mangled_specs)
+{
+	static const char *const pieces[] = { "{{", "}}", "```", "```chart\n", "\n", "\"", "*",
+					      "|", "![", "](", "\xff", "\xcc\x81", "---\n", "> ",
+					      "- ", "=", ";", "<b>", "`", "\r" };
+	GRand *rand = g_rand_new_with_seed(20260212);
+
+	for (int round = 0; round < 400; round++) {
+		GString *spec = g_string_new(every_construct);
+		lr_report_t *report;
+		unsigned lines = 1;
+		for (int edit = 0; edit < 1 + round % 6; edit++) {
+			gsize at = (gsize) g_rand_int_range(rand, 0, (gint32) spec->len);
+			if (g_rand_boolean(rand))
+				g_string_insert(spec, (gssize) at,
+						pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
+			else {
+				gssize cut = g_rand_int_range(rand, 1, 12);
+				g_string_erase(spec, (gssize) at, MIN((gssize) (spec->len - at), cut));
+			}
+		}
+		for (gsize i = 0; i < spec->len; i++)
+			lines += spec->str[i] == '\n' || (spec->str[i] == '\r' && spec->str[i + 1] != '\n');
+		report = lr_report_load_from_memory(spec->str, spec->len, "spec.md", bundled);
+		for (size_t i = 0; i < lr_report_get_error_count(report); i++) {
+			const lr_error_t *error = lr_report_get_error(report, i);
+			ck_assert_msg(error->message && *error->message &&
+					      g_utf8_validate(error->message, -1, NULL),
+				      "round %d: a bad message", round);
+			ck_assert_msg(error->line >= 1 && error->line <= lines && error->column >= 1,
+				      "round %d: error at %u:%u of %u lines: %s", round, error->line,
+				      error->column, lines, error->message);
+		}
+		lr_report_destroy(report);
+		g_string_free(spec, TRUE);
+	}
+	g_rand_free(rand);
 }
 END_TEST
 
@@ -776,6 +820,7 @@ report_spec_suite(void)
 	tcase_add_test(tc, test_data_folder);
 	tcase_add_test(tc, test_threads_same_blocks);
 	tcase_add_test(tc, test_byte_order_mark);
+	tcase_add_test(tc, test_mangled_specs);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("references");
