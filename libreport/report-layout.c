@@ -643,8 +643,9 @@ paginate_text(lr_paginator_t *p, lr_measured_t *m, double x, double width)
 
 	if (!total)
 		return;
-	if (m->block && m->block->kind == LR_BLOCK_QUOTE)
-		x += m->indent;
+	/* The box is the text's own: list items and quotes sit indented. */
+	x += m->indent;
+	width -= m->block && m->block->kind == LR_BLOCK_QUOTE ? 2 * m->indent : m->indent;
 	while (first < total) {
 		int fit = 0, rest;
 		double gap = first == 0 ? space_before(p, m) : 0;

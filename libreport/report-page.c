@@ -418,7 +418,7 @@ draw_text(lr_report_context_t *context, const lr_report_layout_t *layout,
 	const lr_measured_t *m = placed->measured;
 	const lr_block_t *block = m->block;
 	const char *tag = "P";
-	double x = placed->x + m->indent;
+	double x = placed->x; /* already indented by the paginator */
 
 	if (block && block->kind == LR_BLOCK_LIST_ITEM) {
 		cairo_tag_begin(cr, "L", NULL);
@@ -436,9 +436,8 @@ draw_text(lr_report_context_t *context, const lr_report_layout_t *layout,
 		tag = "LBody";
 	} else if (block && block->kind == LR_BLOCK_QUOTE) {
 		set_color(cr, layout->style.rule);
-		cairo_rectangle(cr, placed->x, placed->y, 2.5, placed->height);
+		cairo_rectangle(cr, placed->x - m->indent, placed->y, 2.5, placed->height);
 		cairo_fill(cr);
-		x = placed->x + m->indent;
 		tag = "BlockQuote";
 	}
 	cairo_tag_begin(cr, tag, NULL);
@@ -593,12 +592,8 @@ lr_report_page_draw(const lr_report_t *report, const lr_report_layout_t *layout,
 		return lr_error_record_set(error, status, NULL, 0, 0,
 					   "the fonts could not be loaded from %s",
 					   lr_fonts_get_directory());
-	/* The plan's layouts were made in the thread that laid out; drawing in another one
-	 * would share its Pango objects. */
-	if (pango != layout->pango)
-		return lr_error_record_set(error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
-					   "a report's pages must be drawn in the thread that "
-					   "laid it out");
+	/* report.c lays the report out again in a thread other than the one that made the plan. */
+	g_assert(pango == layout->pango);
 	set_color(cr, layout->style.background);
 	cairo_paint(cr);
 	if (index > 0)

@@ -904,6 +904,13 @@ get_layout(lr_report_t *report)
 				    first ? first->message : lr_status_to_string(report->status));
 		return NULL;
 	}
+	/* The plan holds Pango layouts of the thread that made it, and Pango objects are not
+	 * shared between threads: another thread lays the report out again for itself. */
+	if (report->layout) {
+		lr_status_t status = LR_STATUS_SUCCESS;
+		if (lr_fonts_get_context(&status) != report->layout->pango)
+			invalidate(report);
+	}
 	if (!report->layout)
 		report->layout = lr_report_layout_build(report, &report->last_error);
 	return report->layout;

@@ -22,8 +22,8 @@
 
 #include "report-measure-private.h"
 
-#ifndef LR_DATA_DIR
-#error "LR_DATA_DIR must name the dataset folder (data/)"
+#if !defined(LR_DATA_DIR) || !defined(LR_TEST_DATA_DIR) || !defined(LR_GOLDEN_DIR)
+#error "LR_DATA_DIR, LR_TEST_DATA_DIR and LR_GOLDEN_DIR must be defined (tests/meson.build)"
 #endif
 
 static lr_dataset_t *bundled;
@@ -439,6 +439,56 @@ START_TEST(test_language_changes_after_building)
 }
 END_TEST
 
+/* Page-layout goldens: the text of lr_report_describe_layout() (every block's page and box)
+ * for a spec with every kind of block, in two languages and page sizes. They survive font
+ * rasteriser changes but not layout changes. LR_UPDATE_GOLDENS=1 rewrites them. */
+static void
+check_layout_golden(const char *spec, lr_language_t language, lr_page_size_t size,
+		    const char *golden)
+{
+	char *spec_path = g_build_filename(LR_TEST_DATA_DIR, "report-golden", spec, NULL);
+	char *golden_path = g_build_filename(LR_GOLDEN_DIR, "report", golden, NULL);
+	lr_report_t *report = lr_report_load(spec_path, NULL);
+	char *actual, *expected = NULL;
+
+	ck_assert_msg(lr_report_status(report) == LR_STATUS_SUCCESS, "%s: %s", spec,
+		      lr_report_get_error_count(report) ? lr_report_get_error(report, 0)->message : "");
+	lr_report_set_language(report, language);
+	lr_report_set_page_size(report, size);
+	checked_plan(report);
+	actual = lr_report_describe_layout(report);
+	ck_assert_ptr_nonnull(actual);
+	if (g_getenv("LR_UPDATE_GOLDENS")) {
+		ck_assert(g_file_set_contents(golden_path, actual, -1, NULL));
+	} else {
+		ck_assert_msg(g_file_get_contents(golden_path, &expected, NULL, NULL),
+			      "no golden %s (LR_UPDATE_GOLDENS=1 writes it)", golden_path);
+		if (strcmp(actual, expected) != 0) {
+			char *saved = g_build_filename(g_get_tmp_dir(), golden, NULL);
+			const char *a = actual, *e = expected;
+			int line = 1;
+			g_file_set_contents(saved, actual, -1, NULL);
+			for (; *a && *a == *e; a++, e++)
+				line += *a == '\n';
+			ck_abort_msg("%s differs from %s from line %d (actual saved as %s)", spec, golden,
+				     line, saved);
+		}
+	}
+	g_free(expected);
+	lr_free(actual);
+	lr_report_destroy(report);
+	g_free(spec_path);
+	g_free(golden_path);
+}
+
+START_TEST(test_layout_goldens)
+{
+	check_layout_golden("every-block.md", LR_LANGUAGE_VI, LR_PAGE_A4, "every-block-vi-a4.txt");
+	check_layout_golden("every-block.md", LR_LANGUAGE_EN, LR_PAGE_LETTER,
+			    "every-block-en-letter.txt");
+}
+END_TEST
+
 static Suite *
 report_suite(void)
 {
@@ -457,6 +507,7 @@ report_suite(void)
 	tcase_add_test(tc, test_draw_pages_and_errors);
 	tcase_add_test(tc, test_null_and_inert);
 	tcase_add_test(tc, test_language_changes_after_building);
+	tcase_add_test(tc, test_layout_goldens);
 	suite_add_tcase(suite, tc);
 	return suite;
 }

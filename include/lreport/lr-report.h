@@ -35,7 +35,9 @@ LR_BEGIN_DECLS
  * errors are returned by the call that met them and do not change the report's status.
  *
  * The report keeps a reference to its dataset and theme, and never changes either. Reports
- * are independent: different threads may lay out and write different reports at once.
+ * are independent: different threads may lay out and write different reports at once. One
+ * report is used by one thread at a time; it may move between threads (its page plan is then
+ * laid out again in the new thread, since Pango objects are not shared across threads).
  * Since: 0.2
  */
 typedef struct lr_report lr_report_t;
