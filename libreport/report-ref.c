@@ -532,7 +532,7 @@ format_observation(const lr_indicator_t *indicator, const lr_observation_t *o,
  * (share, growth): the difference in percentage points ("+2,5 điểm phần trăm"), since a
  * relative change of a share misleads. Other values: the relative change in percent ("+23%"),
  * or the signed difference with the unit when the earlier figure is 0. Ranges count by their
- * middle. */
+ * middle. No change at all is "giữ nguyên" / "unchanged". */
 static char *
 format_change(const lr_indicator_t *indicator, const lr_observation_t *o,
 	      const lr_observation_t *previous, lr_language_t language)
@@ -541,7 +541,8 @@ format_change(const lr_indicator_t *indicator, const lr_observation_t *o,
 	double now = central(o), before = central(previous), change;
 	char *number, *text;
 
-	if (indicator->kind == LR_INDICATOR_RANK)
+	/* "+0 điểm phần trăm" reads as a figure: no change is said in words, as for ranks. */
+	if (indicator->kind == LR_INDICATOR_RANK || now == before)
 		return take(lr_format_rank_change((int) before - (int) now, language,
 						  LR_RANK_CHANGE_WORDS));
 	lr_number_format_init(&format, language);

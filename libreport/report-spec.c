@@ -651,15 +651,32 @@ static void
 unknown_entity(const reader_t *reader, GPtrArray *indicators, const char *entity, unsigned line,
 	       unsigned column)
 {
-	GString *ids = g_string_new(NULL);
+	GString *ids = g_string_new(NULL), *known = g_string_new(NULL);
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t count = lr_dataset_get_observation_count(reader->report->dataset);
 
 	for (unsigned i = 0; i < indicators->len; i++)
 		g_string_append_printf(ids, "%s%s", i ? ", " : "",
 				       (const char *) g_ptr_array_index(indicators, i));
+
+	/* The entities these indicators have, so the writer sees the spelling expected. */
+	for (size_t k = 0; k < count; k++) {
+		const lr_observation_t *o = lr_dataset_get_observation(reader->report->dataset, k);
+		bool wanted = !indicators->len;
+		for (unsigned i = 0; i < indicators->len && !wanted; i++)
+			wanted = strcmp(o->indicator, g_ptr_array_index(indicators, i)) == 0;
+		if (!wanted || g_hash_table_contains(seen, o->entity))
+			continue;
+		g_hash_table_add(seen, (gpointer) o->entity);
+		if (g_hash_table_size(seen) <= 12)
+			g_string_append_printf(known, "%s%s", known->len ? ", " : "", o->entity);
+	}
 	spec_error(reader, LR_STATUS_UNKNOWN_ENTITY, line, column,
-		   "'%s' has no figure of %s; expected an entity of observations.csv (or its "
-		   "English name)",
-		   entity, ids->len ? ids->str : "any indicator");
+		   "'%s' has no figure of %s; expected one of: %s%s", entity,
+		   ids->len ? ids->str : "any indicator", known->str,
+		   g_hash_table_size(seen) > 12 ? " …" : "");
+	g_hash_table_unref(seen);
+	g_string_free(known, TRUE);
 	g_string_free(ids, TRUE);
 }
 

@@ -209,7 +209,7 @@ static const bad_spec_t bad_specs[] = {
 	{ "layout on a rank chart", FRONT "```chart\nkind=rank\nindicator=egdi_rank\nlayout=stacked\n```\n",
 	  7, 1, LR_STATUS_INVALID_DATA, "layout= is for bar charts" },
 	{ "unknown chart entity", FRONT "```chart\nindicator=ftth_coverage\nentity=Việt Nam;Mars\n```\n",
-	  6, 17, LR_STATUS_UNKNOWN_ENTITY, "'Mars' has no figure of ftth_coverage" },
+	  6, 17, LR_STATUS_UNKNOWN_ENTITY, "'Mars' has no figure of ftth_coverage; expected one of: Việt Nam, thế giới, châu Âu" },
 	{ "chart without indicator", FRONT "```chart\nkind=bar\n```\n", 4, 1,
 	  LR_STATUS_INVALID_DATA, "needs indicator=ID" },
 	{ "chart of no data", FRONT "```chart\nindicator=egdi_rank\nyear=1999\n```\n", 4, 1,
@@ -662,6 +662,7 @@ static const formatted_t formatted[] = {
 	{ "ecommerce_growth", "11%", "11%" },             /* two 2023 figures: the first */
 	{ "info_systems_level_approved_share change", "+9" NBSP "điểm phần trăm",
 	  "+9" NBSP "percentage points" },
+	{ "chip_id_card_coverage change", "giữ nguyên", "unchanged" }, /* 100% both years */
 	{ "payment_account_adult_share", "87%", "87%" },  /* 2025 is a target */
 	{ "payment_account_adult_share change", "+21" NBSP "điểm phần trăm",
 	  "+21" NBSP "percentage points" },
