@@ -325,7 +325,8 @@ lr_report_draw_page(lr_report_t *report, int index, cairo_t *cr);
  *
  * Writes the report. A PDF has a nested outline from the headings, metadata, page labels,
  * internal links, structure tags (the document is tagged), /Lang and alternative text on
- * every figure. Every file is written to a temporary file and renamed; on failure no new file
+ * every figure (cairo 1.16's tag API cannot write those two: qpdf adds them, through its C
+ * API, after cairo has written the PDF). Every file is written to a temporary file and renamed; on failure no new file
  * is left. The same report gives the same bytes (dates from SOURCE_DATE_EPOCH when set).
  * Returns: LR_STATUS_SUCCESS or the error (readable with lr_report_get_last_error()).
  * Since: 0.2
