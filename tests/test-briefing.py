@@ -587,6 +587,10 @@ def check_render(spec, data, lreport, out_dir, language):
                  (i + 1, no_data, t.count(no_data)))
     if "{{" in whole or "}}" in whole:
         fail(pdf, "a reference is printed unformatted")
+    # Numbers of four digits or more are grouped ("6.325", "6,325"); only years are not.
+    for number in re.findall(r"(?<![\w.,/])\d{4,}(?![\w.,/%])", body):
+        if not 2015 <= int(number) <= 2030:
+            fail(pdf, "'%s' is printed without digit grouping" % number)
     check_document(spec, pdf, texts, language)
 
 
