@@ -149,7 +149,8 @@ lr_report_find_previous(const lr_report_t *report, const lr_observation_t *obser
 		    strcmp(o->period, observation->period) != 0 || o->year >= observation->year ||
 		    !has_value(o))
 			continue;
-		if (o->status == LR_OBSERVATION_TARGET && observation->status != LR_OBSERVATION_TARGET)
+		if (o->status == LR_OBSERVATION_TARGET &&
+		    observation->status != LR_OBSERVATION_TARGET)
 			continue;
 		if (!best || o->year > best->year ||
 		    (o->year == best->year && preference(o) < preference(best)))
@@ -430,8 +431,9 @@ lr_reference_parse(lr_report_t *report, const char *text, size_t length, const c
 			char *normal = lr_utf8_normalize(entity, -1, NULL);
 			g_free(entity);
 			if (stage >= 1)
-				problem = "an entity after the year or the form (or an unknown form: "
-					  "value, number, change, previous, previous-year, year, total)";
+				problem = "an entity after the year or the form (or an unknown "
+					  "form: value, number, change, previous, previous-year, "
+					  "year, total)";
 			else if (!normal || !*normal)
 				problem = "an empty entity";
 			g_free(reference->entity);
@@ -440,7 +442,8 @@ lr_reference_parse(lr_report_t *report, const char *text, size_t length, const c
 			stage = 1;
 		}
 		if (problem) {
-			lr_report_record_error(report, LR_STATUS_PARSE_ERROR, file, line, token->column,
+			lr_report_record_error(report, LR_STATUS_PARSE_ERROR, file, line,
+					       token->column,
 					       "unexpected '%.*s' in the reference: %s; %s",
 					       (int) token->length, token->start, problem, grammar);
 			lr_reference_free(reference);
@@ -551,10 +554,11 @@ format_change(const lr_indicator_t *indicator, const lr_observation_t *o,
 		change = now - before;
 		format.decimals = MIN(decimals_for(change), 1);
 		number = take(lr_format_number(change, &format));
+		/* "điểm phần trăm", after a no-break space as units are. */
 		text = g_strconcat(number, "\xc2\xa0",
-				   language == LR_LANGUAGE_VI ? "\xc4\x91i\xe1\xbb\x83m ph\xe1\xba\xa7n "
-								"tr\xc4\x83m"
-							      : "percentage points",
+				   language == LR_LANGUAGE_VI
+					   ? "\xc4\x91i\xe1\xbb\x83m ph\xe1\xba\xa7n tr\xc4\x83m"
+					   : "percentage points",
 				   NULL);
 		g_free(number);
 		return text;
@@ -607,7 +611,8 @@ lr_reference_format(const lr_report_t *report, const lr_reference_t *reference,
 		if (!previous) {
 			lr_error_record_set(error, LR_STATUS_NO_DATA, reference->file,
 					    reference->line, reference->column,
-					    "the %d figure of %s has no earlier one to compare with",
+					    "the %d figure of %s has no earlier one to compare "
+					    "with",
 					    o->year, reference->indicator);
 			return NULL;
 		}

@@ -93,7 +93,8 @@ word_choices(const char *key)
 		if (strcmp(spec_words[i].key, key) == 0)
 			g_ptr_array_add(words, (gpointer) spec_words[i].word);
 	for (unsigned i = 0; i < words->len; i++)
-		g_string_append_printf(text, "%s%s", i == 0 ? "" : i + 1 == words->len ? " or " : ", ",
+		g_string_append_printf(text, "%s%s",
+				       i == 0 ? "" : i + 1 == words->len ? " or " : ", ",
 				       (const char *) g_ptr_array_index(words, i));
 	g_ptr_array_unref(words);
 	return g_string_free(text, FALSE);
@@ -295,8 +296,9 @@ append_scanned(const reader_t *reader, GArray *runs, const char *text, unsigned 
 			p = again;
 			continue;
 		}
-		reference = lr_reference_parse(reader->report, open + 2, (size_t) (close - open - 2),
-					       reader->file, mark.line, mark.column + 2);
+		reference = lr_reference_parse(reader->report, open + 2,
+					       (size_t) (close - open - 2), reader->file, mark.line,
+					       mark.column + 2);
 		if (reference)
 			lr_runs_append_reference(runs, reference, style, link);
 		p = close + 2;
@@ -505,7 +507,8 @@ read_entries(const reader_t *reader, const char *literal, unsigned first_line, c
 		entry_t entry = { 0 };
 		if (length && text[length - 1] == '\r')
 			length--;
-		/* The literal lost the container's indentation or '>' marks; the raw line has them. */
+		/* The literal lost the container's indentation or '>' marks; the raw line keeps
+		 * them. */
 		raw = line_at(reader, line, &raw_length);
 		if (raw && raw_length >= length &&
 		    memcmp(raw + raw_length - length, text, length) == 0)
@@ -537,7 +540,8 @@ read_entries(const reader_t *reader, const char *literal, unsigned first_line, c
 		while (end > start && is_blank(text[end - 1]))
 			end--;
 		entry.value = g_strndup(text + start, end - start);
-		entry.value_column = (raw ? column_of(raw, prefix) - 1 : 0) + column_of(text, start);
+		entry.value_column =
+			(raw ? column_of(raw, prefix) - 1 : 0) + column_of(text, start);
 		g_array_append_val(entries, entry);
 	}
 	g_strfreev(lines);
@@ -565,7 +569,8 @@ entry_items(const entry_t *entry)
 			length--;
 		if (length) {
 			item.text = lr_utf8_normalize(p, (gssize) length, NULL);
-			item.column = entry->value_column + (unsigned) g_utf8_strlen(value, p - value);
+			item.column =
+				entry->value_column + (unsigned) g_utf8_strlen(value, p - value);
 			g_array_append_val(items, item);
 		}
 		p = *end ? end + 1 : end;
@@ -585,8 +590,8 @@ check_keys(const reader_t *reader, GArray *entries, const char *kind, const char
 		if (!in_list(keys, key_count, entry->key)) {
 			char *choices = key_choices(keys, key_count);
 			spec_error(reader, LR_STATUS_INVALID_DATA, entry->line, entry->key_column,
-				   "unknown key '%s' in a ```%s block; expected %s", entry->key, kind,
-				   choices);
+				   "unknown key '%s' in a ```%s block; expected %s", entry->key,
+				   kind, choices);
 			g_free(choices);
 			ok = false;
 			continue;
@@ -597,8 +602,9 @@ check_keys(const reader_t *reader, GArray *entries, const char *kind, const char
 			const entry_t *earlier = &g_array_index(entries, entry_t, j);
 			if (strcmp(earlier->key, entry->key) == 0) {
 				spec_error(reader, LR_STATUS_INVALID_DATA, entry->line,
-					   entry->key_column, "'%s' is given twice (first on line %u)",
-					   entry->key, earlier->line);
+					   entry->key_column,
+					   "'%s' is given twice (first on line %u)", entry->key,
+					   earlier->line);
 				ok = false;
 				break;
 			}
@@ -639,8 +645,8 @@ static const char *
 resolve_entity(const reader_t *reader, GPtrArray *indicators, const char *entity)
 {
 	for (unsigned i = 0; i < indicators->len; i++) {
-		const char *name = lr_report_resolve_entity(reader->report,
-							   g_ptr_array_index(indicators, i), entity);
+		const char *name = lr_report_resolve_entity(
+			reader->report, g_ptr_array_index(indicators, i), entity);
 		if (name)
 			return name;
 	}
@@ -703,7 +709,8 @@ check_chart(const reader_t *reader, lr_chart_t *chart, bool *failed, unsigned li
 		return;
 	error = lr_chart_get_error(chart);
 	spec_error(reader, lr_chart_status(chart), line, column, "%s",
-		   error && error->message ? error->message : lr_status_to_string(lr_chart_status(chart)));
+		   error && error->message ? error->message
+					   : lr_status_to_string(lr_chart_status(chart)));
 	*failed = true;
 }
 
@@ -778,9 +785,10 @@ read_chart(const reader_t *reader, GArray *entries, unsigned line, unsigned colu
 			}
 			if (kind == LR_CHART_RANK && indicator->kind != LR_INDICATOR_RANK) {
 				spec_error(reader, LR_STATUS_UNSUPPORTED, e->line, item->column,
-					   "'%s' is not a ranking (its kind is %s); a rank chart draws "
-					   "indicators of kind rank, such as egdi_rank",
-					   item->text, lr_indicator_kind_to_string(indicator->kind));
+					   "'%s' is not a ranking (its kind is %s); a rank chart "
+					   "draws indicators of kind rank, such as egdi_rank",
+					   item->text,
+					   lr_indicator_kind_to_string(indicator->kind));
 				failed = true;
 				continue;
 			}
@@ -797,11 +805,12 @@ read_chart(const reader_t *reader, GArray *entries, unsigned line, unsigned colu
 	}
 	for (unsigned i = 0; i < entries->len; i++) {
 		const entry_t *e = &g_array_index(entries, entry_t, i);
-		bool bar_only = strcmp(e->key, "layout") == 0 || strcmp(e->key, "horizontal") == 0 ||
-				strcmp(e->key, "sort") == 0;
+		bool bar_only = strcmp(e->key, "layout") == 0 ||
+				strcmp(e->key, "horizontal") == 0 || strcmp(e->key, "sort") == 0;
 		if (bar_only && kind == LR_CHART_RANK) {
 			spec_error(reader, LR_STATUS_INVALID_DATA, e->line, e->key_column,
-				   "%s= is for bar charts (kind=bar); this one is kind=rank", e->key);
+				   "%s= is for bar charts (kind=bar); this one is kind=rank",
+				   e->key);
 			failed = true;
 		} else if (strcmp(e->key, "entity") == 0 || strcmp(e->key, "highlight") == 0) {
 			GArray *items = entry_items(e);
@@ -855,8 +864,8 @@ read_chart(const reader_t *reader, GArray *entries, unsigned line, unsigned colu
 			aspect = g_ascii_strtod(e->value, &end);
 			if (!*e->value || *end || !(aspect >= 0.2 && aspect <= 2)) {
 				spec_error(reader, LR_STATUS_INVALID_DATA, e->line, e->value_column,
-					   "'%s' is not an aspect; expected the height over the width, "
-					   "from 0.2 to 2 (default 0.56)",
+					   "'%s' is not an aspect; expected the height over the "
+					   "width, from 0.2 to 2 (default 0.56)",
 					   e->value);
 				failed = true;
 			}
@@ -963,7 +972,8 @@ read_figures(const reader_t *reader, GArray *entries, unsigned line, unsigned co
 			card->indicator = g_strdup(e->value);
 			card->line = e->line;
 			card->column = e->value_column;
-			card_ok = known_indicator(reader, e->value, e->line, e->value_column) != NULL;
+			card_ok = known_indicator(reader, e->value, e->line, e->value_column) !=
+				  NULL;
 			failed |= !card_ok;
 			has_entity = has_year = has_label = false;
 			continue;
@@ -1018,7 +1028,8 @@ read_figures(const reader_t *reader, GArray *entries, unsigned line, unsigned co
 	}
 	/* One row per block: the cards go in together or not at all. */
 	for (unsigned i = 0; !failed && i < cards->len; i++) {
-		lr_block_t *block = lr_report_append_card(reader->report, g_ptr_array_index(cards, i));
+		lr_block_t *block =
+			lr_report_append_card(reader->report, g_ptr_array_index(cards, i));
 		cards->pdata[i] = NULL;
 		set_origin(reader, block, line);
 	}
@@ -1026,6 +1037,25 @@ read_figures(const reader_t *reader, GArray *entries, unsigned line, unsigned co
 }
 
 static const char *const table_keys[] = { "indicator", "entity", "year", "caption" };
+
+/* Whether any cell (indicator × entity × year) of a data table has a figure. */
+static bool
+table_has_data(const lr_report_t *report, const lr_table_spec_t *table)
+{
+	for (unsigned i = 0; i < table->indicators->len; i++)
+		for (unsigned e = 0; e < MAX(table->entities->len, 1u); e++)
+			for (unsigned y = 0; y < MAX(table->years->len, 1u); y++) {
+				const char *entity = table->entities->len
+							     ? g_ptr_array_index(table->entities, e)
+							     : NULL;
+				int year = table->years->len ? g_array_index(table->years, int, y)
+							     : 0;
+				const char *id = g_ptr_array_index(table->indicators, i);
+				if (lr_report_find_observation(report, id, entity, year))
+					return true;
+			}
+	return false;
+}
 
 static void
 read_data_table(const reader_t *reader, GArray *entries, unsigned line, unsigned column)
@@ -1035,7 +1065,6 @@ read_data_table(const reader_t *reader, GArray *entries, unsigned line, unsigned
 				  list_keys, G_N_ELEMENTS(list_keys));
 	lr_table_spec_t *table = lr_table_spec_new(true);
 	const entry_t *caption = find_entry(entries, "caption");
-	bool found = false;
 	lr_block_t *block;
 
 	if (!report->dataset) {
@@ -1077,15 +1106,16 @@ read_data_table(const reader_t *reader, GArray *entries, unsigned line, unsigned
 			if (is_entity) {
 				const char *name = resolve_entity(reader, table->indicators,
 								  item->text);
+				bool several = table->indicators->len > 1;
 				if (!name) {
-					unknown_entity(reader, table->indicators, item->text, e->line,
-						       item->column);
+					unknown_entity(reader, table->indicators, item->text,
+						       e->line, item->column);
 					failed = true;
-				} else if (table->indicators->len > 1 && table->entities->len == 1) {
+				} else if (several && table->entities->len == 1) {
 					spec_error(reader, LR_STATUS_INVALID_DATA, e->line,
 						   item->column,
-						   "a table's rows are indicators or entities: with "
-						   "several entities, give one indicator");
+						   "a table's rows are indicators or entities: "
+						   "with several entities, give one indicator");
 					failed = true;
 				} else {
 					g_ptr_array_add(table->entities, g_strdup(name));
@@ -1099,17 +1129,7 @@ read_data_table(const reader_t *reader, GArray *entries, unsigned line, unsigned
 		g_array_unref(items);
 	}
 	/* An empty table is a mistake in the spec, not something to print. */
-	for (unsigned i = 0; !failed && !found && i < table->indicators->len; i++)
-		for (unsigned e = 0; !found && e < MAX(table->entities->len, 1u); e++)
-			for (unsigned y = 0; !found && y < MAX(table->years->len, 1u); y++)
-				found = lr_report_find_observation(
-						report, g_ptr_array_index(table->indicators, i),
-						table->entities->len
-							? g_ptr_array_index(table->entities, e)
-							: NULL,
-						table->years->len ? g_array_index(table->years, int, y)
-								  : 0) != NULL;
-	if (!failed && !found) {
+	if (!failed && !table_has_data(report, table)) {
 		spec_error(reader, LR_STATUS_NO_DATA, line, column,
 			   "this table has no figure: no observation matches its indicators, "
 			   "entities and years");
@@ -1164,7 +1184,8 @@ read_code_block(const reader_t *reader, cmark_node *node, int list_level)
 	bool failed = false;
 
 	if (!cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char)) {
-		/* Indented by four spaces: most likely a mistake for a paragraph; show it as code. */
+		/* Indented by four spaces: most likely a mistake for a paragraph; show it as
+		 * code. */
 		lr_block_t *block = lr_report_append_text(
 			reader->report, reader->quote_depth ? LR_BLOCK_QUOTE : LR_BLOCK_PARAGRAPH,
 			MAX(reader->quote_depth, 1),
@@ -1188,8 +1209,9 @@ read_code_block(const reader_t *reader, cmark_node *node, int list_level)
 		spec_error(reader, LR_STATUS_PARSE_ERROR, line, fence_column,
 			   "this %.*s%s block is never closed; expected a line of %d '%c' after "
 			   "its content",
-			   fence_length, fence_char == '~' ? "~~~~~~~~~~~~~~~~" : "````````````````",
-			   kind, fence_length, fence_char);
+			   fence_length,
+			   fence_char == '~' ? "~~~~~~~~~~~~~~~~" : "````````````````", kind,
+			   fence_length, fence_char);
 		g_free(kind);
 		return;
 	}
@@ -1197,11 +1219,12 @@ read_code_block(const reader_t *reader, cmark_node *node, int list_level)
 	    strcmp(kind, "table") != 0) {
 		if (*kind)
 			spec_error(reader, LR_STATUS_INVALID_DATA, line, info_column,
-				   "unknown block kind '%s'; expected chart, figures or table", kind);
+				   "unknown block kind '%s'; expected chart, figures or table",
+				   kind);
 		else
 			spec_error(reader, LR_STATUS_INVALID_DATA, line, fence_column,
-				   "a fenced block without a kind; expected chart, figures or table "
-				   "after the fence");
+				   "a fenced block without a kind; expected chart, figures or "
+				   "table after the fence");
 		g_free(kind);
 		return;
 	}
@@ -1233,7 +1256,11 @@ read_markdown_table(const reader_t *reader, cmark_node *node)
 	inlines_init(&state, reader, node);
 	table->column_count = columns;
 	for (int i = 0; i < columns; i++) {
-		int alignment = !alignments ? -1 : alignments[i] == 'c' ? 0 : alignments[i] == 'r' ? 1 : -1;
+		/* cmark-gfm: 'l', 'c', 'r', or 0 for none (left). */
+		int alignment = !alignments	      ? -1
+				: alignments[i] == 'c' ? 0
+				: alignments[i] == 'r' ? 1
+						       : -1;
 		g_array_append_val(table->alignments, alignment);
 	}
 	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
@@ -1276,10 +1303,11 @@ read_list(reader_t *reader, cmark_node *list, int level)
 			lr_block_t *block;
 			if (cmark_node_get_type(child) == CMARK_NODE_PARAGRAPH) {
 				/* An item's later paragraphs continue it, without a marker. */
-				block = lr_report_append_text(reader->report, LR_BLOCK_LIST_ITEM, level,
-							      block_runs(reader, child),
+				block = lr_report_append_text(reader->report, LR_BLOCK_LIST_ITEM,
+							      level, block_runs(reader, child),
 							      first ? marker : NULL);
-				set_origin(reader, block, (unsigned) cmark_node_get_start_line(child));
+				set_origin(reader, block,
+					   (unsigned) cmark_node_get_start_line(child));
 			} else {
 				if (first) {
 					block = lr_report_append_text(reader->report,
@@ -1295,8 +1323,8 @@ read_list(reader_t *reader, cmark_node *list, int level)
 			first = false;
 		}
 		if (first) { /* an empty item still shows its marker */
-			lr_block_t *block = lr_report_append_text(reader->report, LR_BLOCK_LIST_ITEM,
-								  level, lr_runs_new(), marker);
+			lr_block_t *block = lr_report_append_text(
+				reader->report, LR_BLOCK_LIST_ITEM, level, lr_runs_new(), marker);
 			set_origin(reader, block, (unsigned) cmark_node_get_start_line(item));
 		}
 		g_free(marker);
@@ -1409,6 +1437,7 @@ static const char *const front_keys[] = {
 	"title", "subtitle", "author", "date", "language", "page", "data", "entity", "subject",
 	"keywords", "justify",
 };
+enum { FRONT_TITLE = 0, FRONT_DATA = 6, FRONT_ENTITY = 7 }; /* indices in front_keys */
 
 static bool
 is_front_fence(const char *text, size_t length)
@@ -1430,6 +1459,7 @@ read_front_matter(reader_t *reader, char *text, char **data_dir)
 {
 	lr_report_t *report = reader->report;
 	front_value_t values[G_N_ELEMENTS(front_keys)] = { { 0 } };
+	const front_value_t *data, *entity;
 	unsigned line = 1, end_line = 0;
 	size_t length;
 	const char *first = line_at(reader, 1, &length);
@@ -1457,7 +1487,8 @@ read_front_matter(reader_t *reader, char *text, char **data_dir)
 		colon = memchr(raw + start, ':', length - start);
 		if (!colon) {
 			spec_error(reader, LR_STATUS_PARSE_ERROR, line, column_of(raw, start),
-				   "expected 'key: value' in the front matter (or '---' to end it)");
+				   "expected 'key: value' in the front matter (or '---' to end "
+				   "it)");
 			continue;
 		}
 		end = (size_t) (colon - raw);
@@ -1569,29 +1600,27 @@ read_front_matter(reader_t *reader, char *text, char **data_dir)
 					    : g_build_filename(report->base_dir, v->value, NULL);
 		}
 	}
-	if (!values[0].value)
+	if (!values[FRONT_TITLE].value)
 		spec_error(reader, LR_STATUS_INVALID_DATA, 1, 1,
 			   "the front matter has no title; expected 'title: …' between the '---' "
 			   "lines");
 	/* The body's charts and references need the data: load it now. */
-	{
-		const front_value_t *data = &values[6];
-		if (lr_report_ensure_dataset(report, data->value, reader->file,
-					     data->value ? data->line : end_line) ==
-			    LR_STATUS_SUCCESS &&
-		    report->dataset && values[7].value &&
-		    !lr_report_resolve_entity(report, NULL, report->default_entity))
-			spec_error(reader, LR_STATUS_UNKNOWN_ENTITY, values[7].line, values[7].column,
-				   "the dataset has no figure of '%s'; expected an entity of "
-				   "observations.csv",
-				   values[7].value);
-		else if (values[7].value && report->dataset) {
-			/* Keep the dataset's own name: an English one would not match. */
-			const char *name = lr_report_resolve_entity(report, NULL,
-								   report->default_entity);
+	data = &values[FRONT_DATA];
+	entity = &values[FRONT_ENTITY];
+	lr_report_ensure_dataset(report, data->value, reader->file,
+				 data->value ? data->line : end_line);
+	if (entity->value && report->dataset) {
+		/* Keep the dataset's own name: an English one would not match later. */
+		const char *name = lr_report_resolve_entity(report, NULL, report->default_entity);
+		if (name) {
 			char *copy = g_strdup(name);
 			g_free(report->default_entity);
 			report->default_entity = copy;
+		} else {
+			spec_error(reader, LR_STATUS_UNKNOWN_ENTITY, entity->line, entity->column,
+				   "the dataset has no figure of '%s'; expected an entity of "
+				   "observations.csv",
+				   entity->value);
 		}
 	}
 	for (size_t k = 0; k < G_N_ELEMENTS(front_keys); k++)
