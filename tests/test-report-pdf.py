@@ -379,6 +379,11 @@ def struct_elements(reader):
 
 def check_tags(pdf, lang, charts, name):
     """Check 3: tagged, /Lang, a Document element, /Alt on every Figure."""
+    complaints = [subprocess.run(args + [pdf, "-"] if args[0] == "pdftotext" else args + [pdf],
+                                 capture_output=True).stderr.decode("utf-8", "replace")
+                  for args in (["pdfinfo", "-struct"], ["pdftotext"], ["mutool", "info"])]
+    check("%s: poppler and mupdf read the PDF without complaint" % name, not any(c.strip() for c in complaints),
+          "\n".join(c for c in complaints if c.strip()))
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, check=True).stdout.decode()
     check("%s: pdfinfo says Tagged: yes" % name, re.search(r"^Tagged:\s+yes", info, re.M) is not None,
           info)
