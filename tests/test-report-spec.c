@@ -82,7 +82,7 @@ dump_runs(GString *out, const GArray *runs)
 		if (run->kind == LR_RUN_TEXT) {
 			g_string_append(out, run->text);
 		} else if (run->kind == LR_RUN_LINE_BREAK) {
-			g_string_append(out, "<br>");
+			g_string_append(out, "\xe2\x8f\x8e"); /* ⏎ */
 		} else {
 			const lr_reference_t *r = run->reference;
 			g_string_append_printf(out, "{%s|%s|%d|%d@%u", r->indicator,
@@ -393,7 +393,7 @@ static const char every_construct[] =
 static const char every_construct_blocks[] =
 	"heading 1 line 13 []Phần một []{egdi_rank|-|0|5@13:14}\n"
 	"paragraph 1 line 15 []Đoạn [b]đậm [bi]nghiêng[] và [c]mã {{x}}[] với "
-	"[@https://example.org]liên kết[] R&D <5%> dòng hai[]<br>[]sau ngắt "
+	"[@https://example.org]liên kết[] R&D <5%> dòng hai[]⏎[]sau ngắt "
 	"[]{egdi_rank|-|0|0@17:12}[] và []{ftth_coverage|thế giới|2024|1@17:29}[].\n"
 	"heading 2 line 19 []Mục\n"
 	"item 1 line 21 • []một\n"
@@ -552,6 +552,30 @@ START_TEST(test_mangled_specs)
 		g_string_free(spec, TRUE);
 	}
 	g_rand_free(rand);
+}
+END_TEST
+
+START_TEST(test_more_constructs)
+{
+	lr_report_t *report = load(FRONT "Tiêu đề\n=======\n\n> > sâu ~~gạch~~\n\n"
+				   "    mã thụt {{x}}\n\n~~~figures\nindicator=gci_rank\n~~~\n\n"
+				   "<!-- ghi chú -->\n\n- \n- [ ] việc\n\n**{{egdi_rank}}**"
+				   "<br>*{{gii_rank number}}*\n");
+	char *dump;
+
+	ck_assert_msg(lr_report_status(report) == LR_STATUS_SUCCESS, "%s",
+		      lr_report_get_error(report, 0) ? lr_report_get_error(report, 0)->message : "");
+	dump = dump_blocks(report);
+	ck_assert_str_eq(dump, "heading 1 line 4 []Tiêu đề\n"
+			       "quote 2 line 7 []sâu ~~gạch~~\n"
+			       "paragraph 1 line 9 [c]mã thụt {{x}}\n"
+			       "cards 0 line 11 <gci_rank|-|0|->\n"
+			       "paragraph 1 line 15 []<!-- ghi chú -->\n"
+			       "item 1 line 17 • \n"
+			       "item 1 line 18 • [][ ] việc\n"
+			       "paragraph 1 line 20 [b]{egdi_rank|-|0|0@20:5}[]<br>[i]{gii_rank|-|0|1@20:25}\n");
+	g_free(dump);
+	lr_report_destroy(report);
 }
 END_TEST
 
@@ -815,6 +839,7 @@ report_spec_suite(void)
 	tc = tcase_create("good");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_every_construct);
+	tcase_add_test(tc, test_more_constructs);
 	tcase_add_test(tc, test_nfd_spec_same_blocks);
 	tcase_add_test(tc, test_english_title_and_crlf);
 	tcase_add_test(tc, test_markdown_without_front_matter);
