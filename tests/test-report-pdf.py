@@ -507,12 +507,20 @@ def check_links(pdf, paragraphs_md, lang, name):
           "missing %r; found %r" % (expected - uris, uris))
 
 
+PAPER = {"a4": (595.276, 841.89), "a5": (419.528, 595.276), "letter": (612.0, 792.0)}
+
+
 def check_spec(spec, lang, extra=(), name=None):
     name = name or os.path.basename(spec)
     front, headings, paragraphs, charts = read_spec(spec)
     pdf = os.path.join(SCRATCH, name + ".pdf")
     if not render(spec, pdf, extra, name=name):
         return None
+    extra = list(extra)
+    paper = extra[extra.index("--page") + 1] if "--page" in extra else front.get("page", "a4")
+    size = page_size(pdf)
+    check("%s: every page is %s" % (name, paper),
+          all(abs(a - b) < 0.01 for a, b in zip(size, PAPER[paper])), "page size %r" % (size,))
     check_contents(pdf, headings, lang, name)
     check_outline(pdf, headings, name)
     check_tags(pdf, lang, charts, name)
@@ -875,6 +883,10 @@ def main():
             return finish()
         vi = check_spec(os.path.join(SPECS, "basic-vi.md"), "vi")
         en = check_spec(os.path.join(SPECS, "basic-en.md"), "en")
+        # The greyscale theme and the other papers lay out and tag the same way.
+        check_spec(os.path.join(SPECS, "basic-vi.md"), "vi", ["--theme", "print", "--page", "letter"],
+                   name="basic-vi.md print letter")
+        check_spec(os.path.join(SPECS, "basic-en.md"), "en", ["--page", "a4"], name="basic-en.md a4")
         check_nfd(os.path.join(SPECS, "basic-vi.md"), "basic-vi.md")
         check_same_bytes(os.path.join(SPECS, "basic-vi.md"), "basic-vi.md")
         pagination = os.path.join(SCRATCH, "pagination")
