@@ -139,7 +139,8 @@ text_color_range(lr_text_t *text, guint start, guint end, lr_color_t color)
 	pango_attr_list_unref(list);
 }
 
-/* @runs (not owned) laid out through report-page.c, aligned in @width. */
+/* @runs (not owned) laid out through report-page.c, aligned in @width; set as tight as the
+ * plain cells (the font's line height, not body text's spacing). */
 static bool
 runs_text(lr_report_context_t *context, const GArray *runs, double size, bool bold,
 	  double width, PangoAlignment align, lr_text_t *text)
@@ -149,6 +150,7 @@ runs_text(lr_report_context_t *context, const GArray *runs, double size, bool bo
 	if (!layout)
 		return false;
 	pango_layout_set_alignment(layout, align);
+	pango_layout_set_line_spacing(layout, 0);
 	text_from_layout(layout, text);
 	return true;
 }
@@ -620,13 +622,21 @@ build_data(lr_table_layout_t *table, lr_report_context_t *context, const lr_bloc
 	} else {
 		years = data_years(&build, rows);
 	}
+	if (years->len == 0) {
+		/* A table of dashes says nothing: the spec should name other figures. */
+		lr_error_record_set(context->error, LR_STATUS_NO_DATA, block->file, block->line, 0,
+				    "table: the dataset has no figure for any of its rows");
+		ok = false;
+	}
 
-	table->columns = 1 + (int) years->len;
-	table->align = g_new0(int, table->columns);
+	table->columns = ok ? 1 + (int) years->len : 0;
+	table->align = g_new0(int, MAX(table->columns, 1));
 	for (int c = 1; c < table->columns; c++)
 		table->align[c] = 1;
-	table->header.cells = g_new0(cell_t, table->columns);
-	if (entity_rows) {
+	table->header.cells = g_new0(cell_t, MAX(table->columns, 1));
+	if (!ok) {
+		/* nothing more to build */
+	} else if (entity_rows) {
 		/* The rows' indicator heads their column. */
 		ok = name_cell(table, context, g_array_index(rows, row_key_t, 0).indicator, NULL,
 			       true, &table->header.cells[0]);

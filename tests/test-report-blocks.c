@@ -165,12 +165,15 @@ parse_cells(const char *line, row_t *row)
 		char *kind = g_match_info_fetch(match, 1), *sep = g_match_info_fetch(match, 8);
 		char *x = g_match_info_fetch(match, 4);
 
+		char *s;
+
 		cell.header = strcmp(kind, "TH") == 0;
-		cell.cell_x = g_ascii_strtod(g_match_info_fetch(match, 2), NULL);
-		cell.cell_width = g_ascii_strtod(g_match_info_fetch(match, 3), NULL);
+		cell.cell_x = g_ascii_strtod((s = g_match_info_fetch(match, 2)), NULL);
+		g_free(s);
+		cell.cell_width = g_ascii_strtod((s = g_match_info_fetch(match, 3)), NULL);
+		g_free(s);
 		cell.empty = !x || !*x;
 		if (!cell.empty) {
-			char *s;
 			cell.x = g_ascii_strtod(x, NULL);
 			cell.y = g_ascii_strtod((s = g_match_info_fetch(match, 5)), NULL);
 			g_free(s);
@@ -814,6 +817,26 @@ START_TEST(test_table_errors)
 	ck_assert_int_eq(f.error.public.status, LR_STATUS_UNKNOWN_INDICATOR);
 	ck_assert_uint_eq(f.error.public.line, 12);
 	ck_assert_ptr_null(lr_table_layout_new(&f.context, block, 1, 0));
+	/* Years in which the dataset has nothing: an empty table is refused, located. */
+	lr_error_record_clear(&f.error);
+	spec = lr_table_spec_new(true);
+	g_ptr_array_add(spec->indicators, g_strdup("egdi_rank"));
+	block = lr_report_append_table(f.report, spec);
+	block->line = 30;
+	{
+		lr_dataset_t *empty = lr_dataset_create();
+		lr_indicator_t indicator = { .id = "egdi_rank", .name_vi = "x", .name_en = "x",
+					     .kind = LR_INDICATOR_RANK, .better = LR_DIRECTION_LOWER,
+					     .pillar = "government" };
+		lr_dataset_t *held = f.report->dataset;
+		ck_assert_int_eq(lr_dataset_add_indicator(empty, &indicator), LR_STATUS_SUCCESS);
+		f.report->dataset = empty;
+		ck_assert_ptr_null(lr_table_layout_new(&f.context, block, 1, 480));
+		ck_assert_int_eq(f.error.public.status, LR_STATUS_NO_DATA);
+		ck_assert_uint_eq(f.error.public.line, 30);
+		f.report->dataset = held;
+		lr_dataset_destroy(empty);
+	}
 	ck_assert_ptr_null(lr_table_layout_new(&f.context, NULL, 1, 480));
 	lr_table_layout_free(NULL);
 	ck_assert_ptr_null(lr_table_layout_describe(NULL));
