@@ -66,8 +66,11 @@ def run(args, env=None, timeout=600):
     # As meson's test environment sets them, for runs by hand.
     full_env.setdefault("LREPORT_DATA_DIR", DATA)
     full_env.setdefault("LREPORT_FONTS_DIR", os.path.join(SOURCE, "fonts"))
-    if env:
-        full_env.update(env)
+    for key, value in (env or {}).items():
+        if value is None:
+            full_env.pop(key, None)
+        else:
+            full_env[key] = value
     proc = subprocess.run([LREPORT] + args, capture_output=True, env=full_env, timeout=timeout)
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 
@@ -816,6 +819,12 @@ def check_bad_specs(folder):
                   "folder holds %r" % os.listdir(out_dir))
     rc, _, err = run(["report", os.path.join(SPECS, "basic-vi.md")])
     check("a spec with no -o is a usage error (exit 2)", rc == 2, "exit %d\n%s" % (rc, err))
+    # data/README.md: without `data:` a spec uses the bundled dataset, as every command does.
+    out = os.path.join(folder, "bundled.pdf")
+    rc, _, err = run(["report", os.path.join(SPECS, "basic-vi.md"), "-o", out],
+                     env={"LREPORT_DATA_DIR": None})
+    check("without data: nor LREPORT_DATA_DIR a spec uses the bundled dataset",
+          rc == 0 and os.path.exists(out), "exit %d\n%s" % (rc, err))
     rc, _, err = run(["report", os.path.join(folder, "nowhere.md"), "-o", os.path.join(folder, "x.pdf")])
     check("a missing spec: exit 1, named", rc == 1 and "nowhere.md" in err, "exit %d\n%s" % (rc, err))
     out = os.path.join(folder, "no-such-folder", "x.pdf")
