@@ -40,6 +40,7 @@
 #define DOWN "\xe2\x86\x93"
 #define DAGGER "\xe2\x80\xa0"
 #define DOUBLE_DAGGER "\xe2\x80\xa1"
+#define SECTION "\xc2\xa7"
 
 /* ---- fixtures ----------------------------------------------------------------------- */
 
@@ -644,6 +645,32 @@ START_TEST(test_table_estimate_note_exactly_when_marked)
 		lr_table_layout_free(table);
 		fixture_close(&f);
 	}
+}
+END_TEST
+
+/* A year known only for part of it (2024: the first half) is marked and explained. */
+START_TEST(test_table_partial_year)
+{
+	static const char *const ids[] = { "digital_product_exports", "software_it_services_revenue" };
+	fixture_t f;
+	lr_table_layout_t *table;
+	parsed_t *p;
+	int y2024;
+
+	fixture_open(&f, NULL, _i == 0 ? LR_LANGUAGE_VI : LR_LANGUAGE_EN);
+	table = data_table(&f, ids, 2, NULL, 0, 480);
+	p = parse_table(table);
+	y2024 = column_of_year(p, "2024");
+	ck_assert_str_eq(cell_at(p, 0, y2024)->text, _i == 0 ? "64,9" SECTION : "64.9" SECTION);
+	/* A whole-year figure wins over the same year's part (report-ref.c's rule). */
+	ck_assert_str_eq(cell_at(p, 1, y2024)->text, "18");
+	ck_assert(has_note_starting(p, _i == 0 ? SECTION " Số liệu của một phần năm: 6 tháng đầu năm."
+					       : SECTION " Figures for part of the year: first half."));
+	check_decimal_alignment(p);
+	check_boxes_inside(p, 480);
+	parsed_free(p);
+	lr_table_layout_free(table);
+	fixture_close(&f);
 }
 END_TEST
 
@@ -1420,6 +1447,7 @@ blocks_suite(void)
 	tcase_add_test(tc, test_table_mixed_en);
 	tcase_add_loop_test(tc, test_table_entities, 0, 2);
 	tcase_add_test(tc, test_table_estimate_note_exactly_when_marked);
+	tcase_add_loop_test(tc, test_table_partial_year, 0, 2);
 	tcase_add_test(tc, test_table_given_years);
 	tcase_add_test(tc, test_table_300_rows);
 	tcase_add_test(tc, test_table_markdown);
