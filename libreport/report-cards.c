@@ -2,8 +2,9 @@
  * the references print it ("71/193", "20,5 tỷ USD", "16,5%"), its label, whether it is an
  * estimate, a forecast or a target, and the change against the previous year with data,
  * coloured by whether it is an improvement. Cards fill rows of equal widths: at most four
- * (three on narrow columns, two on A5-like ones), balanced (five cards are 3 + 2, not 4 + 1);
- * the cards of a row share its height, their change lines on one baseline at the bottom.
+ * (three on narrow columns, two on A5-like ones), balanced (five cards are 3 + 2, not 4 + 1;
+ * seven in threes 3 + 2 + 2, not 3 + 3 + 1); the cards of a row share its height, their
+ * change lines on one baseline at the bottom.
  *
  * Invariants:
  * 1. Values and changes come from lr_reference_format(), so a card says what a {{reference}}
@@ -74,15 +75,24 @@ plain_text(lr_report_context_t *context, const lr_report_style_t *style, const c
 	return true;
 }
 
-/* How many cards a row holds at @width: four, three below ~420 pt, two below ~300 pt; then
- * balanced so that the last row is not left nearly empty. */
+/* How many rows @count cards take at @width: a row holds four, three below ~420 pt, two
+ * below ~300 pt. */
 static int
-cards_per_row(double width, int count)
+cards_rows(double width, int count)
 {
 	int most = width < 300 ? 2 : width < 420 ? 3 : MAX_PER_ROW;
-	int rows = (count + most - 1) / most;
 
-	return rows ? (count + rows - 1) / rows : 1;
+	return MAX(1, (count + most - 1) / most);
+}
+
+/* The first card of @row when @count cards share @rows rows as evenly as they can, the
+ * fuller rows first. */
+static int
+row_start(int count, int rows, int row)
+{
+	int base = count / rows, extra = count % rows;
+
+	return row * base + MIN(row, extra);
 }
 
 static char *
@@ -318,17 +328,19 @@ lr_cards_layout_new(lr_report_context_t *context, const lr_block_t *block, doubl
 	cards->pad_y = 0.8 * cards->style.body_size;
 	cards->cards = g_array_new(FALSE, TRUE, sizeof(card_t));
 	count = (int) block->cards->len;
-	cards->per_row = cards_per_row(width, count);
-	cards->rows = (count + cards->per_row - 1) / cards->per_row;
+	cards->rows = cards_rows(width, count);
+	cards->per_row = (count + cards->rows - 1) / cards->rows;
 	card_width = (width - (cards->per_row - 1) * cards->gap) / cards->per_row;
 	inner = card_width - cards->bar - 2 * cards->pad_x;
 	g_array_set_size(cards->cards, (guint) count);
 
 	for (int i = 0; i < count; i++) {
 		card_t *card = &g_array_index(cards->cards, card_t, i);
-		card->row = i / cards->per_row;
+		while (card->row + 1 < cards->rows &&
+		       row_start(count, cards->rows, card->row + 1) <= i)
+			card->row++;
 		card->width = card_width;
-		card->x = (i % cards->per_row) * (card_width + cards->gap);
+		card->x = (i - row_start(count, cards->rows, card->row)) * (card_width + cards->gap);
 		if (!card_build(cards, context, block, g_ptr_array_index(block->cards, i), inner,
 				card)) {
 			lr_cards_layout_free(cards);
@@ -337,15 +349,16 @@ lr_cards_layout_new(lr_report_context_t *context, const lr_block_t *block, doubl
 	}
 	/* One height per row; change lines share the row's bottom. */
 	for (int row = 0; row < cards->rows; row++) {
-		int end = MIN(count, (row + 1) * cards->per_row);
+		int start = row_start(count, cards->rows, row);
+		int end = row_start(count, cards->rows, row + 1);
 		double height = 0;
 		bool split = false;
 
 		/* A unit that had to go on its own line takes the row's other units along, so the
 		 * row's values read alike ("450 / nghìn thành viên" beside "95 / nghìn tổ"). */
-		for (int i = row * cards->per_row; i < end; i++)
+		for (int i = start; i < end; i++)
 			split |= g_array_index(cards->cards, card_t, i).unit_text != NULL;
-		for (int i = row * cards->per_row; split && i < end; i++) {
+		for (int i = start; split && i < end; i++) {
 			card_t *card = &g_array_index(cards->cards, card_t, i);
 			const lr_card_spec_t *spec = g_ptr_array_index(block->cards, i);
 			const lr_indicator_t *indicator =
@@ -359,9 +372,9 @@ lr_cards_layout_new(lr_report_context_t *context, const lr_block_t *block, doubl
 			}
 			card_place(cards, card);
 		}
-		for (int i = row * cards->per_row; i < end; i++)
+		for (int i = start; i < end; i++)
 			height = MAX(height, g_array_index(cards->cards, card_t, i).height);
-		for (int i = row * cards->per_row; i < end; i++) {
+		for (int i = start; i < end; i++) {
 			card_t *card = &g_array_index(cards->cards, card_t, i);
 			card->y = y;
 			card->height = height;
