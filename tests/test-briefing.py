@@ -257,6 +257,60 @@ def check_references(spec, data, default_entity):
                 fail(where, "{{%s}}: no earlier year to compare with" % inner)
 
 
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+
+
+def source_dates(data, source):
+    """How the briefings write the date of @source's event: 28/12/2023, 28 December 2023."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", data.sources.get(source, {}).get("date", ""))
+    if not m:
+        return []
+    year, month, day = int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3))
+    if day:
+        return ["%02d/%02d/%d" % (day, month, year), "%d/%d/%d" % (day, month, year),
+                "%d %s %d" % (day, MONTH_NAMES[month - 1], year)]
+    return ["%d/%d" % (month, year), "%s %d" % (MONTH_NAMES[month - 1], year)]
+
+
+def check_disagreements(spec, data, default_entity):
+    """A reference to a figure two articles give differently sits in a paragraph that says
+    which article it follows (by the date of its event)."""
+    for line, column, inner in spec.references():
+        try:
+            indicator, entity, year, form = parse_reference(inner)
+        except ValueError:
+            continue
+        entity = data.entity(entity or default_entity)
+        rows = data.select(indicator, entity, year, whole_year=True)
+        if year is None and rows:
+            actual = [r for r in rows if r["status"] == "actual"] or rows
+            latest = max(int(r["year"]) for r in actual)
+            rows = [r for r in actual if int(r["year"]) == latest]
+        values = {(r["value"], r["low"], r["high"], r["n"]) for r in rows
+                  if r["status"] == rows[0]["status"]}
+        if len(values) < 2:
+            continue
+        # The figure the reference prints (data/README.md): actual first, then file order.
+        order = ["actual", "estimate", "forecast", "target"]
+        chosen = min(rows, key=lambda r: order.index(r["status"]))
+        text = nfc(dict(spec.texts)[line])
+        if not any(d in text for d in source_dates(data, chosen["source"])):
+            fail("%s:%d" % (spec.where(line), column), "{{%s}}: the articles disagree on this "
+                 "figure; say that the text follows %s (name its date: %s)" %
+                 (inner, chosen["source"], " or ".join(source_dates(data, chosen["source"]))))
+
+
+def check_card_years(spec):
+    """A card whose label names a year shows that year's figure."""
+    for kind, line, keys, cards in spec.blocks("figures"):
+        for card in cards:
+            named = re.findall(r"(?<!\d)20[1-3]\d(?!\d)", card.get("label", ""))
+            if named and card.get("year") not in named:
+                fail(spec.where(card["line"]), "the card's label says %s but its year= is %s" %
+                     (named[-1], card.get("year", "the latest")))
+
+
 def chart_entities(data, indicators, entities, years):
     found = set()
     for indicator in indicators:
@@ -752,6 +806,8 @@ def main(argv):
         check_digits(spec)
         check_references(spec, data, default_entity)
         check_blocks(spec, data, default_entity)
+        check_disagreements(spec, data, default_entity)
+        check_card_years(spec)
         check_content(spec, data)
     if len(specs) == 2:
         check_same(specs["vi"], specs["en"], data)
