@@ -536,6 +536,8 @@ read_entries(const reader_t *reader, const char *literal, unsigned first_line, c
 		start = (size_t) (equals - text) + 1;
 		while (start < length && is_blank(text[start]))
 			start++;
+		if (start == length) /* no value: point just after the '=' */
+			start = (size_t) (equals - text) + 1;
 		end = length;
 		while (end > start && is_blank(text[end - 1]))
 			end--;
@@ -593,6 +595,12 @@ check_keys(const reader_t *reader, GArray *entries, const char *kind, const char
 				   "unknown key '%s' in a ```%s block; expected %s", entry->key,
 				   kind, choices);
 			g_free(choices);
+			ok = false;
+			continue;
+		}
+		if (!*entry->value) {
+			spec_error(reader, LR_STATUS_INVALID_DATA, entry->line, entry->value_column,
+				   "'%s=' has no value", entry->key);
 			ok = false;
 			continue;
 		}
@@ -1515,6 +1523,8 @@ read_front_matter(reader_t *reader, char *text, char **data_dir)
 		start = (size_t) (colon - raw) + 1;
 		while (start < length && is_blank(raw[start]))
 			start++;
+		if (start == length) /* no value: point just after the ':' */
+			start = (size_t) (colon - raw) + 1;
 		end = length;
 		while (end > start && is_blank(raw[end - 1]))
 			end--;
