@@ -593,6 +593,10 @@ def check_render(spec, data, lreport, out_dir, language):
             return
     pdf = os.path.join(out_dir, "%s-default.pdf" % name)
     pages = page_count(pdf)
+    printed = os.path.join(out_dir, "%s-print.pdf" % name)
+    if page_count(printed) != pages:
+        fail(printed, "the print theme gives %d pages, the default %d" %
+             (page_count(printed), pages))
     texts = [squash(pdftotext(pdf, p)) for p in range(1, pages + 1)]
     whole = " ".join(texts)
 
