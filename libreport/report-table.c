@@ -8,7 +8,8 @@
  *
  * Invariants:
  * 1. Every cell's text box lies inside its cell's padded box (numbers never wrap: their
- *    column is at least as wide as its widest figure).
+ *    column is at least as wide as its widest figure; Pango breaks a word longer than its
+ *    column, a URL, inside it).
  * 2. In a data column the alignment points (decimal separator, the end of the integer part,
  *    the "/" of a rank) of all figures share one x.
  * 3. Figures come from lr_report_find_observation(), as references do, so a table can never

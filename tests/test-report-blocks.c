@@ -828,6 +828,34 @@ START_TEST(test_table_markdown)
 }
 END_TEST
 
+/* A word longer than its column breaks inside the cell rather than leave it. */
+START_TEST(test_table_markdown_long_word)
+{
+	fixture_t f;
+	lr_table_spec_t *spec = lr_table_spec_new(false);
+	GPtrArray *row = g_ptr_array_new_with_free_func((GDestroyNotify) g_array_unref);
+	lr_table_layout_t *table;
+	parsed_t *p;
+
+	fixture_open(&f, NULL, LR_LANGUAGE_VI);
+	spec->column_count = 2;
+	g_ptr_array_add(spec->header, runs_of("Cổng", 0));
+	g_ptr_array_add(spec->header, runs_of("Địa chỉ", 0));
+	g_ptr_array_add(row, runs_of("Dịch vụ công quốc gia", 0));
+	g_ptr_array_add(row, runs_of("https://dichvucong.gov.vn/p/home/dvc-trang-chu.html", 0));
+	g_ptr_array_add(spec->rows, row);
+	lr_report_append_table(f.report, spec);
+	table = lr_table_layout_new(&f.context, last_block(&f), 1, 160);
+	ck_assert_ptr_nonnull(table);
+	p = parse_table(table);
+	check_boxes_inside(p, 160);
+	ck_assert_double_gt(cell_at(p, 0, 1)->height, 1.6 * cell_at(p, -1, 1)->height);
+	parsed_free(p);
+	lr_table_layout_free(table);
+	fixture_close(&f);
+}
+END_TEST
+
 START_TEST(test_table_errors)
 {
 	fixture_t f;
@@ -1461,6 +1489,7 @@ blocks_suite(void)
 	tcase_add_test(tc, test_table_given_years);
 	tcase_add_test(tc, test_table_300_rows);
 	tcase_add_test(tc, test_table_markdown);
+	tcase_add_test(tc, test_table_markdown_long_word);
 	tcase_add_test(tc, test_table_errors);
 	tcase_add_loop_test(tc, test_table_draws_inside, 0, 2);
 	tcase_add_test(tc, test_table_and_cards_pdf);
