@@ -766,8 +766,10 @@ read_chart(const reader_t *reader, GArray *entries, unsigned line, unsigned colu
 	double aspect = 0;
 
 	if (!report->dataset) {
-		spec_error(reader, LR_STATUS_NO_DATA, line, column,
-			   "a ```chart block needs the dataset, and the report has none");
+		/* Once: a report without data has said so already (lr_report_ensure_dataset). */
+		if (reader->report->status == LR_STATUS_SUCCESS)
+			spec_error(reader, LR_STATUS_NO_DATA, line, column,
+				   "a ```chart block needs the dataset, and the report has none");
 		g_ptr_array_unref(indicators);
 		return;
 	}
@@ -958,8 +960,10 @@ read_figures(const reader_t *reader, GArray *entries, unsigned line, unsigned co
 	bool card_ok = false, has_entity = false, has_year = false, has_label = false;
 
 	if (!reader->report->dataset) {
-		spec_error(reader, LR_STATUS_NO_DATA, line, column,
-			   "a ```figures block needs the dataset, and the report has none");
+		/* Once: a report without data has said so already (lr_report_ensure_dataset). */
+		if (reader->report->status == LR_STATUS_SUCCESS)
+			spec_error(reader, LR_STATUS_NO_DATA, line, column,
+				   "a ```figures block needs the dataset, and the report has none");
 		g_ptr_array_unref(cards);
 		return;
 	}
@@ -1076,8 +1080,10 @@ read_data_table(const reader_t *reader, GArray *entries, unsigned line, unsigned
 	lr_block_t *block;
 
 	if (!report->dataset) {
-		spec_error(reader, LR_STATUS_NO_DATA, line, column,
-			   "a ```table block needs the dataset, and the report has none");
+		/* Once: a report without data has said so already (lr_report_ensure_dataset). */
+		if (reader->report->status == LR_STATUS_SUCCESS)
+			spec_error(reader, LR_STATUS_NO_DATA, line, column,
+				   "a ```table block needs the dataset, and the report has none");
 		lr_table_spec_free(table);
 		return;
 	}

@@ -629,6 +629,25 @@ START_TEST(test_markdown_without_front_matter)
 }
 END_TEST
 
+START_TEST(test_no_dataset)
+{
+	lr_report_t *report = lr_report_create(NULL);
+
+	/* Text alone needs no data; the first data block says it does, once. */
+	lr_report_add_markdown(report, "# Một\n\nHai {{egdi_rank}}.\n");
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_SUCCESS);
+	ck_assert_uint_eq(report->blocks->len, 2);
+	lr_report_add_markdown(report, "Ba.\n\n```chart\nindicator=egdi_rank\n```\n\n"
+				       "```table\nindicator=egdi_rank\n```\n");
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_NO_DATA);
+	ck_assert_uint_eq(lr_report_get_error_count(report), 1);
+	ck_assert_uint_eq(lr_report_get_error(report, 0)->line, 3);
+	ck_assert_msg(strstr(lr_report_get_error(report, 0)->message, "needs the dataset"), "%s",
+		      lr_report_get_error(report, 0)->message);
+	lr_report_destroy(report);
+}
+END_TEST
+
 START_TEST(test_data_folder)
 {
 	char *data_dir = NULL;
@@ -848,6 +867,7 @@ report_spec_suite(void)
 	tcase_add_test(tc, test_english_title_and_crlf);
 	tcase_add_test(tc, test_markdown_without_front_matter);
 	tcase_add_test(tc, test_data_folder);
+	tcase_add_test(tc, test_no_dataset);
 	tcase_add_test(tc, test_threads_same_blocks);
 	tcase_add_test(tc, test_byte_order_mark);
 	tcase_add_test(tc, test_mangled_specs);
