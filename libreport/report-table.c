@@ -351,12 +351,11 @@ index_dataset(build_t *build, GHashTable *wanted)
 	}
 }
 
-/* The text of one data cell (g_free), with its markers; notes what the footer must say. */
+/* The text of the data cell of @o (NULL: none) in @key's row (g_free), with its markers;
+ * notes what the footer must say. */
 static char *
-cell_figure(build_t *build, const row_key_t *key, int year, int decimals)
+cell_figure(build_t *build, const row_key_t *key, const lr_observation_t *o, int decimals)
 {
-	const lr_observation_t *o = lr_report_find_observation(build->report, key->indicator->id,
-								key->entity, year);
 	GString *text;
 	GPtrArray *others;
 	char *figure, *k;
@@ -497,8 +496,8 @@ data_years(build_t *build, const GArray *rows)
 /* The decimals an indicator's figures share in the table (8,0 beside 2,9): over every row
  * of it, so that entity rows of one indicator read alike. */
 static int
-indicator_decimals(build_t *build, const GArray *rows, const lr_indicator_t *indicator,
-		   const GArray *years)
+indicator_decimals(const GArray *rows, const lr_indicator_t *indicator, guint year_count,
+		   const lr_observation_t **found)
 {
 	int decimals = 0;
 
@@ -508,10 +507,8 @@ indicator_decimals(build_t *build, const GArray *rows, const lr_indicator_t *ind
 		const row_key_t *key = &g_array_index(rows, row_key_t, r);
 		if (key->indicator != indicator)
 			continue;
-		for (guint y = 0; y < years->len; y++) {
-			const lr_observation_t *o = lr_report_find_observation(
-				build->report, indicator->id, key->entity,
-				g_array_index(years, int, y));
+		for (guint y = 0; y < year_count; y++) {
+			const lr_observation_t *o = found[r * year_count + y];
 			if (!o)
 				continue;
 			decimals = MAX(decimals, decimals_needed(o->value));
@@ -571,6 +568,7 @@ build_data(lr_table_layout_t *table, lr_report_context_t *context, const lr_bloc
 	GHashTable *wanted = g_hash_table_new(g_str_hash, g_str_equal);
 	GArray *rows = g_array_new(FALSE, FALSE, sizeof(row_key_t));
 	GArray *years = NULL;
+	const lr_observation_t **found = NULL;
 	bool entity_rows, ok = true;
 	int previous_decimals = 0;
 	guint entity_count = spec->entities ? spec->entities->len : 0;
@@ -654,12 +652,19 @@ build_data(lr_table_layout_t *table, lr_report_context_t *context, const lr_bloc
 		ok = layout_cell(table, context, cell, 0);
 	}
 
+	/* Each cell's figure, looked up once: decimals and texts both need them. */
+	found = g_new0(const lr_observation_t *, (gsize) rows->len * years->len + 1);
+	for (guint r = 0; ok && r < rows->len; r++)
+		for (guint y = 0; y < years->len; y++)
+			found[r * years->len + y] = lr_report_find_observation(
+				context->report, g_array_index(rows, row_key_t, r).indicator->id,
+				g_array_index(rows, row_key_t, r).entity, g_array_index(years, int, y));
 	for (guint r = 0; ok && r < rows->len; r++) {
 		const row_key_t *key = &g_array_index(rows, row_key_t, r);
 		row_t row = { g_new0(cell_t, table->columns), 0 };
 		int decimals = r > 0 && key->indicator == g_array_index(rows, row_key_t, r - 1).indicator
 				       ? previous_decimals
-				       : indicator_decimals(&build, rows, key->indicator, years);
+				       : indicator_decimals(rows, key->indicator, years->len, found);
 
 		previous_decimals = decimals;
 		g_array_append_val(table->rows, row);
@@ -674,7 +679,7 @@ build_data(lr_table_layout_t *table, lr_report_context_t *context, const lr_bloc
 		}
 		for (int c = 1; ok && c < table->columns; c++) {
 			cell_t *cell = &row.cells[c];
-			cell->plain = cell_figure(&build, key, g_array_index(years, int, c - 1),
+			cell->plain = cell_figure(&build, key, found[r * years->len + (guint) c - 1],
 						  decimals);
 			cell->figure = true;
 			ok = layout_cell(table, context, cell, 0);
@@ -724,6 +729,7 @@ build_data(lr_table_layout_t *table, lr_report_context_t *context, const lr_bloc
 		g_string_free(line, TRUE);
 	}
 
+	g_free(found);
 	g_array_unref(years);
 	g_hash_table_unref(build.index);
 	g_ptr_array_unref(build.sources);
