@@ -228,6 +228,9 @@ const lr_observation_t *lr_report_find_previous(const lr_report_t *report,
  * none has it. (report-ref.c) */
 const char *lr_report_resolve_entity(const lr_report_t *report, const char *indicator,
 				     const char *entity);
+/* " (did you mean 'egdi_rank'?)" for an unknown indicator id close to a known one (at most
+ * two edits), else "" (g_free). For error messages. (report-ref.c) */
+char *lr_report_suggest_indicator(const lr_report_t *report, const char *id);
 
 /* ---- Layout: what block modules share ---------------------------------------------- */
 

@@ -84,6 +84,49 @@ lr_report_resolve_entity(const lr_report_t *report, const char *indicator, const
 	return found;
 }
 
+/* Levenshtein distance, stopping early: ids are short. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t m = strlen(a), n = strlen(b), *row = g_new(size_t, n + 1), result;
+
+	for (size_t j = 0; j <= n; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= m; i++) {
+		size_t diagonal = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= n; j++) {
+			size_t above = row[j];
+			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1),
+				     diagonal + (a[i - 1] != b[j - 1]));
+			diagonal = above;
+		}
+	}
+	result = row[n];
+	g_free(row);
+	return result;
+}
+
+char *
+lr_report_suggest_indicator(const lr_report_t *report, const char *id)
+{
+	const lr_dataset_t *dataset = report ? report->dataset : NULL;
+	size_t count = lr_dataset_get_indicator_count(dataset), best_distance = 3;
+	const char *best = NULL;
+
+	if (!id || strlen(id) > 64) /* a paragraph mistaken for an id: no suggestion */
+		return g_strdup("");
+	for (size_t i = 0; i < count; i++) {
+		const char *known = lr_dataset_get_indicator(dataset, i)->id;
+		size_t distance = edit_distance(id, known);
+		if (distance < best_distance) {
+			best_distance = distance;
+			best = known;
+		}
+	}
+	return best ? g_strdup_printf(" (did you mean '%s'?)", best) : g_strdup("");
+}
+
 /* Rule 1 without an entity: the default one, else the indicator's only one. */
 static const char *
 default_entity(const lr_report_t *report, const char *indicator)
@@ -272,11 +315,13 @@ check_reference(lr_report_t *report, lr_reference_t *reference, const token_t *e
 	const char *entity;
 
 	if (!indicator) {
+		char *hint = lr_report_suggest_indicator(report, reference->indicator);
 		lr_report_record_error(report, LR_STATUS_UNKNOWN_INDICATOR, file, line,
 				       indicator_column,
-				       "unknown indicator '%s' in a reference; expected an id of "
+				       "unknown indicator '%s' in a reference%s; expected an id of "
 				       "indicators.csv",
-				       reference->indicator);
+				       reference->indicator, hint);
+		g_free(hint);
 		return false;
 	}
 	if (reference->entity) {

@@ -700,9 +700,12 @@ known_indicator(const reader_t *reader, const char *id, unsigned line, unsigned 
 {
 	const lr_indicator_t *indicator = lr_dataset_find_indicator(reader->report->dataset, id);
 
-	if (!indicator)
+	if (!indicator) {
+		char *hint = lr_report_suggest_indicator(reader->report, id);
 		spec_error(reader, LR_STATUS_UNKNOWN_INDICATOR, line, column,
-			   "unknown indicator '%s'; expected an id of indicators.csv", id);
+			   "unknown indicator '%s'%s; expected an id of indicators.csv", id, hint);
+		g_free(hint);
+	}
 	return indicator;
 }
 
