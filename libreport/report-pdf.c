@@ -309,8 +309,9 @@ lr_report_write_png_pages(const lr_report_t *report, const lr_report_layout_t *l
 	}
 
 	/* Every page is written into a hidden folder next to the targets first and only moved
-	 * into place when all of them are there: a failure on page 7 leaves neither new pages
-	 * nor damaged old ones. */
+	 * into place when all of them are there: a failure to draw, encode or write page 7
+	 * leaves neither new pages nor damaged old ones. Should a rename itself fail (same
+	 * folder, so rarely), the pages already moved are removed: no mix of old and new. */
 	folder = g_path_get_dirname(path);
 	base = g_path_get_basename(path);
 	stage_dir = g_strdup_printf("%s/.%.100s.XXXXXX", folder, base);
