@@ -8,8 +8,8 @@
  *
  * Invariants:
  * 1. Every cell's text box lies inside its cell's padded box (numbers never wrap: their
- *    column is at least as wide as its widest figure; Pango breaks a word longer than its
- *    column, a URL, inside it).
+ *    column is at least as wide as its widest figure, a Markdown column as its longest
+ *    word), unless a word is wider than the whole table.
  * 2. In a data column the alignment points (decimal separator, the end of the integer part,
  *    the "/" of a rank) of all figures share one x.
  * 3. Figures come from lr_report_find_observation(), as references do, so a table can never
@@ -38,6 +38,8 @@ static const char *const table_words[][2] = {
 	{ ", chưa phải số liệu thực tế.", ", not an actual figure." },
 #define WORD_OR 3
 	{ " hoặc ", " or " },
+#define WORD_ACCORDING 4
+	{ "theo", "according to" },
 };
 
 typedef struct {
@@ -359,7 +361,7 @@ cell_figure(build_t *build, const row_key_t *key, const lr_observation_t *o, int
 	GString *text;
 	GPtrArray *others;
 	char *figure, *k;
-	bool disagree = false;
+	bool disagree = false, en = build->language == LR_LANGUAGE_EN;
 
 	if (!o) {
 		build->any_missing = true;
@@ -383,14 +385,16 @@ cell_figure(build_t *build, const row_key_t *key, const lr_observation_t *o, int
 		second = format_figure(key->indicator, other, build->language, decimals);
 		g_string_append_printf(text, " / %s", second);
 		if (!disagree)
-			g_string_append_printf(build->disagree, "%s%s %s %d: %s (%s)",
-					       build->disagree->len ? "; " : "",
+			/* Labels end in a date in parentheses: "theo", not nested brackets. */
+			g_string_append_printf(build->disagree, "%s%s %s %d: %s %s %s",
+					       build->disagree->len ? ". " : "",
 					       lr_indicator_get_name(key->indicator, build->language),
-					       build->language == LR_LANGUAGE_EN ? "in" : "năm",
-					       o->year, figure,
+					       en ? "in" : "năm", o->year, figure,
+					       table_words[WORD_ACCORDING][en],
 					       lr_dataset_get_source_label(build->report->dataset,
 									   o->source, build->language));
-		g_string_append_printf(build->disagree, ", %s (%s)", second,
+		g_string_append_printf(build->disagree, "; %s %s %s", second,
+				       table_words[WORD_ACCORDING][en],
 				       lr_dataset_get_source_label(build->report->dataset,
 								   other->source, build->language));
 		add_source(build, other->source);
@@ -849,13 +853,15 @@ data_columns(lr_table_layout_t *table)
 	g_free(natural);
 }
 
-/* Column widths of a Markdown table: by natural width, the narrow ones keep theirs and the
- * wide ones share what is left. */
+/* Column widths of a Markdown table, as a browser's automatic table layout: each column
+ * at least as wide as its longest word (lines break only at spaces), the room beyond shared
+ * in proportion to what each column would need to set its cells on one line. */
 static bool
 markdown_columns(lr_table_layout_t *table, lr_report_context_t *context, const lr_block_t *block)
 {
 	int n = table->columns;
-	double *natural = g_new0(double, n), total = 0, fixed = 0, wide = 0;
+	double *natural = g_new0(double, n), *least = g_new0(double, n);
+	double total = 0, minimum = 0, stretch = 0;
 
 	for (int r = -1; r < (int) table->rows->len; r++)
 		for (int c = 0; c < n; c++) {
@@ -864,33 +870,38 @@ markdown_columns(lr_table_layout_t *table, lr_report_context_t *context, const l
 
 			if (!runs)
 				continue;
-			if (!runs_text(context, runs, table->size, r < 0, table->width,
-				       PANGO_ALIGN_LEFT, &probe)) {
-				g_free(natural);
-				return false;
+			/* At the table's width: the cell on one line; at 1 pt: its longest word. */
+			for (int pass = 0; pass < 2; pass++) {
+				if (!runs_text(context, runs, table->size, r < 0,
+					       pass ? 1 : table->width, PANGO_ALIGN_LEFT, &probe)) {
+					g_free(natural);
+					g_free(least);
+					return false;
+				}
+				if (pass)
+					least[c] = MAX(least[c], probe.width + 2 * table->pad_x);
+				else
+					natural[c] = MAX(natural[c], probe.width + 2 * table->pad_x);
+				lr_text_clear(&probe);
 			}
-			natural[c] = MAX(natural[c], probe.width + 2 * table->pad_x);
-			lr_text_clear(&probe);
 		}
-	for (int c = 0; c < n; c++)
+	for (int c = 0; c < n; c++) {
+		natural[c] = MAX(natural[c], least[c]);
 		total += natural[c];
-	if (total <= table->width) {
-		for (int c = 0; c < n; c++)
+		minimum += least[c];
+		stretch += natural[c] - least[c];
+	}
+	for (int c = 0; c < n; c++) {
+		if (total <= table->width) /* all on one line: the room left shared evenly */
 			table->column_width[c] = natural[c] + (table->width - total) / n;
-	} else {
-		double share = table->width / n;
-		for (int c = 0; c < n; c++) {
-			if (natural[c] <= share)
-				fixed += natural[c];
-			else
-				wide += natural[c];
-		}
-		for (int c = 0; c < n; c++)
-			table->column_width[c] = natural[c] <= share
-							 ? natural[c]
-							 : natural[c] * (table->width - fixed) / wide;
+		else if (minimum < table->width && stretch > 0)
+			table->column_width[c] = least[c] + (natural[c] - least[c]) *
+							     (table->width - minimum) / stretch;
+		else /* words wider than the table: nothing fits, keep the proportions */
+			table->column_width[c] = least[c] * table->width / minimum;
 	}
 	g_free(natural);
+	g_free(least);
 	return true;
 }
 
@@ -1116,11 +1127,14 @@ void
 lr_table_layout_draw(const lr_table_layout_t *table, cairo_t *cr, double x, double y,
 		     bool caption, int first, int count, bool footer)
 {
+	lr_color_t frame;
 	int rows;
 
 	if (!table || !cr)
 		return;
 	rows = (int) table->rows->len;
+	/* The rules that frame the body are darker than the hairlines between its rows. */
+	frame = lr_color_lighten(table->style.muted, 0.35);
 	first = CLAMP(first, 0, rows);
 	count = CLAMP(count, 0, rows - first);
 	cairo_save(cr);
@@ -1138,7 +1152,7 @@ lr_table_layout_draw(const lr_table_layout_t *table, cairo_t *cr, double x, doub
 	cairo_fill(cr);
 	draw_row(table, cr, &table->header, true, x, y);
 	y += table->header.height;
-	hline(cr, x, y, table->width, table->rule, table->style.rule);
+	hline(cr, x, y, table->width, table->rule, frame);
 	for (int r = first; r < first + count; r++) {
 		const row_t *row = table_row((lr_table_layout_t *) table, r);
 		if (r > first)
@@ -1146,7 +1160,7 @@ lr_table_layout_draw(const lr_table_layout_t *table, cairo_t *cr, double x, doub
 		draw_row(table, cr, row, false, x, y);
 		y += row->height;
 	}
-	hline(cr, x, y, table->width, table->rule, table->style.rule);
+	hline(cr, x, y, table->width, table->rule, frame);
 	cairo_tag_end(cr, "Table");
 	if (footer && table->notes->len) {
 		y += 0.45 * table->size;
