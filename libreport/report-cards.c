@@ -241,8 +241,15 @@ card_build(lr_cards_layout_t *cards, lr_report_context_t *context, const lr_bloc
 		return false;
 	}
 	lr_report_context_cite(context, source ? source : o->source);
-	card->label_text = g_strdup(spec->label ? spec->label
-						: lr_indicator_get_name(indicator, context->language));
+	if (spec->label)
+		card->label_text = g_strdup(spec->label);
+	else if (report->default_entity && strcmp(o->entity, report->default_entity) != 0)
+		/* The indicator's name alone would pass another entity's figure off as ours. */
+		card->label_text = g_strdup_printf(
+			"%s — %s", lr_indicator_get_name(indicator, context->language),
+			lr_dataset_get_entity_name(report->dataset, o->entity, context->language));
+	else
+		card->label_text = g_strdup(lr_indicator_get_name(indicator, context->language));
 	if (o->status == LR_OBSERVATION_ESTIMATE)
 		card->tag_text = g_strdup(lr_report_word(context->language, LR_RWORD_ESTIMATE));
 	else if (o->status == LR_OBSERVATION_FORECAST)

@@ -1325,6 +1325,21 @@ START_TEST(test_cards_units_split_together)
 	lr_cards_layout_free(cards);
 	fixture_close(&f);
 
+	/* Another entity's figure says whose it is; a label given is kept as written. */
+	fixture_open(&f, NULL, LR_LANGUAGE_EN);
+	lr_report_add_key_figure(f.report, "ftth_coverage", "thế giới", 0, NULL);
+	lr_report_add_key_figure(f.report, "ftth_coverage", NULL, 0, "Fibre <to> the home & more");
+	cards = lr_cards_layout_new(&f.context, last_block(&f), 480);
+	ck_assert_ptr_nonnull(cards);
+	p = parse_cards(cards);
+	ck_assert_str_eq(CARD(0)->value, "51.5%");
+	ck_assert_str_eq(CARD(0)->label, "Share of households connected by fibre (FTTH) — World");
+	ck_assert_str_eq(CARD(1)->value, "85%");
+	ck_assert_str_eq(CARD(1)->label, "Fibre <to> the home & more");
+	cards_free(p);
+	lr_cards_layout_free(cards);
+	fixture_close(&f);
+
 	/* Alone in a wide column, the value keeps its unit on its line. */
 	fixture_open(&f, NULL, LR_LANGUAGE_VI);
 	cards = cards_of(&f, ids, 1, 480);
