@@ -1041,14 +1041,18 @@ read_figures(const reader_t *reader, GArray *entries, unsigned line, unsigned co
 			   "a ```figures block needs at least one indicator=ID");
 		failed = true;
 	}
-	/* One row per block: the cards go in together or not at all. */
-	for (unsigned i = 0; !failed && i < cards->len; i++) {
-		lr_block_t *block =
-			lr_report_append_card(reader->report, g_ptr_array_index(cards, i));
-		cards->pdata[i] = NULL;
+	/* One row per block, all its cards or none. Not lr_report_append_card(): it would join
+	 * this row to one just before it, and two ```figures blocks in a row are two rows. */
+	if (!failed) {
+		lr_block_t *block = lr_report_append_block(reader->report, LR_BLOCK_CARDS);
+		if (block) {
+			block->cards = cards;
+			cards = NULL;
+		}
 		set_origin(reader, block, line);
 	}
-	g_ptr_array_unref(cards);
+	if (cards)
+		g_ptr_array_unref(cards);
 }
 
 static const char *const table_keys[] = { "indicator", "entity", "year", "caption" };

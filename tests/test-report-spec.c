@@ -564,7 +564,8 @@ END_TEST
 START_TEST(test_more_constructs)
 {
 	lr_report_t *report = load(FRONT "Tiêu đề\n=======\n\n> > sâu ~~gạch~~\n\n"
-				   "    mã thụt {{x}}\n\n~~~figures\nindicator=gci_rank\n~~~\n\n"
+				   "    mã thụt {{x}}\n\n~~~figures\nindicator=gci_rank\n~~~\n"
+				   "```figures\nindicator=gii_rank\n```\n\n"
 				   "<!-- ghi chú -->\n\n- \n- [ ] việc\n\n**{{egdi_rank}}**"
 				   "<br>*{{gii_rank number}}*\n");
 	char *dump;
@@ -576,10 +577,11 @@ START_TEST(test_more_constructs)
 			       "quote 2 line 7 []sâu ~~gạch~~\n"
 			       "paragraph 1 line 9 [c]mã thụt {{x}}\n"
 			       "cards 0 line 11 <gci_rank|-|0|->\n"
-			       "paragraph 1 line 15 []<!-- ghi chú -->\n"
-			       "item 1 line 17 • \n"
-			       "item 1 line 18 • [][ ] việc\n"
-			       "paragraph 1 line 20 [b]{egdi_rank|-|0|0@20:5}[]<br>[i]{gii_rank|-|0|1@20:25}\n");
+			       "cards 0 line 14 <gii_rank|-|0|->\n"
+			       "paragraph 1 line 18 []<!-- ghi chú -->\n"
+			       "item 1 line 20 • \n"
+			       "item 1 line 21 • [][ ] việc\n"
+			       "paragraph 1 line 23 [b]{egdi_rank|-|0|0@23:5}[]<br>[i]{gii_rank|-|0|1@23:25}\n");
 	g_free(dump);
 	lr_report_destroy(report);
 }
