@@ -822,6 +822,20 @@ START_TEST(test_table_markdown)
 	ck_assert_double_gt(cell_at(p, 1, 2)->height, 1.6 * cell_at(p, 0, 2)->height);
 	ck_assert_int_eq(p->notes->len, 0);
 	ck_assert_double_eq(lr_table_layout_footer_height(table), 0);
+	{
+		double height = table_height(table);
+		cairo_t *cr;
+		cairo_surface_t *surface = white_surface(400, height + 40, 2, &cr);
+		ink_t ink;
+
+		lr_table_layout_draw(table, cr, 20, 20, true, 0, 2, true);
+		ink = count_ink(surface, 20, 20, 360, height, 2);
+		ck_assert_int_gt(ink.inside, 1000);
+		ck_assert_int_eq(ink.outside, 0);
+		keep_png(surface, "table-markdown.png");
+		cairo_destroy(cr);
+		cairo_surface_destroy(surface);
+	}
 	parsed_free(p);
 	lr_table_layout_free(table);
 	fixture_close(&f);
