@@ -980,6 +980,16 @@ lr_report_layout_build(const lr_report_t *report, lr_error_record_t *error)
 		}
 		g_ptr_array_add(layout->measured, m);
 	}
+	/* A list ends with a paragraph's gap, not an item's. */
+	for (guint i = 0; i < layout->measured->len; i++) {
+		lr_measured_t *m = g_ptr_array_index(layout->measured, i);
+		const lr_measured_t *next = i + 1 < layout->measured->len
+						    ? g_ptr_array_index(layout->measured, i + 1)
+						    : NULL;
+		if (m->block && m->block->kind == LR_BLOCK_LIST_ITEM &&
+		    (!next || !next->block || next->block->kind != LR_BLOCK_LIST_ITEM))
+			m->space_after = layout->style.paragraph_gap;
+	}
 	keys = g_hash_table_get_keys(builder.context.sources);
 	for (GList *k = keys; k; k = k->next)
 		g_ptr_array_add(layout->sources, g_strdup(k->data));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report-measure-private.h"
+#include "text-breaks-private.h"
 
 /* ---- Text ---------------------------------------------------------------------------- */
 
@@ -126,6 +127,7 @@ lr_report_layout_runs(lr_report_context_t *context, const GArray *runs, double s
 	pango_attr_list_unref(attributes);
 	pango_layout_set_justify(layout, justify);
 	pango_layout_set_text(layout, text, -1);
+	lr_text_forbid_inner_breaks(layout);
 	g_free(text);
 	return layout;
 }
@@ -149,6 +151,7 @@ lr_report_layout_plain(lr_report_context_t *context, const char *utf8, double si
 	pango_layout_set_alignment(layout, align);
 	/* Plain text, never markup: "R&D <5%>" is shown as written. */
 	pango_layout_set_text(layout, normal, -1);
+	lr_text_forbid_inner_breaks(layout);
 	g_free(normal);
 	return layout;
 }

@@ -12,6 +12,7 @@
 
 #include "common-private.h"
 #include "text-private.h"
+#include "text-breaks-private.h"
 
 typedef struct {
 	FcConfig *config;
@@ -219,6 +220,7 @@ lr_text_layout(PangoContext *context, const char *utf8, const lr_text_style_t *s
 	pango_layout_set_alignment(text->layout, style->align);
 	/* Plain text, never markup: "R&D <5%>" is shown as written. */
 	pango_layout_set_text(text->layout, normalized, -1);
+	lr_text_forbid_inner_breaks(text->layout);
 	g_free(normalized);
 
 	layout_box(text->layout, &box);

@@ -172,6 +172,8 @@ lreport_command_report(int argc, char **argv, const char *default_data_dir)
 		goto out;
 	}
 	spec = argc == 2 ? g_strdup(argv[1]) : default_spec(data ? data : default_data_dir, language);
+	/* A spec that names no dataset, away from one, uses the bundled dataset. */
+	g_setenv("LREPORT_DATA_DIR", default_data_dir, FALSE);
 
 	status = LREPORT_EXIT_DATA;
 	report = lreport_load_report(spec, data, NULL);

@@ -137,6 +137,7 @@ validate_specs(int count, char **specs, const char *data)
 			g_dir_close(dir);
 		g_ptr_array_sort(found, compare_strings);
 	}
+	g_setenv("LREPORT_DATA_DIR", default_data_directory(), FALSE);
 	for (guint i = 0; i < found->len; i++)
 		if (lreport_validate_spec(g_ptr_array_index(found, i), data) != EXIT_SUCCESS)
 			status = EXIT_DATA;
