@@ -190,9 +190,8 @@ void lr_table_spec_free(lr_table_spec_t *table);
 
 /* Reads a spec from memory into @report: the front matter (when @front_matter) sets the
  * metadata, the body appends blocks. Every error is recorded with @file and its line and
- * column (lines counted in @text from @first_line). @base_dir resolves a `data:` folder;
- * *@data_dir receives it (g_free) when the front matter names one and @data_dir is not NULL.
- * Returns the report's status. */
+ * column. The report's base_dir resolves a `data:` folder; *@data_dir receives it (g_free)
+ * when the front matter names one and @data_dir is not NULL. Returns the report's status. */
 lr_status_t lr_report_read_spec(lr_report_t *report, const char *text, size_t length,
 				const char *file, bool front_matter, char **data_dir);
 
@@ -360,9 +359,11 @@ lr_status_t lr_report_page_draw(const lr_report_t *report, const lr_report_layou
 /* The PDF bytes of the whole report (g_byte_array_unref), or NULL with @error set. */
 GByteArray *lr_report_render_pdf(const lr_report_t *report, const lr_report_layout_t *layout,
 				 lr_error_record_t *error);
-/* Rewrites @pdf in place to set the catalog's /Lang (@lang, "vi" or "en"), and /Alt on the
- * structure tree's Figure elements, in document order, from @alts (char *). The output is
- * deterministic. Returns LR_STATUS_SUCCESS or an error. */
+/* Rewrites @pdf in place to add what cairo 1.16's tag API cannot: the catalog's /Lang
+ * (@lang, "vi" or "en"), /Alt on the structure tree's Figure elements, in document order,
+ * from @alts (char *), one Document element around the tree with /MarkInfo (cairo cannot
+ * hold a Document tag across pages), and a page-label entry for an unlabelled cover. The
+ * output is deterministic. Returns LR_STATUS_SUCCESS or an error. */
 lr_status_t lr_pdf_add_accessibility(GByteArray *pdf, const char *lang, const GPtrArray *alts,
 				     lr_error_record_t *error);
 /* Writes PNG pages at @dpi: @path "x/b.png" gives "x/b-01.png" … */
