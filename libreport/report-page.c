@@ -511,9 +511,9 @@ draw_contents_entry(lr_report_context_t *context, const lr_report_layout_t *layo
 	if (!digits)
 		return;
 	link = g_strdup_printf("dest='%s'", entry->anchor);
+	cairo_tag_begin(cr, "TOCI", NULL);
 	cairo_tag_begin(cr, CAIRO_TAG_LINK, link);
 	g_free(link);
-	cairo_tag_begin(cr, "TOCI", NULL);
 	set_color(cr, style->text);
 	draw_lines(cr, m->text, m->lines, 0, (int) m->lines->len, x, placed->y);
 	pango_layout_line_get_extents(pango_layout_get_line_readonly(m->text, last), NULL, &logical);
@@ -521,8 +521,8 @@ draw_contents_entry(lr_report_context_t *context, const lr_report_layout_t *layo
 	number_x = right - layout_width(digits);
 	cairo_move_to(cr, number_x, baseline);
 	pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(digits, 0));
-	cairo_tag_end(cr, "TOCI");
 	cairo_tag_end(cr, CAIRO_TAG_LINK);
+	cairo_tag_end(cr, "TOCI");
 	/* Dot leaders: drawn dots, not text, so copied text reads "Kinh tế số 7". */
 	set_color(cr, style->muted);
 	for (double dot = ceil((text_end + style->body_size * 0.6) / 4.5) * 4.5;
@@ -603,7 +603,16 @@ lr_report_page_draw(const lr_report_t *report, const lr_report_layout_t *layout,
 		draw_running(&context, layout, page, index, cr);
 	for (guint i = 0; i < page->placed->len && status == LR_STATUS_SUCCESS; i++) {
 		const lr_placed_t *placed = &g_array_index(page->placed, lr_placed_t, i);
+		bool entry = placed->kind == LR_PLACED_CONTENTS_ENTRY;
+		bool first_entry = entry && (i == 0 || g_array_index(page->placed, lr_placed_t,
+								      i - 1).kind != LR_PLACED_CONTENTS_ENTRY);
+		bool last_entry = entry && (i + 1 == page->placed->len ||
+					    g_array_index(page->placed, lr_placed_t, i + 1).kind !=
+						    LR_PLACED_CONTENTS_ENTRY);
 
+		/* The contents entries of a page are one TOC of TOCI > Link items. */
+		if (first_entry)
+			cairo_tag_begin(cr, "TOC", NULL);
 		cairo_save(cr);
 		switch (placed->kind) {
 		case LR_PLACED_COVER:
@@ -637,6 +646,8 @@ lr_report_page_draw(const lr_report_t *report, const lr_report_layout_t *layout,
 			break;
 		}
 		cairo_restore(cr);
+		if (last_entry)
+			cairo_tag_end(cr, "TOC");
 	}
 	if (status == LR_STATUS_SUCCESS && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		status = lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, NULL, 0, 0,
