@@ -10,11 +10,13 @@
 #include <math.h>
 #include <string.h>
 
-#include "chart-private.h"
+#include "chart-frame-private.h"
+#include "chart-words-private.h"
+#include "number-private.h"
 #include "ticks-private.h"
 
 typedef struct {
-	lr_chart_t *chart;
+	const lr_chart_t *chart;
 	lr_scene_t *scene;
 	lr_table_t table;
 	bool horizontal;
@@ -197,11 +199,12 @@ bar_color(const bar_layout_t *bar, int s, int c)
 static void
 style_uncertain(bar_layout_t *bar, lr_item_t *item, lr_color_t color)
 {
-	item->fill = lr_color_lighten(color, 0.55);
-	item->stroke = color;
-	item->line_width = bar->scene->font_size * 0.09;
-	item->dash = LR_DASH_DASHED;
-	item->hatch = bar->chart->theme->hatch_uncertain;
+	lr_item_style_t style = {
+		.fill = lr_color_lighten(color, 0.55), .has_fill = true, .stroke = color,
+		.line_width = bar->scene->font_size * 0.09, .dash = LR_DASH_DASHED,
+		.hatch = bar->chart->theme->hatch_uncertain,
+	};
+	lr_item_set_style(item, &style);
 }
 
 static char *
@@ -233,7 +236,7 @@ default_subtitle(const bar_layout_t *bar)
 	GString *subtitle = g_string_new(NULL);
 
 	if (bar->layout == LR_BAR_PERCENT)
-		g_string_append(subtitle, lr_chart_word(bar->chart, LR_WORD_PERCENT_SUBTITLE));
+		g_string_append(subtitle, lr_word(language, LR_WORD_PERCENT_SUBTITLE));
 	else if (unit[0])
 		g_string_append_printf(subtitle, "%s: %s", language == LR_LANGUAGE_EN ? "Unit" : "Đơn vị",
 				       unit);
@@ -248,36 +251,27 @@ notes_for(const bar_layout_t *bar)
 {
 	GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
 	const lr_table_t *table = &bar->table;
-	lr_chart_t *chart = bar->chart;
+	const lr_chart_t *chart = bar->chart;
 	unsigned uncertain = table->statuses & ~(1u << LR_OBSERVATION_ACTUAL);
 
 	if (uncertain) {
-		char *list = lr_chart_uncertain_list(chart, uncertain);
+		char *list = lr_words_uncertain_list(chart->language, uncertain);
 		lr_word_t word = chart->theme->hatch_uncertain ? LR_WORD_NOTE_HATCHED : LR_WORD_NOTE_UNCERTAIN;
-		g_ptr_array_add(notes, g_strconcat(lr_chart_word(chart, word), list, ".", NULL));
+		g_ptr_array_add(notes, g_strconcat(lr_word(chart->language, word), list, ".", NULL));
 		g_free(list);
 	}
 	if (table->has_ranges && bar->layout == LR_BAR_GROUPED)
-		g_ptr_array_add(notes, g_strdup(lr_chart_word(chart, LR_WORD_RANGE_NOTE)));
+		g_ptr_array_add(notes, g_strdup(lr_word(chart->language, LR_WORD_RANGE_NOTE)));
 	if (table->sources_disagree)
-		g_ptr_array_add(notes, g_strdup(lr_chart_word(chart, LR_WORD_DISAGREE_NOTE)));
+		g_ptr_array_add(notes, g_strdup(lr_word(chart->language, LR_WORD_DISAGREE_NOTE)));
 	return notes;
 }
 
+/* No unit or "%" on ticks: the subtitle states the unit once. */
 static char *
 tick_label(const bar_layout_t *bar, double value)
 {
-	lr_number_format_t format;
-	char *text, *copy;
-
-	lr_number_format_init(&format, bar->chart->language);
-	format.decimals = bar->ticks.decimals;
-	/* No unit or "%" on ticks: the subtitle states the unit once. */
-	format.flags &= ~(unsigned) LR_NUMBER_TRIM_ZEROS;
-	text = lr_format_number(value, &format);
-	copy = g_strdup(text ? text : "");
-	lr_free(text);
-	return copy;
+	return lr_format_tick(value, bar->chart->language, bar->ticks.decimals);
 }
 
 /* Measures every tick label; returns the widest and tallest. */
@@ -439,6 +433,7 @@ draw_bars(bar_layout_t *bar)
 	double zero = value_to_pixel(bar, 0);
 	double thickness = stacked ? inner : inner / S;
 	GPtrArray *labels = g_ptr_array_new();     /* deferred so labels sit above every bar */
+	lr_language_t language = bar->chart->language;
 	lr_status_t status = LR_STATUS_SUCCESS;
 
 	typedef struct {
@@ -488,26 +483,18 @@ draw_bars(bar_layout_t *bar)
 			if (range) {
 				double p2 = value_to_pixel(bar, o->high);
 				lr_item_t *extension = add_bar_rect(bar, "range", band_position, thickness, p1,
-								    p2, color);
-				extension->fill = lr_color_lighten(color, 0.78);
-				extension->stroke = color;
-				extension->line_width = scene->font_size * 0.09;
-				extension->dash = LR_DASH_DASHED;
+								    p2, lr_color_lighten(color, 0.78));
+				lr_item_set_outline(extension, color, scene->font_size * 0.09, LR_DASH_DASHED);
 				p_outer = p2;
 			}
 			pending = g_new0(pending_label_t, 1);
 			if (bar->layout == LR_BAR_PERCENT) {
-				lr_number_format_t format;
-				char *text;
-				lr_number_format_init(&format, bar->chart->language);
-				format.decimals = 0;
-				format.flags |= LR_NUMBER_PERCENT;
-				text = lr_format_number(v, &format);
-				pending->text = g_strdup(text);
-				lr_free(text);
+				pending->text = lr_format_figure(v, language, "%", 0, true);
 			} else {
-				pending->text = lr_chart_format_observation(bar->chart, table->series_indicators[s],
-									    o, bar->decimals);
+				const lr_indicator_t *indicator = table->series_indicators[s];
+				pending->text = lr_format_observation_figure(
+					o, language, lr_indicator_get_unit(indicator, language),
+					indicator->kind == LR_INDICATOR_RANK, bar->decimals);
 			}
 			pending->band_position = band_position;
 			pending->p_start = p0;
@@ -533,7 +520,7 @@ draw_bars(bar_layout_t *bar)
 			empty &= !LR_TABLE_CELL(table, s, c);
 		if (!empty)
 			continue;
-		status = lr_scene_measure(scene, lr_chart_word(bar->chart, LR_WORD_NO_DATA),
+		status = lr_scene_measure(scene, lr_word(language, LR_WORD_NO_DATA),
 					  theme->sizes[LR_THEME_SIZE_SMALL], false,
 					  bar->horizontal ? 0 : bar->band_size * 0.9, 2, PANGO_ALIGN_CENTER, &text);
 		if (status)
@@ -585,8 +572,9 @@ draw_bars(bar_layout_t *bar)
 				}
 			if (!any)
 				continue;
-			text = lr_chart_format_value(bar->chart, table->series_indicators[0], total,
-						     bar->decimals, false);
+			text = lr_format_figure(total, language,
+						lr_indicator_get_unit(table->series_indicators[0], language),
+						bar->decimals, false);
 			/* p_start = p_end: a total never fits "inside", it goes beyond the end. */
 			end = value_to_pixel(bar, total);
 			status = place_value_label(bar, text, band_start, inner, end, end, end,
@@ -600,7 +588,7 @@ draw_bars(bar_layout_t *bar)
 }
 
 lr_status_t
-lr_bar_layout(lr_chart_t *chart, lr_scene_t *scene)
+lr_bar_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *error)
 {
 	bar_layout_t bar = { .chart = chart, .scene = scene, .layout = chart->bar_layout,
 			     .horizontal = chart->orientation == LR_ORIENTATION_HORIZONTAL };
@@ -615,7 +603,7 @@ lr_bar_layout(lr_chart_t *chart, lr_scene_t *scene)
 	int C, S, max_lines = (int) theme->sizes[LR_THEME_SIZE_MAX_LABEL_LINES];
 	double tick_width = 0, tick_height = 0, label_extent = 0, value_label_room, axis_length;
 
-	status = lr_chart_build_table(chart, false, &bar.table);
+	status = lr_chart_select(chart, false, &bar.table, error);
 	if (status)
 		return status;
 	S = bar.table.series_count;
@@ -638,7 +626,7 @@ lr_bar_layout(lr_chart_t *chart, lr_scene_t *scene)
 		frame.legend = legend;
 		frame.legend_count = S;
 	}
-	status = lr_chart_layout_frame(chart, scene, &bar.table, &frame, &plot);
+	status = lr_frame_layout(chart, scene, &bar.table, &frame, &plot, error);
 	if (status)
 		goto out;
 
@@ -698,9 +686,9 @@ lr_bar_layout(lr_chart_t *chart, lr_scene_t *scene)
 	}
 	if (bar.plot.width < font * 2 || bar.plot.height < font * 2 ||
 	    fabs(bar.axis1 - bar.axis0) < font) {
-		status = lr_chart_fail(chart, LR_STATUS_INVALID_ARGUMENT,
-				       "the canvas (%g × %g) is too small for this bar chart",
-				       scene->width, scene->height);
+		status = lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+					     "the canvas (%g × %g) is too small for this bar chart",
+					     scene->width, scene->height);
 		goto out;
 	}
 
@@ -766,7 +754,8 @@ out:
 	g_free(bar.values);
 	g_free(bar.order);
 	lr_table_clear(&bar.table);
-	if (status != LR_STATUS_SUCCESS && chart->status == LR_STATUS_SUCCESS)
-		lr_chart_fail(chart, status, "bar chart layout failed: %s", lr_status_to_string(status));
+	if (status != LR_STATUS_SUCCESS && !error->message)
+		lr_error_record_set(error, status, NULL, 0, 0, "bar chart layout failed: %s",
+				    lr_status_to_string(status));
 	return status;
 }

@@ -10,12 +10,14 @@
 #include <math.h>
 #include <string.h>
 
-#include "chart-private.h"
+#include "chart-frame-private.h"
+#include "chart-words-private.h"
 #include "ticks-private.h"
 
 typedef struct {
-	lr_chart_t *chart;
+	const lr_chart_t *chart;
 	lr_scene_t *scene;
+	lr_error_record_t *error;
 	lr_table_t table;
 	bool bump;                  /* many series: rank inside larger markers */
 	bool constant_total;        /* every point has the same N */
@@ -156,7 +158,7 @@ static char *
 default_subtitle(const rank_layout_t *rank)
 {
 	lr_language_t language = rank->chart->language;
-	const char *axis = lr_chart_word(rank->chart, LR_WORD_RANK_AXIS);
+	const char *axis = lr_word(language, LR_WORD_RANK_AXIS);
 
 	if (rank->constant_total)
 		return g_strdup_printf(language == LR_LANGUAGE_EN ? "%s, out of %d" : "%s, trên %d",
@@ -199,16 +201,16 @@ notes_for(const rank_layout_t *rank)
 	for (int s = 0; s < rank->table.series_count; s++)
 		gap |= series_has_gap(rank, s);
 	if (gap)
-		g_ptr_array_add(notes, g_strdup(lr_chart_word(rank->chart, LR_WORD_GAP_NOTE)));
+		g_ptr_array_add(notes, g_strdup(lr_word(rank->chart->language, LR_WORD_GAP_NOTE)));
 	if (!rank->bump && !rank->constant_total)
-		g_ptr_array_add(notes, g_strdup(lr_chart_word(rank->chart, LR_WORD_RANK_N_NOTE)));
+		g_ptr_array_add(notes, g_strdup(lr_word(rank->chart->language, LR_WORD_RANK_N_NOTE)));
 	if (uncertain) {
-		char *list = lr_chart_uncertain_list(rank->chart, uncertain);
-		g_ptr_array_add(notes, g_strconcat(lr_chart_word(rank->chart, LR_WORD_HOLLOW_NOTE), list, ".", NULL));
+		char *list = lr_words_uncertain_list(rank->chart->language, uncertain);
+		g_ptr_array_add(notes, g_strconcat(lr_word(rank->chart->language, LR_WORD_HOLLOW_NOTE), list, ".", NULL));
 		g_free(list);
 	}
 	if (rank->table.sources_disagree)
-		g_ptr_array_add(notes, g_strdup(lr_chart_word(rank->chart, LR_WORD_DISAGREE_NOTE)));
+		g_ptr_array_add(notes, g_strdup(lr_word(rank->chart->language, LR_WORD_DISAGREE_NOTE)));
 	return notes;
 }
 
@@ -243,7 +245,7 @@ static lr_status_t
 measure_end_labels(rank_layout_t *rank, end_label_t *labels, double max_width, int *count)
 {
 	const lr_table_t *table = &rank->table;
-	lr_chart_t *chart = rank->chart;
+	const lr_chart_t *chart = rank->chart;
 	double small = chart->theme->sizes[LR_THEME_SIZE_SMALL];
 	lr_status_t status;
 
@@ -343,7 +345,7 @@ clear_end_labels(end_label_t *labels, int count)
 static lr_status_t
 layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 {
-	lr_chart_t *chart = rank->chart;
+	const lr_chart_t *chart = rank->chart;
 	lr_scene_t *scene = rank->scene;
 	const lr_theme_t *theme = chart->theme;
 	const lr_table_t *table = &rank->table;
@@ -377,7 +379,7 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 		frame.legend = legend;
 		frame.legend_count = S;
 	}
-	status = lr_chart_layout_frame(chart, scene, table, &frame, &plot);
+	status = lr_frame_layout(chart, scene, table, &frame, &plot, rank->error);
 	if (status)
 		goto out;
 
@@ -444,9 +446,9 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	rank->x_last = plot.x + plot.width - (use_legend ? marker + font : label_width + end_gap + marker);
 	if (rank->x_last - rank->x_first < font * 3 * MIN(rank->year_last - rank->year_first, 12) ||
 	    rank->y_bottom - rank->y_top < font * 3) {
-		status = lr_chart_fail(chart, LR_STATUS_INVALID_ARGUMENT,
-				       "the canvas (%g × %g) is too small for this ranking chart",
-				       scene->width, scene->height);
+		status = lr_error_record_set(rank->error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+					     "the canvas (%g × %g) is too small for this ranking chart",
+					     scene->width, scene->height);
 		goto out;
 	}
 
@@ -506,7 +508,8 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 							  theme->colors[LR_THEME_COLOR_BACKGROUND], line_width * 3);
 					line = lr_scene_add_line(scene, gap ? "line-gap" : "line", x0, y0, x1,
 								 y1, series_color(rank, s), line_width);
-					line->dash = gap ? LR_DASH_DASHED : LR_DASH_NONE;
+					lr_item_set_outline(line, line->stroke, line_width,
+							    gap ? LR_DASH_DASHED : LR_DASH_NONE);
 				}
 				previous = c;
 			}
@@ -570,9 +573,12 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 			circle = lr_scene_add_circle(scene, "marker", year_to_x(rank, table->category_years[c]),
 						     rank_to_y(rank, lr_observation_central(o)), marker, color);
 			if (o->status != LR_OBSERVATION_ACTUAL) {
-				circle->fill = theme->colors[LR_THEME_COLOR_BACKGROUND];
-				circle->stroke = color;
-				circle->line_width = line_width;
+				/* Hollow: the background inside the series' ring. */
+				lr_item_style_t hollow = {
+					.fill = theme->colors[LR_THEME_COLOR_BACKGROUND], .has_fill = true,
+					.stroke = color, .line_width = line_width,
+				};
+				lr_item_set_style(circle, &hollow);
 			}
 		}
 	}
@@ -655,13 +661,14 @@ out:
 }
 
 lr_status_t
-lr_rank_layout(lr_chart_t *chart, lr_scene_t *scene)
+lr_rank_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *error)
 {
-	rank_layout_t rank = { .chart = chart, .scene = scene };
+	rank_layout_t rank = { .chart = chart, .scene = scene, .error = error };
+	lr_scene_mark_t start = lr_scene_mark(scene);
 	lr_status_t status;
 	bool labels_fit = false;
 
-	status = lr_chart_build_table(chart, true, &rank.table);
+	status = lr_chart_select(chart, true, &rank.table, error);
 	if (status)
 		return status;
 	rank.bump = rank.table.series_count > 3;
@@ -670,9 +677,12 @@ lr_rank_layout(lr_chart_t *chart, lr_scene_t *scene)
 	status = layout_attempt(&rank, false, &labels_fit);
 	if (status == LR_STATUS_SUCCESS && !labels_fit) {
 		/* No room for direct labels: start over with a legend rather than overlap. */
-		g_ptr_array_set_size(scene->items, 0);
+		lr_scene_rollback(scene, start);
 		status = layout_attempt(&rank, true, &labels_fit);
 	}
 	lr_table_clear(&rank.table);
+	if (status != LR_STATUS_SUCCESS && !error->message)
+		lr_error_record_set(error, status, NULL, 0, 0, "ranking chart layout failed: %s",
+				    lr_status_to_string(status));
 	return status;
 }

@@ -2,8 +2,12 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <lreport/lreport.h>
 
@@ -26,6 +30,7 @@ static const char *const status_names[LR_STATUS_LAST] = {
 	[LR_STATUS_UNSUPPORTED] = "not supported by this kind of chart",
 	[LR_STATUS_FONT_ERROR] = "the fonts could not be loaded",
 	[LR_STATUS_CAIRO_ERROR] = "cairo error",
+	[LR_STATUS_IMMUTABLE] = "the object is shared and can no longer be changed",
 };
 
 const char *
@@ -75,6 +80,103 @@ lr_error_record_clear(lr_error_record_t *record)
 	memset(record, 0, sizeof *record);
 }
 
+lr_status_t
+lr_file_read(const char *path, char **contents, size_t *size, lr_error_record_t *error)
+{
+	struct stat st;
+	GByteArray *bytes;
+	guint8 buffer[65536];
+	lr_status_t status = LR_STATUS_SUCCESS;
+	/* Non-blocking: opening a FIFO with no writer must not wait for one. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	*contents = NULL;
+	*size = 0;
+	if (fd < 0)
+		return lr_error_record_set(error, errno == ENOENT ? LR_STATUS_FILE_NOT_FOUND
+								  : LR_STATUS_READ_ERROR,
+					   path, 0, 0, "cannot open '%s': %s", path, g_strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		status = lr_error_record_set(error, LR_STATUS_READ_ERROR, path, 0, 0,
+					     "cannot read '%s': %s", path, g_strerror(errno));
+		close(fd);
+		return status;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return lr_error_record_set(error, LR_STATUS_READ_ERROR, path, 0, 0,
+					   "'%s' is not a regular file (it is a %s); expected a text file",
+					   path, S_ISDIR(st.st_mode) ? "folder" : S_ISFIFO(st.st_mode) ? "FIFO"
+					   : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "device" : "special file");
+	}
+	if ((unsigned long long) st.st_size > LR_FILE_SIZE_MAX) {
+		close(fd);
+		return lr_error_record_set(error, LR_STATUS_READ_ERROR, path, 0, 0,
+					   "'%s' is %llu bytes, above the limit of %u MiB for an input file",
+					   path, (unsigned long long) st.st_size, LR_FILE_SIZE_MAX >> 20);
+	}
+	bytes = g_byte_array_sized_new((guint) st.st_size + 1);
+	for (;;) {
+		ssize_t got = read(fd, buffer, sizeof buffer);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			status = lr_error_record_set(error, LR_STATUS_READ_ERROR, path, 0, 0,
+						     "cannot read '%s': %s", path, g_strerror(errno));
+			break;
+		}
+		if (got == 0)
+			break;
+		/* The file may grow while it is read: the limit holds for what is read. */
+		if (bytes->len + (size_t) got > LR_FILE_SIZE_MAX) {
+			status = lr_error_record_set(error, LR_STATUS_READ_ERROR, path, 0, 0,
+						     "'%s' grew above the limit of %u MiB for an input file",
+						     path, LR_FILE_SIZE_MAX >> 20);
+			break;
+		}
+		g_byte_array_append(bytes, buffer, (guint) got);
+	}
+	close(fd);
+	if (status != LR_STATUS_SUCCESS) {
+		g_byte_array_unref(bytes);
+		return status;
+	}
+	*size = bytes->len;
+	g_byte_array_append(bytes, (const guint8 *) "", 1);
+	*contents = (char *) g_byte_array_free(bytes, FALSE);
+	return LR_STATUS_SUCCESS;
+}
+
+static void
+error_record_free(gpointer data)
+{
+	lr_error_record_clear(data);
+	g_free(data);
+}
+
+GPtrArray *
+lr_error_list_new(void)
+{
+	return g_ptr_array_new_with_free_func(error_record_free);
+}
+
+const lr_error_t *
+lr_error_list_get(const GPtrArray *list, size_t index)
+{
+	if (!list || index >= list->len)
+		return NULL;
+	return &((const lr_error_record_t *) g_ptr_array_index(list, index))->public;
+}
+
+int
+lr_name_index(const char *const *names, unsigned count, const char *text)
+{
+	for (unsigned i = 0; text && i < count; i++)
+		if (strcmp(text, names[i]) == 0)
+			return (int) i;
+	return -1;
+}
+
 char *
 lr_utf8_normalize(const char *text, gssize length, gsize *bad_offset)
 {
@@ -103,6 +205,19 @@ lr_language_from_string(const char *code, lr_language_t *language)
 	return LR_STATUS_SUCCESS;
 }
 
+const char *
+lr_language_to_string(lr_language_t language)
+{
+	switch (language) {
+	case LR_LANGUAGE_VI:
+		return "vi";
+	case LR_LANGUAGE_EN:
+		return "en";
+	default:
+		return "unknown";
+	}
+}
+
 void
 lr_free(void *pointer)
 {
@@ -113,4 +228,10 @@ const char *
 lr_version_string(void)
 {
 	return LR_VERSION_STRING;
+}
+
+unsigned
+lr_version(void)
+{
+	return LR_VERSION_ENCODE(LR_VERSION_MAJOR, LR_VERSION_MINOR, LR_VERSION_MICRO);
 }

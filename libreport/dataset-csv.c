@@ -260,14 +260,14 @@ handle_indicator(csv_reader_t *reader, char **fields, const unsigned *columns, u
 		.note = fields[LR_IND_NOTE],
 	};
 
-	if (!lr_indicator_kind_parse(fields[LR_IND_KIND], &indicator.kind)) {
+	if (!lr_indicator_kind_from_string(fields[LR_IND_KIND], &indicator.kind) == LR_STATUS_SUCCESS) {
 		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
 					columns[LR_IND_KIND],
 					"kind: expected value, rank, share or growth; found '%s'",
 					fields[LR_IND_KIND]);
 		return;
 	}
-	if (!lr_direction_parse(fields[LR_IND_BETTER], &indicator.better)) {
+	if (!lr_direction_from_string(fields[LR_IND_BETTER], &indicator.better) == LR_STATUS_SUCCESS) {
 		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
 					columns[LR_IND_BETTER],
 					"better: expected higher, lower or neutral; found '%s'",
@@ -293,11 +293,11 @@ handle_observation(csv_reader_t *reader, char **fields, const unsigned *columns,
 	    !parse_number(reader, fields[LR_OBS_LOW], LR_OBS_LOW, &at, &observation.low) ||
 	    !parse_number(reader, fields[LR_OBS_HIGH], LR_OBS_HIGH, &at, &observation.high) ||
 	    (fields[LR_OBS_N][0] &&
-	     !parse_integer(reader, fields[LR_OBS_N], LR_OBS_N, &at, 1, 1000000, &total)))
+	     !parse_integer(reader, fields[LR_OBS_N], LR_OBS_N, &at, 1, LR_RANK_MAX, &total)))
 		return;
 	observation.year = (int) year;
 	observation.total = (int) total;
-	if (!lr_observation_status_parse(fields[LR_OBS_STATUS], &observation.status)) {
+	if (!lr_observation_status_from_string(fields[LR_OBS_STATUS], &observation.status) == LR_STATUS_SUCCESS) {
 		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
 					columns[LR_OBS_STATUS],
 					"status: expected actual, estimate, forecast or target; found '%s'",
@@ -350,17 +350,15 @@ load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, in
 		.handle_record = handle_record, .field_start = -1, .bad_utf8 = -1,
 	};
 	struct csv_parser parser;
-	GError *error = NULL;
+	lr_error_record_t error = { 0 };
 	char *contents = NULL;
-	gsize size = 0;
+	size_t size = 0;
 	size_t start = 0;
 	bool unterminated;
 
-	if (!g_file_get_contents(path, &contents, &size, &error)) {
-		bool missing = g_error_matches(error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-		lr_dataset_record_error(dataset, missing ? LR_STATUS_FILE_NOT_FOUND : LR_STATUS_READ_ERROR,
-					path, 0, 0, "%s", error->message);
-		g_error_free(error);
+	if (lr_file_read(path, &contents, &size, &error) != LR_STATUS_SUCCESS) {
+		lr_dataset_record_error(dataset, error.public.status, path, 0, 0, "%s", error.message);
+		lr_error_record_clear(&error);
 		return;
 	}
 	reader.data = contents;
@@ -426,26 +424,73 @@ out:
 	g_free(contents);
 }
 
-void
-lr_dataset_load_indicators_csv(lr_dataset_t *dataset, const char *path)
+static void
+load_indicators_csv(lr_dataset_t *dataset, const char *path)
 {
 	load_csv(dataset, path, lr_indicator_columns, LR_IND_COLUMNS, handle_indicator);
 }
 
-void
-lr_dataset_load_observations_csv(lr_dataset_t *dataset, const char *path)
+static void
+load_observations_csv(lr_dataset_t *dataset, const char *path)
 {
 	load_csv(dataset, path, lr_observation_columns, LR_OBS_COLUMNS, handle_observation);
 }
 
-void
-lr_dataset_load_sources_csv(lr_dataset_t *dataset, const char *path)
+static void
+load_sources_csv(lr_dataset_t *dataset, const char *path)
 {
 	load_csv(dataset, path, source_columns, G_N_ELEMENTS(source_columns), handle_source);
 }
 
-void
-lr_dataset_load_entities_csv(lr_dataset_t *dataset, const char *path)
+static void
+load_entities_csv(lr_dataset_t *dataset, const char *path)
 {
 	load_csv(dataset, path, entity_columns, G_N_ELEMENTS(entity_columns), handle_entity);
+}
+
+lr_dataset_t *
+lr_dataset_load_files(const char *indicators_path, const char *observations_path)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+
+	if (lr_dataset_is_inert(dataset))
+		return dataset;
+	if (!indicators_path || !observations_path) {
+		lr_dataset_record_error(dataset, LR_STATUS_NULL_POINTER, NULL, 0, 0,
+					"no file named to load");
+		return dataset;
+	}
+	load_indicators_csv(dataset, indicators_path);
+	load_observations_csv(dataset, observations_path);
+	return dataset;
+}
+
+lr_dataset_t *
+lr_dataset_load(const char *directory)
+{
+	char *indicators, *observations, *sources, *entities;
+	lr_dataset_t *dataset;
+
+	if (!directory) {
+		dataset = lr_dataset_create();
+		if (!lr_dataset_is_inert(dataset))
+			lr_dataset_record_error(dataset, LR_STATUS_NULL_POINTER, NULL, 0, 0,
+						"no dataset folder named");
+		return dataset;
+	}
+	indicators = g_build_filename(directory, "indicators.csv", NULL);
+	observations = g_build_filename(directory, "observations.csv", NULL);
+	dataset = lr_dataset_load_files(indicators, observations);
+	/* Citations and translations are optional: a folder without them still loads. */
+	sources = g_build_filename(directory, "sources.csv", NULL);
+	entities = g_build_filename(directory, "entities.csv", NULL);
+	if (g_file_test(sources, G_FILE_TEST_EXISTS))
+		load_sources_csv(dataset, sources);
+	if (g_file_test(entities, G_FILE_TEST_EXISTS))
+		load_entities_csv(dataset, entities);
+	g_free(indicators);
+	g_free(observations);
+	g_free(sources);
+	g_free(entities);
+	return dataset;
 }

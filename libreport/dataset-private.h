@@ -1,5 +1,6 @@
-/* libreport (private): the dataset's internals shared by the model (dataset.c) and the CSV
- * loader (dataset-csv.c).
+/* libreport (private): what the CSV loader (dataset-csv.c) uses of the model (dataset.c).
+ * The dependency runs one way: dataset-csv.c calls dataset.c, never the reverse; the public
+ * loaders lr_dataset_load() and lr_dataset_load_files() live in dataset-csv.c.
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
@@ -33,6 +34,10 @@ enum {
 extern const char *const lr_observation_columns[LR_OBS_COLUMNS];
 extern const char *const lr_indicator_columns[LR_IND_COLUMNS];
 
+/* Whether @dataset is the inert one lr_dataset_create() returns when memory runs out. */
+bool
+lr_dataset_is_inert(const lr_dataset_t *dataset);
+
 /* Records an error on @dataset (kept in order; the first sets the status). */
 void
 lr_dataset_record_error(lr_dataset_t *dataset, lr_status_t status, const char *file,
@@ -46,19 +51,5 @@ lr_status_t
 lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *observation,
 			      const lr_source_position_t *position);
 
-/* Parses the text forms of the enumerations; false when @text is none of them. */
-bool lr_indicator_kind_parse(const char *text, lr_indicator_kind_t *kind);
-bool lr_direction_parse(const char *text, lr_direction_t *direction);
-bool lr_observation_status_parse(const char *text, lr_observation_status_t *status);
-
-/* Loads one CSV file into @dataset (dataset-csv.c). */
-void
-lr_dataset_load_indicators_csv(lr_dataset_t *dataset, const char *path);
-void
-lr_dataset_load_observations_csv(lr_dataset_t *dataset, const char *path);
-void
-lr_dataset_load_sources_csv(lr_dataset_t *dataset, const char *path);
-void
-lr_dataset_load_entities_csv(lr_dataset_t *dataset, const char *path);
 
 #endif

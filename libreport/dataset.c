@@ -39,13 +39,6 @@ struct lr_dataset {
 
 static lr_dataset_t inert_no_memory = { .references = -1, .status = LR_STATUS_NO_MEMORY };
 
-static void
-error_record_free(gpointer data)
-{
-	lr_error_record_clear(data);
-	g_free(data);
-}
-
 lr_dataset_t *
 lr_dataset_create(void)
 {
@@ -54,7 +47,7 @@ lr_dataset_create(void)
 	if (!dataset)
 		return &inert_no_memory;
 	dataset->references = 1;
-	dataset->errors = g_ptr_array_new_with_free_func(error_record_free);
+	dataset->errors = lr_error_list_new();
 	dataset->strings = g_string_chunk_new(4096);
 	dataset->indicators = g_array_new(FALSE, TRUE, sizeof(lr_indicator_t));
 	dataset->indicator_index = g_hash_table_new(g_str_hash, g_str_equal);
@@ -69,7 +62,7 @@ lr_dataset_create(void)
 lr_dataset_t *
 lr_dataset_reference(lr_dataset_t *dataset)
 {
-	if (dataset && dataset->references > 0)
+	if (dataset && g_atomic_int_get(&dataset->references) > 0)
 		g_atomic_int_inc(&dataset->references);
 	return dataset;
 }
@@ -77,7 +70,7 @@ lr_dataset_reference(lr_dataset_t *dataset)
 void
 lr_dataset_destroy(lr_dataset_t *dataset)
 {
-	if (!dataset || dataset->references <= 0)
+	if (!dataset || g_atomic_int_get(&dataset->references) <= 0)
 		return;
 	if (!g_atomic_int_dec_and_test(&dataset->references))
 		return;
@@ -91,6 +84,12 @@ lr_dataset_destroy(lr_dataset_t *dataset)
 	g_hash_table_unref(dataset->entity_names);
 	g_hash_table_unref(dataset->source_labels);
 	g_free(dataset);
+}
+
+bool
+lr_dataset_is_inert(const lr_dataset_t *dataset)
+{
+	return !dataset->errors;
 }
 
 lr_status_t
@@ -108,9 +107,7 @@ lr_dataset_get_error_count(const lr_dataset_t *dataset)
 const lr_error_t *
 lr_dataset_get_error(const lr_dataset_t *dataset, size_t index)
 {
-	if (!dataset || !dataset->errors || index >= dataset->errors->len)
-		return NULL;
-	return &((lr_error_record_t *) g_ptr_array_index(dataset->errors, index))->public;
+	return dataset ? lr_error_list_get(dataset->errors, index) : NULL;
 }
 
 void
@@ -194,54 +191,22 @@ is_valid_id(const char *id)
 	return true;
 }
 
-bool
-lr_indicator_kind_parse(const char *text, lr_indicator_kind_t *kind)
-{
-	static const char *const names[] = { "value", "rank", "share", "growth" };
-	for (unsigned i = 0; i < G_N_ELEMENTS(names); i++)
-		if (strcmp(text, names[i]) == 0) {
-			*kind = (lr_indicator_kind_t) i;
-			return true;
-		}
-	return false;
-}
+static const char *const kind_names[] = { "value", "rank", "share", "growth" };
+static const char *const direction_names[] = { "higher", "lower", "neutral" };
+static const char *const status_names[] = { "actual", "estimate", "forecast", "target" };
 
-bool
-lr_direction_parse(const char *text, lr_direction_t *direction)
-{
-	static const char *const names[] = { "higher", "lower", "neutral" };
-	for (unsigned i = 0; i < G_N_ELEMENTS(names); i++)
-		if (strcmp(text, names[i]) == 0) {
-			*direction = (lr_direction_t) i;
-			return true;
-		}
-	return false;
-}
+LR_DEFINE_ENUM_NAMES(indicator_kind, lr_indicator_kind_t, kind_names)
+LR_DEFINE_ENUM_NAMES(direction, lr_direction_t, direction_names)
+LR_DEFINE_ENUM_NAMES(observation_status, lr_observation_status_t, status_names)
 
-bool
-lr_observation_status_parse(const char *text, lr_observation_status_t *status)
+/* Whether the reserved space of a caller-filled struct is zero, as documented. */
+static bool
+reserved_is_zero(void *const *reserved, unsigned count)
 {
-	static const char *const names[] = { "actual", "estimate", "forecast", "target" };
-	for (unsigned i = 0; i < G_N_ELEMENTS(names); i++)
-		if (strcmp(text, names[i]) == 0) {
-			*status = (lr_observation_status_t) i;
-			return true;
-		}
-	return false;
-}
-
-const char *
-lr_indicator_kind_to_string(lr_indicator_kind_t kind)
-{
-	static const char *const names[] = { "value", "rank", "share", "growth" };
-	return (unsigned) kind < G_N_ELEMENTS(names) ? names[kind] : "unknown";
-}
-
-const char *
-lr_observation_status_to_string(lr_observation_status_t status)
-{
-	static const char *const names[] = { "actual", "estimate", "forecast", "target" };
-	return (unsigned) status < G_N_ELEMENTS(names) ? names[status] : "unknown";
+	for (unsigned i = 0; i < count; i++)
+		if (reserved[i])
+			return false;
+	return true;
 }
 
 const char *
@@ -288,6 +253,9 @@ lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicat
 	if (!indicator->id || !indicator->name_vi || !indicator->name_en)
 		return field_error(dataset, position, LR_IND_ID, LR_STATUS_NULL_POINTER,
 				   "an indicator needs an id and names in Vietnamese and English");
+	if (!reserved_is_zero(indicator->reserved, G_N_ELEMENTS(indicator->reserved)))
+		return field_error(dataset, position, LR_IND_ID, LR_STATUS_INVALID_ARGUMENT,
+				   "reserved fields of lr_indicator_t must be zero");
 
 	sources[LR_IND_ID] = indicator->id;
 	sources[LR_IND_NAME_VI] = indicator->name_vi;
@@ -404,6 +372,9 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 	if (!observation->indicator || !observation->entity)
 		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_NULL_POINTER,
 				   "an observation needs an indicator and an entity");
+	if (!reserved_is_zero(observation->reserved, G_N_ELEMENTS(observation->reserved)))
+		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_INVALID_ARGUMENT,
+				   "reserved fields of lr_observation_t must be zero");
 
 	indicator_id = intern(dataset, observation->indicator);
 	entity = intern(dataset, observation->entity);
@@ -464,9 +435,10 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 		return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
 				   "value: %g lies outside the range %g-%g", observation->value,
 				   observation->low, observation->high);
-	if (observation->total < 0)
+	if (observation->total < 0 || observation->total > LR_RANK_MAX)
 		return field_error(dataset, position, LR_OBS_N, LR_STATUS_INVALID_DATA,
-				   "n: expected a positive whole number");
+				   "n: expected a whole number from 1 to %d, found %d", LR_RANK_MAX,
+				   observation->total);
 	if (indicator->kind == LR_INDICATOR_RANK) {
 		double rank = has_value ? observation->value : observation->low;
 		double worst = has_value ? observation->value : observation->high;
@@ -474,6 +446,12 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 			return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
 					   "value: a rank must be a whole number of at least 1, "
 					   "found %g", rank);
+		/* Ranks become ints when drawn: bound them here, where the row can be named. */
+		if (worst > LR_RANK_MAX)
+			return field_error(dataset, position, has_value ? LR_OBS_VALUE : LR_OBS_HIGH,
+					   LR_STATUS_INVALID_DATA,
+					   "%s: a rank must be at most %d, found %g",
+					   has_value ? "value" : "high", LR_RANK_MAX, worst);
 		if (observation->total > 0 && worst > observation->total)
 			return field_error(dataset, position, LR_OBS_VALUE, LR_STATUS_INVALID_DATA,
 					   "value: rank %g is above its n (%d entities ranked)",
@@ -635,51 +613,4 @@ lr_dataset_get_source_label(const lr_dataset_t *dataset, const char *source, lr_
 	if (!labels)
 		return source;
 	return labels[language == LR_LANGUAGE_EN ? 1 : 0];
-}
-
-lr_dataset_t *
-lr_dataset_load_files(const char *indicators_path, const char *observations_path)
-{
-	lr_dataset_t *dataset = lr_dataset_create();
-
-	if (!dataset->errors)
-		return dataset;
-	if (!indicators_path || !observations_path) {
-		lr_dataset_record_error(dataset, LR_STATUS_NULL_POINTER, NULL, 0, 0,
-					"no file named to load");
-		return dataset;
-	}
-	lr_dataset_load_indicators_csv(dataset, indicators_path);
-	lr_dataset_load_observations_csv(dataset, observations_path);
-	return dataset;
-}
-
-lr_dataset_t *
-lr_dataset_load(const char *directory)
-{
-	char *indicators, *observations, *sources, *entities;
-	lr_dataset_t *dataset;
-
-	if (!directory) {
-		dataset = lr_dataset_create();
-		if (dataset->errors)
-			lr_dataset_record_error(dataset, LR_STATUS_NULL_POINTER, NULL, 0, 0,
-						"no dataset folder named");
-		return dataset;
-	}
-	indicators = g_build_filename(directory, "indicators.csv", NULL);
-	observations = g_build_filename(directory, "observations.csv", NULL);
-	dataset = lr_dataset_load_files(indicators, observations);
-	/* Citations and translations are optional: a folder without them still loads. */
-	sources = g_build_filename(directory, "sources.csv", NULL);
-	entities = g_build_filename(directory, "entities.csv", NULL);
-	if (g_file_test(sources, G_FILE_TEST_EXISTS))
-		lr_dataset_load_sources_csv(dataset, sources);
-	if (g_file_test(entities, G_FILE_TEST_EXISTS))
-		lr_dataset_load_entities_csv(dataset, entities);
-	g_free(indicators);
-	g_free(observations);
-	g_free(sources);
-	g_free(entities);
-	return dataset;
 }

@@ -10,6 +10,9 @@
  */
 #include <lreport/lr-common.h>
 #include <lreport/lr-number.h>
+#include <lreport/lr-dataset.h>
+
+#include "number-private.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -160,6 +163,10 @@ lr_number_format_is_valid(const lr_number_format_t *format)
 	/* The unit is copied into the output, which must stay valid UTF-8. */
 	if (format->unit != NULL && !g_utf8_validate(format->unit, -1, NULL))
 		return false;
+	/* Room for later fields: a non-zero value would be one this version cannot honour. */
+	for (unsigned i = 0; i < G_N_ELEMENTS(format->reserved); i++)
+		if (format->reserved[i] != NULL)
+			return false;
 	return true;
 }
 
@@ -276,6 +283,7 @@ lr_number_format_init(lr_number_format_t *format, lr_language_t language)
 	format->significant = 0;
 	format->flags = LR_NUMBER_GROUPING | LR_NUMBER_TRIM_ZEROS;
 	format->unit = NULL;
+	memset(format->reserved, 0, sizeof format->reserved);
 }
 
 char *
@@ -377,4 +385,62 @@ lr_format_rank_change(int places_gained, lr_language_t language, lr_rank_change_
 	if (english)
 		return g_strdup_printf("%s %lld %s", places_gained > 0 ? "up" : "down", places, unit);
 	return g_strdup_printf("%s %lld %s", places_gained > 0 ? "tăng" : "giảm", places, unit);
+}
+
+/* ---- chart figures (number-private.h) ------------------------------------------------ */
+
+/* Returns @text as a GLib string ("" when formatting failed), freeing @text. */
+static char *
+take_text(char *text)
+{
+	char *copy = g_strdup(text ? text : "");
+	lr_free(text);
+	return copy;
+}
+
+char *
+lr_format_figure(double value, lr_language_t language, const char *unit, int decimals,
+		 bool with_unit)
+{
+	lr_number_format_t format;
+
+	lr_number_format_init(&format, language);
+	format.decimals = CLAMP(decimals, 0, 6);
+	format.flags &= ~(unsigned) LR_NUMBER_TRIM_ZEROS;
+	if (strcmp(unit, "%") == 0)
+		format.flags |= with_unit ? LR_NUMBER_PERCENT : 0;
+	else if (with_unit && unit[0])
+		format.unit = unit;
+	return take_text(lr_format_number(value, &format));
+}
+
+char *
+lr_format_observation_figure(const lr_observation_t *observation, lr_language_t language,
+			     const char *unit, bool rank, int decimals)
+{
+	lr_number_format_t format;
+
+	if (rank && !isnan(observation->value))
+		return take_text(lr_format_rank((int) observation->value, observation->total));
+	if (!isnan(observation->low)) {
+		lr_number_format_init(&format, language);
+		format.decimals = CLAMP(decimals, 0, 6);
+		format.flags &= ~(unsigned) LR_NUMBER_TRIM_ZEROS;
+		if (strcmp(unit, "%") == 0)
+			format.flags |= LR_NUMBER_PERCENT;
+		return take_text(lr_format_range(observation->low, observation->high, &format));
+	}
+	return lr_format_figure(observation->value, language, unit, decimals,
+				strcmp(unit, "%") == 0);
+}
+
+char *
+lr_format_tick(double value, lr_language_t language, int decimals)
+{
+	lr_number_format_t format;
+
+	lr_number_format_init(&format, language);
+	format.decimals = decimals;
+	format.flags &= ~(unsigned) LR_NUMBER_TRIM_ZEROS;
+	return take_text(lr_format_number(value, &format));
 }

@@ -173,8 +173,13 @@ figure_alt_text(lr_report_context_t *context, const lr_chart_t *chart, const cha
 			g_string_append_c(alt, '.');
 	}
 	for (guint i = 0; i < chart->indicators->len; i++) {
-		const lr_indicator_t *indicator = g_ptr_array_index(chart->indicators, i);
+		/* Charts keep indicator ids (chart-private.h, invariant 1): look them up. */
+		const lr_indicator_t *indicator =
+			lr_dataset_find_indicator(chart->dataset, g_ptr_array_index(chart->indicators, i));
 		const char *last_entity = NULL;
+
+		if (!indicator)
+			continue;
 
 		for (size_t k = 0; k < count; k++) {
 			const lr_observation_t *o = lr_dataset_get_observation(dataset, k);
@@ -232,7 +237,9 @@ chart_title(const lr_chart_t *chart, lr_language_t language)
 	if (chart->title)
 		return chart->title;
 	if (chart->indicators->len)
-		return lr_indicator_get_name(g_ptr_array_index(chart->indicators, 0), language);
+		return lr_indicator_get_name(lr_dataset_find_indicator(chart->dataset,
+								       g_ptr_array_index(chart->indicators, 0)),
+					     language);
 	return "";
 }
 

@@ -1,6 +1,6 @@
 /* libreport (private): the scene, a chart laid out for one canvas size.
  *
- * Layout code (chart-bar.c, chart-rank.c and the frame in chart.c) turns a chart
+ * Layout code (chart-bar.c, chart-rank.c and chart-frame.c) turns a chart
  * specification into a flat list of items with absolute positions; drawing, the text dump
  * used by layout goldens, and overlap checks all read the same list. So what the tests check
  * is exactly what gets drawn.
@@ -43,6 +43,16 @@ typedef struct {
 	GArray *points;         /* LR_ITEM_LINE: double pairs x, y */
 } lr_item_t;
 
+/* How a shape is painted; lr_item_set_style() applies one to an item. */
+typedef struct {
+	lr_color_t fill;
+	bool has_fill;
+	lr_color_t stroke;
+	double line_width;      /* 0: no outline */
+	lr_dash_t dash;
+	bool hatch;
+} lr_item_style_t;
+
 typedef struct {
 	double width, height;   /* the canvas */
 	GPtrArray *items;       /* lr_item_t *, in drawing order */
@@ -63,8 +73,20 @@ lr_item_t *lr_scene_add_rect(lr_scene_t *scene, const char *role, double x, doub
 lr_item_t *lr_scene_add_line(lr_scene_t *scene, const char *role, double x0, double y0,
 			     double x1, double y1, lr_color_t color, double line_width);
 void lr_scene_line_to(lr_item_t *line, double x, double y);
+/* The add functions return the item added (owned by the scene), to be styled or measured. */
 lr_item_t *lr_scene_add_circle(lr_scene_t *scene, const char *role, double x, double y,
 			       double radius, lr_color_t fill);
+
+/* Paints @item with @style (fill, outline, dash, hatching). */
+void lr_item_set_style(lr_item_t *item, const lr_item_style_t *style);
+/* An outline of @color and @line_width, dashed as @dash, keeping the item's fill. */
+void lr_item_set_outline(lr_item_t *item, lr_color_t color, double line_width, lr_dash_t dash);
+
+/* A mark of the scene's current end, and the rollback to it: the items added since are
+ * dropped (a layout that tries one arrangement, then another). */
+typedef guint lr_scene_mark_t;
+lr_scene_mark_t lr_scene_mark(const lr_scene_t *scene);
+void lr_scene_rollback(lr_scene_t *scene, lr_scene_mark_t mark);
 
 /* Measures text in the scene's font: @size_factor times the body size. */
 lr_status_t lr_scene_measure(lr_scene_t *scene, const char *utf8, double size_factor, bool bold,
@@ -74,7 +96,9 @@ lr_status_t lr_scene_measure(lr_scene_t *scene, const char *utf8, double size_fa
 /* Draws every item, in order, onto @cr (already translated to the canvas origin). */
 void lr_scene_draw(const lr_scene_t *scene, cairo_t *cr);
 
-/* One line per item: role, geometry rounded to 0.1, and for text its string. */
+/* One line per item: role, geometry rounded to 0.1, for text its string, "dashed",
+ * "hatched", then its paint: "fill=#RRGGBB" when filled, "stroke=#RRGGBB width=W" when
+ * stroked (W rounded to 0.01). So a colour or line-width change fails a layout golden. */
 char *lr_scene_describe(const lr_scene_t *scene);
 
 /* True when boxes @a and @b overlap by more than @slack in both directions. */

@@ -146,6 +146,38 @@ lr_scene_add_circle(lr_scene_t *scene, const char *role, double x, double y, dou
 	return item;
 }
 
+void
+lr_item_set_style(lr_item_t *item, const lr_item_style_t *style)
+{
+	item->fill = style->fill;
+	item->has_fill = style->has_fill;
+	item->stroke = style->stroke;
+	item->line_width = style->line_width;
+	item->dash = style->dash;
+	item->hatch = style->hatch;
+}
+
+void
+lr_item_set_outline(lr_item_t *item, lr_color_t color, double line_width, lr_dash_t dash)
+{
+	item->stroke = color;
+	item->line_width = line_width;
+	item->dash = dash;
+}
+
+lr_scene_mark_t
+lr_scene_mark(const lr_scene_t *scene)
+{
+	return scene->items->len;
+}
+
+void
+lr_scene_rollback(lr_scene_t *scene, lr_scene_mark_t mark)
+{
+	if (mark < scene->items->len)
+		g_ptr_array_set_size(scene->items, (gint) mark);
+}
+
 lr_status_t
 lr_scene_measure(lr_scene_t *scene, const char *utf8, double size_factor, bool bold,
 		 double max_width, int max_lines, PangoAlignment align, lr_text_t *text)
@@ -269,6 +301,30 @@ lr_scene_draw(const lr_scene_t *scene, cairo_t *cr)
 	}
 }
 
+static void
+append_color(GString *out, const char *name, lr_color_t color)
+{
+	g_string_append_printf(out, " %s=#%02X%02X%02X", name,
+			       (unsigned) lround(CLAMP(color.red, 0, 1) * 255),
+			       (unsigned) lround(CLAMP(color.green, 0, 1) * 255),
+			       (unsigned) lround(CLAMP(color.blue, 0, 1) * 255));
+}
+
+/* The paint of an item, as lr_scene_describe() writes it. */
+static void
+append_paint(GString *out, const lr_item_t *item)
+{
+	char width[G_ASCII_DTOSTR_BUF_SIZE];
+
+	if (item->has_fill)
+		append_color(out, "fill", item->fill);
+	if (item->line_width > 0 || item->kind == LR_ITEM_LINE) {
+		append_color(out, "stroke", item->stroke);
+		g_ascii_formatd(width, sizeof width, "%.2f", round(item->line_width * 100) / 100 + 0.0);
+		g_string_append_printf(out, " width=%s", width);
+	}
+}
+
 char *
 lr_scene_describe(const lr_scene_t *scene)
 {
@@ -293,6 +349,7 @@ lr_scene_describe(const lr_scene_t *scene)
 			g_string_append(out, " dashed");
 		if (item->hatch)
 			g_string_append(out, " hatched");
+		append_paint(out, item);
 		g_string_append_c(out, '\n');
 	}
 	return g_string_free(out, FALSE);

@@ -13,7 +13,8 @@ typedef struct {
 } lr_color_t;
 
 struct lr_theme {
-	gint references;
+	gint references;            /* atomic; -1 for the static inert themes */
+	gint immutable;             /* atomic; set once, by lr_theme_make_immutable() */
 	lr_status_t status;
 	char *font_family;
 	lr_color_t colors[LR_THEME_COLOR_LAST];

@@ -13,7 +13,7 @@
 #include "theme-private.h"
 
 static lr_theme_t inert_theme = { .references = -1, .status = LR_STATUS_NO_MEMORY,
-				  .font_family = (char *) "Noto Sans" };
+				  .immutable = 1, .font_family = (char *) "Noto Sans" };
 
 static lr_color_t
 rgb(unsigned hex)
@@ -91,9 +91,60 @@ lr_theme_create_print(void)
 }
 
 lr_theme_t *
+lr_theme_create_preset(lr_theme_preset_t preset)
+{
+	static lr_theme_t inert_invalid = { .references = -1, .status = LR_STATUS_INVALID_ARGUMENT,
+					    .immutable = 1, .font_family = (char *) "Noto Sans" };
+
+	switch (preset) {
+	case LR_THEME_PRESET_DEFAULT:
+		return lr_theme_create();
+	case LR_THEME_PRESET_PRINT:
+		return lr_theme_create_print();
+	default:
+		lr_error(LR_STATUS_INVALID_ARGUMENT);
+		return &inert_invalid;
+	}
+}
+
+static const char *const preset_names[] = { "default", "print" };
+
+LR_DEFINE_ENUM_NAMES(theme_preset, lr_theme_preset_t, preset_names)
+
+void
+lr_theme_make_immutable(lr_theme_t *theme)
+{
+	if (theme && g_atomic_int_get(&theme->references) > 0)
+		g_atomic_int_set(&theme->immutable, 1);
+}
+
+bool
+lr_theme_is_immutable(const lr_theme_t *theme)
+{
+	return !theme || g_atomic_int_get(&theme->references) <= 0 ||
+	       g_atomic_int_get(&theme->immutable);
+}
+
+/* Whether setters may change @theme: a real theme nobody has made immutable. */
+static bool
+writable(lr_theme_t *theme)
+{
+	return !lr_theme_is_immutable(theme);
+}
+
+/* What a setter returns when @theme is not writable. */
+static lr_status_t
+theme_write_status(const lr_theme_t *theme)
+{
+	if (g_atomic_int_get(&theme->references) <= 0)
+		return theme->status;
+	return lr_error(LR_STATUS_IMMUTABLE);
+}
+
+lr_theme_t *
 lr_theme_reference(lr_theme_t *theme)
 {
-	if (theme && theme->references > 0)
+	if (theme && g_atomic_int_get(&theme->references) > 0)
 		g_atomic_int_inc(&theme->references);
 	return theme;
 }
@@ -101,7 +152,7 @@ lr_theme_reference(lr_theme_t *theme)
 void
 lr_theme_destroy(lr_theme_t *theme)
 {
-	if (!theme || theme->references <= 0)
+	if (!theme || g_atomic_int_get(&theme->references) <= 0)
 		return;
 	if (!g_atomic_int_dec_and_test(&theme->references))
 		return;
@@ -126,8 +177,8 @@ lr_theme_set_color(lr_theme_t *theme, lr_theme_color_t role, double red, double 
 {
 	if (!theme)
 		return lr_error(LR_STATUS_NULL_POINTER);
-	if (theme->references <= 0)
-		return theme->status;
+	if (!writable(theme))
+		return theme_write_status(theme);
 	if ((unsigned) role >= LR_THEME_COLOR_LAST || !valid_component(red) ||
 	    !valid_component(green) || !valid_component(blue))
 		return lr_error(LR_STATUS_INVALID_ARGUMENT);
@@ -140,8 +191,8 @@ lr_theme_set_series_color(lr_theme_t *theme, unsigned index, double red, double 
 {
 	if (!theme)
 		return lr_error(LR_STATUS_NULL_POINTER);
-	if (theme->references <= 0)
-		return theme->status;
+	if (!writable(theme))
+		return theme_write_status(theme);
 	if (index >= LR_THEME_SERIES_COLORS || !valid_component(red) || !valid_component(green) ||
 	    !valid_component(blue))
 		return lr_error(LR_STATUS_INVALID_ARGUMENT);
@@ -154,8 +205,8 @@ lr_theme_set_size(lr_theme_t *theme, lr_theme_size_t which, double value)
 {
 	if (!theme)
 		return lr_error(LR_STATUS_NULL_POINTER);
-	if (theme->references <= 0)
-		return theme->status;
+	if (!writable(theme))
+		return theme_write_status(theme);
 	if ((unsigned) which >= LR_THEME_SIZE_LAST || !isfinite(value) || value < 0)
 		return lr_error(LR_STATUS_INVALID_ARGUMENT);
 	if (which == LR_THEME_SIZE_BAR_GAP && value > 0.9)
@@ -181,8 +232,8 @@ lr_theme_set_font_family(lr_theme_t *theme, const char *family)
 {
 	if (!theme || !family)
 		return lr_error(LR_STATUS_NULL_POINTER);
-	if (theme->references <= 0)
-		return theme->status;
+	if (!writable(theme))
+		return theme_write_status(theme);
 	if (!g_utf8_validate(family, -1, NULL))
 		return lr_error(LR_STATUS_INVALID_UTF8);
 	g_free(theme->font_family);

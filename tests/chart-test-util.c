@@ -110,6 +110,12 @@ ct_layout_parse(const char *dump)
 					item->dashed = true;
 				else if (strcmp(*flag, "hatched") == 0)
 					item->hatched = true;
+				else if (g_str_has_prefix(*flag, "fill=#") && strlen(*flag) == 12)
+					item->fill = (guint32) strtoul(*flag + 6, NULL, 16);
+				else if (g_str_has_prefix(*flag, "stroke=#") && strlen(*flag) == 14)
+					item->stroke = (guint32) strtoul(*flag + 8, NULL, 16);
+				else if (g_str_has_prefix(*flag, "width="))
+					item->line_width = parse_number(*flag + 6, line);
 				else
 					ck_assert_msg(**flag == '\0', "layout dump line %d: unknown flag '%s': %s",
 						      i + 1, *flag, line);
@@ -986,24 +992,18 @@ ct_assert_chart_error(const lr_chart_t *chart, lr_status_t status, const char *p
 		      error->message, phrase);
 }
 
-void
-ct_assert_chart_sticky(lr_chart_t *chart, const char *dir)
+/* Asserts that describing, drawing and writing @chart (into @dir) each fail with @status,
+ * write nothing, and leave the chart's status and @message as they were. */
+static void
+assert_every_call_fails(lr_chart_t *chart, const char *dir, lr_status_t status,
+			const char *message)
 {
-	lr_status_t status = lr_chart_status(chart);
-	char *message = g_strdup(lr_chart_get_error(chart)->message);
-	char *path = g_build_filename(dir, "after-error.png", NULL);
+	char *path = g_build_filename(dir, "again.png", NULL);
 	char *listing_before = ct_list_dir(dir), *listing_after;
-	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 100, 100);
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 800, 450);
 	cairo_t *cr = cairo_create(surface);
-	lr_rect_t rect = { 0, 0, 100, 100 };
+	lr_rect_t rect = { 0, 0, 800, 450 };
 
-	lr_chart_add_indicator(chart, "ecommerce_revenue");
-	lr_chart_add_indicator(chart, "no_such_indicator_either");
-	lr_chart_add_entity(chart, CT_VIET_NAM);
-	lr_chart_add_year(chart, 1800);
-	lr_chart_set_language(chart, LR_LANGUAGE_EN);
-	lr_chart_set_title(chart, "T");
-	lr_chart_set_bar_layout(chart, (lr_bar_layout_t) 99);
 	ck_assert_ptr_null(lr_chart_describe_layout(chart, 800, 450));
 	ck_assert_int_eq(lr_chart_draw(chart, cr, &rect), status);
 	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1), status);
@@ -1015,8 +1015,60 @@ ct_assert_chart_sticky(lr_chart_t *chart, const char *dir)
 	cairo_surface_destroy(surface);
 	g_free(listing_before);
 	g_free(listing_after);
-	g_free(message);
 	g_free(path);
+}
+
+void
+ct_assert_call_error_repeats(lr_chart_t *chart, const char *dir)
+{
+	lr_status_t status = lr_chart_status(chart);
+	char *message = g_strdup(lr_chart_get_error(chart)->message);
+
+	ck_assert_int_ne(status, LR_STATUS_SUCCESS);
+	/* A setter still works (the error is not the specification's)... */
+	lr_chart_set_title(chart, "T");
+	/* ...and every call lays the chart out again, failing the same way. */
+	ck_assert_int_eq(lr_chart_validate(chart), status);
+	assert_every_call_fails(chart, dir, status, message);
+	g_free(message);
+}
+
+void
+ct_assert_chart_recovers(lr_chart_t *chart, const char *dir)
+{
+	char *path = g_build_filename(dir, "recovered.png", NULL);
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 800, 450);
+	cairo_t *cr = cairo_create(surface);
+	lr_rect_t rect = { 0, 0, 800, 450 };
+
+	ck_assert_int_ne(lr_chart_status(chart), LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_chart_draw(chart, cr, &rect), LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_SUCCESS);
+	ck_assert_ptr_null(lr_chart_get_error(chart));
+	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1), LR_STATUS_SUCCESS);
+	ck_assert(g_file_test(path, G_FILE_TEST_IS_REGULAR));
+	ck_assert_int_eq(g_remove(path), 0);
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+	g_free(path);
+}
+
+void
+ct_assert_chart_sticky(lr_chart_t *chart, const char *dir)
+{
+	lr_status_t status = lr_chart_status(chart);
+	char *message = g_strdup(lr_chart_get_error(chart)->message);
+
+	lr_chart_add_indicator(chart, "ecommerce_revenue");
+	lr_chart_add_indicator(chart, "no_such_indicator_either");
+	lr_chart_add_entity(chart, CT_VIET_NAM);
+	lr_chart_add_year(chart, 1800);
+	lr_chart_set_language(chart, LR_LANGUAGE_EN);
+	lr_chart_set_title(chart, "T");
+	lr_chart_set_bar_layout(chart, (lr_bar_layout_t) 99);
+	ck_assert_int_eq(lr_chart_validate(chart), status);
+	assert_every_call_fails(chart, dir, status, message);
+	g_free(message);
 }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -52,12 +52,15 @@ const char *ct_brief(const char *text);
 
 /* ---- the layout dump ---- */
 
-/* One line of lr_chart_describe_layout(): "ROLE X Y W H ["TEXT"] [ellipsized] [dashed] [hatched]". */
+/* One line of lr_chart_describe_layout(): "ROLE X Y W H ["TEXT"] [ellipsized] [dashed]
+ * [hatched] [fill=#RRGGBB] [stroke=#RRGGBB width=W]". */
 typedef struct {
 	char *role;
 	double x, y, width, height;
 	char *text; /* NULL when the item is not text */
 	bool ellipsized, dashed, hatched;
+	guint32 fill, stroke; /* 0xRRGGBB as the dump writes them; 0 when absent */
+	double line_width;    /* 0 when not stroked */
 	int line;   /* 1-based line of the dump (the canvas line is 1) */
 } ct_item_t;
 
@@ -192,9 +195,16 @@ bool ct_assert_pdf_round_trip(lr_chart_t *chart, const char *dir, const char *na
 
 /* Asserts @chart failed with @status and a message that says @phrase. */
 void ct_assert_chart_error(const lr_chart_t *chart, lr_status_t status, const char *phrase);
-/* Asserts @chart, which is in error, does nothing it is asked (it writes nothing into
- * @dir) and keeps its error. */
+/* Asserts @chart, whose specification is in error, does nothing it is asked (it writes
+ * nothing into @dir) and keeps its error. */
 void ct_assert_chart_sticky(lr_chart_t *chart, const char *dir);
+/* Asserts the error of @chart's last call (a request the data cannot satisfy) did not stick:
+ * setters still work, and each later call lays the chart out again and fails the same way,
+ * writing nothing into @dir. */
+void ct_assert_call_error_repeats(lr_chart_t *chart, const char *dir);
+/* Asserts @chart, whose last call failed for that call's own reason (canvas, file), draws and
+ * writes (into @dir) successfully next time, and its status is then success again. */
+void ct_assert_chart_recovers(lr_chart_t *chart, const char *dir);
 
 /* ---- goldens from a table ---- */
 

@@ -633,22 +633,24 @@ END_TEST
 /* The in-memory API */
 
 static const lr_indicator_t api_revenue = {
-	"ecommerce_revenue", "Doanh thu th\xc6\xb0\xc6\xa1ng m\xe1\xba\xa1i \xc4\x91i\xe1\xbb\x87n "
-	"t\xe1\xbb\xad", "E-commerce revenue", TY_USD, "billion USD", LR_INDICATOR_VALUE,
-	LR_DIRECTION_HIGHER, "economy", NULL,
+	.id = "ecommerce_revenue", .name_vi = "Doanh thu thương mại điện tử",
+	.name_en = "E-commerce revenue", .unit_vi = TY_USD, .unit_en = "billion USD",
+	.kind = LR_INDICATOR_VALUE, .better = LR_DIRECTION_HIGHER, .pillar = "economy", .note = NULL,
 };
 
 static const lr_indicator_t api_rank = {
-	"egov_rank", "X\xe1\xba\xbfp h\xe1\xba\xa1ng", "Rank", NULL, NULL, LR_INDICATOR_RANK,
-	LR_DIRECTION_LOWER, "government", "",
+	.id = "egov_rank", .name_vi = "Xếp hạng", .name_en = "Rank", .unit_vi = NULL,
+	.unit_en = NULL, .kind = LR_INDICATOR_RANK, .better = LR_DIRECTION_LOWER,
+	.pillar = "government", .note = "",
 };
 
 static lr_observation_t
 api_observation(const char *indicator, int year, double value)
 {
 	lr_observation_t observation = {
-		indicator, VIET_NAM, year, NULL, value, NO, NO, 0, LR_OBSERVATION_ACTUAL,
-		"000_a.txt", "quote", NULL,
+		.indicator = indicator, .entity = VIET_NAM, .year = year, .period = NULL,
+		.value = value, .low = NO, .high = NO, .total = 0, .status = LR_OBSERVATION_ACTUAL,
+		.source = "000_a.txt", .quote = "quote", .note = NULL,
 	};
 	return observation;
 }

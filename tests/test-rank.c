@@ -648,8 +648,8 @@ END_TEST
 /* ---------------------------------------------------------------------------------------- */
 /* Bad requests */
 
-/* @chart fails to lay out with @status and a message that says @phrase, and stays failed:
- * nothing it is asked does anything, nor writes anything. */
+/* @chart fails to lay out with @status and a message that says @phrase, and every later
+ * call, laying it out again, fails the same way and writes nothing. */
 static void
 assert_fails(lr_chart_t *chart, lr_status_t status, const char *phrase)
 {
@@ -659,12 +659,12 @@ assert_fails(lr_chart_t *chart, lr_status_t status, const char *phrase)
 
 	ck_assert_ptr_null(lr_chart_describe_layout(chart, 800, 450));
 	ct_assert_chart_error(chart, status, phrase);
-	/* Sticky: writing does nothing and reports the same error. */
+	/* The request is still bad: writing reports the same error. */
 	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 800, 450, 1), status);
 	listing = ct_list_dir(dir);
 	ck_assert_str_eq(listing, "");
 	g_free(listing);
-	ct_assert_chart_sticky(chart, dir);
+	ct_assert_call_error_repeats(chart, dir);
 	g_free(path);
 	ct_remove_tree(dir);
 	g_free(dir);

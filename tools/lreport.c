@@ -61,13 +61,11 @@ default_data_directory(void)
 	return installed ? LR_INSTALLED_DATA_DIR : LR_SOURCE_DATA_DIR;
 }
 
-void
-lreport_print_dataset_errors(const lr_dataset_t *dataset)
+static void
+print_errors(size_t count, const lr_error_t *(*get)(const void *, size_t), const void *object)
 {
-	size_t count = lr_dataset_get_error_count(dataset);
-
 	for (size_t i = 0; i < count; i++) {
-		const lr_error_t *error = lr_dataset_get_error(dataset, i);
+		const lr_error_t *error = get(object, i);
 		if (error->file && error->line)
 			fprintf(stderr, "%s:%u:%u: error: %s\n", error->file, error->line, error->column,
 				error->message);
@@ -76,6 +74,24 @@ lreport_print_dataset_errors(const lr_dataset_t *dataset)
 		else
 			fprintf(stderr, "%s: error: %s\n", program, error->message);
 	}
+}
+
+static const lr_error_t *
+get_set_error(const void *set, size_t index)
+{
+	return lr_chart_set_get_error(set, index);
+}
+
+static const lr_error_t *
+get_dataset_error(const void *dataset, size_t index)
+{
+	return lr_dataset_get_error(dataset, index);
+}
+
+void
+lreport_print_dataset_errors(const lr_dataset_t *dataset)
+{
+	print_errors(lr_dataset_get_error_count(dataset), get_dataset_error, dataset);
 }
 
 /* Loads the dataset; on errors prints them all and returns NULL. */
@@ -404,44 +420,34 @@ configure_chart(lr_chart_t *chart, const chart_options_t *options, bool bar)
 	if (options->highlight)
 		lr_chart_set_highlight(chart, options->highlight);
 	if (options->theme) {
+		lr_theme_preset_t preset;
 		lr_theme_t *theme;
-		if (strcmp(options->theme, "print") == 0)
-			theme = lr_theme_create_print();
-		else if (strcmp(options->theme, "default") == 0)
-			theme = lr_theme_create();
-		else {
+		if (lr_theme_preset_from_string(options->theme, &preset) != LR_STATUS_SUCCESS) {
 			fprintf(stderr, "%s: --theme '%s': expected default or print\n", program, options->theme);
 			return EXIT_USAGE;
 		}
+		theme = lr_theme_create_preset(preset);
 		lr_chart_set_theme(chart, theme);
 		lr_theme_destroy(theme);
 	}
 	if (bar) {
 		if (options->layout) {
-			if (strcmp(options->layout, "grouped") == 0)
-				lr_chart_set_bar_layout(chart, LR_BAR_GROUPED);
-			else if (strcmp(options->layout, "stacked") == 0)
-				lr_chart_set_bar_layout(chart, LR_BAR_STACKED);
-			else if (strcmp(options->layout, "percent") == 0)
-				lr_chart_set_bar_layout(chart, LR_BAR_PERCENT);
-			else {
+			lr_bar_layout_t layout;
+			if (lr_bar_layout_from_string(options->layout, &layout) != LR_STATUS_SUCCESS) {
 				fprintf(stderr, "%s: --layout '%s': expected grouped, stacked or percent\n",
 					program, options->layout);
 				return EXIT_USAGE;
 			}
+			lr_chart_set_bar_layout(chart, layout);
 		}
 		if (options->sort) {
-			if (strcmp(options->sort, "none") == 0)
-				lr_chart_set_sort(chart, LR_SORT_NONE);
-			else if (strcmp(options->sort, "asc") == 0)
-				lr_chart_set_sort(chart, LR_SORT_ASCENDING);
-			else if (strcmp(options->sort, "desc") == 0)
-				lr_chart_set_sort(chart, LR_SORT_DESCENDING);
-			else {
+			lr_sort_t sort;
+			if (lr_sort_from_string(options->sort, &sort) != LR_STATUS_SUCCESS) {
 				fprintf(stderr, "%s: --sort '%s': expected none, asc or desc\n", program,
 					options->sort);
 				return EXIT_USAGE;
 			}
+			lr_chart_set_sort(chart, sort);
 		}
 		if (options->horizontal)
 			lr_chart_set_orientation(chart, LR_ORIENTATION_HORIZONTAL);
@@ -483,10 +489,11 @@ render_chart(lr_chart_t *chart, const char *output, const char *size, double sca
 		fprintf(stderr, "%s: --scale must be a positive number\n", program);
 		return EXIT_USAGE;
 	}
+	/* The error printed is this write's (lr_chart_get_error() after a failed call), so it
+	 * names this file even when an earlier write of the chart failed. */
 	if (lr_chart_write(chart, output, LR_FORMAT_AUTO, width, height, png ? scale : 1) != LR_STATUS_SUCCESS) {
-		lr_status_t status = lr_chart_status(chart);
 		print_chart_error(chart, output);
-		return status == LR_STATUS_INVALID_ARGUMENT && !lr_chart_get_error(chart) ? EXIT_USAGE : EXIT_DATA;
+		return EXIT_DATA;
 	}
 	return EXIT_SUCCESS;
 }
@@ -562,20 +569,6 @@ out:
 	return status;
 }
 
-/* One [chart NAME] group of charts.ini → chart options. */
-static void
-options_from_group(GKeyFile *file, const char *group, chart_options_t *options)
-{
-	options->indicators = g_key_file_get_string_list(file, group, "indicator", NULL, NULL);
-	options->entities = g_key_file_get_string_list(file, group, "entity", NULL, NULL);
-	options->years = g_key_file_get_string_list(file, group, "year", NULL, NULL);
-	options->layout = g_key_file_get_string(file, group, "layout", NULL);
-	options->sort = g_key_file_get_string(file, group, "sort", NULL);
-	options->highlight = g_key_file_get_string(file, group, "highlight", NULL);
-	options->horizontal = g_key_file_get_boolean(file, group, "horizontal", NULL);
-	options->theme = g_key_file_get_string(file, group, "theme", NULL);
-}
-
 static int
 command_charts(int argc, char **argv)
 {
@@ -589,10 +582,8 @@ command_charts(int argc, char **argv)
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	GOptionContext *context = g_option_context_new("- render the chart set described in charts.ini");
-	GKeyFile *file = NULL;
-	GError *error = NULL;
 	lr_dataset_t *dataset = NULL;
-	char **groups = NULL, **formats = NULL, **languages = NULL;
+	char **formats = NULL, **languages = NULL;
 	const char *directory;
 	int status, rendered = 0, failed = 0;
 
@@ -606,86 +597,70 @@ command_charts(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto out;
 	}
+	formats = g_strsplit(formats_text ? formats_text : "png,pdf", ",", -1);
+	languages = g_strsplit(lang_text ? lang_text : "vi,en", ",", -1);
+	for (char **format = formats; *format; format++) {
+		lr_file_format_t value;
+		if (lr_file_format_from_string(*format, &value) != LR_STATUS_SUCCESS ||
+		    value == LR_FORMAT_AUTO) {
+			fprintf(stderr, "%s charts: --formats: unknown format '%s': expected png, pdf or svg\n",
+				program, *format);
+			status = EXIT_USAGE;
+			goto out;
+		}
+	}
+	for (char **language = languages; *language; language++) {
+		lr_language_t value;
+		if (lr_language_from_string(*language, &value) != LR_STATUS_SUCCESS) {
+			fprintf(stderr, "%s: unknown language '%s': expected vi or en\n", program, *language);
+			status = EXIT_USAGE;
+			goto out;
+		}
+	}
 	directory = data ? data : default_data_directory();
 	dataset = load_dataset(directory);
 	if (!dataset) {
 		status = EXIT_DATA;
 		goto out;
 	}
-	file = g_key_file_new();
 	if (!spec)
 		spec = g_build_filename(directory, "charts.ini", NULL);
-	if (!g_key_file_load_from_file(file, spec, G_KEY_FILE_NONE, &error)) {
-		fprintf(stderr, "%s: %s: %s\n", program, spec, error->message);
-		g_error_free(error);
-		status = EXIT_DATA;
-		goto out;
-	}
 	if (g_mkdir_with_parents(out_dir, 0777) != 0) {
 		fprintf(stderr, "%s: cannot create '%s': %s\n", program, out_dir, g_strerror(errno));
 		status = EXIT_DATA;
 		goto out;
 	}
-	formats = g_strsplit(formats_text ? formats_text : "png,pdf", ",", -1);
-	languages = g_strsplit(lang_text ? lang_text : "vi,en", ",", -1);
-	groups = g_key_file_get_groups(file, NULL);
-	for (char **group = groups; *group; group++) {
-		const char *name = *group;
-		char *kind_text, *title_key;
-		lr_chart_kind_t kind;
-		if (!g_str_has_prefix(name, "chart "))
-			continue;
-		kind_text = g_key_file_get_string(file, name, "kind", NULL);
-		if (!kind_text || (strcmp(kind_text, "bar") != 0 && strcmp(kind_text, "rank") != 0)) {
-			fprintf(stderr, "%s: %s: [%s] kind: expected bar or rank\n", program, spec, name);
-			g_free(kind_text);
-			failed++;
-			continue;
-		}
-		kind = strcmp(kind_text, "bar") == 0 ? LR_CHART_BAR : LR_CHART_RANK;
-		g_free(kind_text);
-		for (char **language = languages; *language; language++) {
-			chart_options_t options = { .scale = 1 };
-			lr_chart_t *chart;
-			options_from_group(file, name, &options);
-			options.lang = g_strdup(*language);
-			title_key = g_strdup_printf("title_%s", *language);
-			options.title = g_key_file_get_string(file, name, title_key, NULL);
-			g_free(title_key);
-			title_key = g_strdup_printf("subtitle_%s", *language);
-			options.subtitle = g_key_file_get_string(file, name, title_key, NULL);
-			g_free(title_key);
-			chart = lr_chart_create(kind, dataset);
-			if (configure_chart(chart, &options, kind == LR_CHART_BAR) >= 0 ||
-			    lr_chart_status(chart) != LR_STATUS_SUCCESS) {
-				fprintf(stderr, "%s: [%s]: ", program, name);
-				print_chart_error(chart, NULL);
-				failed++;
-			} else {
-				for (char **format = formats; *format; format++) {
-					char *base = g_strdup_printf("%s-%s.%s", name + strlen("chart "), *language, *format);
-					char *path = g_build_filename(out_dir, base, NULL);
-					if (render_chart(chart, path, NULL, 1) == EXIT_SUCCESS) {
-						printf("%s\n", path);
-						rendered++;
-					} else {
-						failed++;
-					}
-					g_free(base);
-					g_free(path);
+	for (char **language = languages; *language; language++) {
+		lr_language_t value;
+		lr_chart_set_t *set;
+		lr_language_from_string(*language, &value);
+		set = lr_chart_set_load(spec, dataset, value);
+		/* The list's errors once, not once per language. */
+		if (language == languages)
+			print_errors(lr_chart_set_get_error_count(set), get_set_error, set);
+		failed += (int) lr_chart_set_get_error_count(set);
+		/* Every file is tried, whatever happened to the ones before. */
+		for (size_t i = 0; i < lr_chart_set_get_count(set); i++) {
+			for (char **format = formats; *format; format++) {
+				char *base = g_strdup_printf("%s-%s.%s", lr_chart_set_get_name(set, i),
+							     lr_language_to_string(value), *format);
+				char *path = g_build_filename(out_dir, base, NULL);
+				if (render_chart(lr_chart_set_get_chart(set, i), path, NULL, 1) == EXIT_SUCCESS) {
+					printf("%s\n", path);
+					rendered++;
+				} else {
+					failed++;
 				}
+				g_free(base);
+				g_free(path);
 			}
-			lr_chart_destroy(chart);
-			chart_options_clear(&options);
 		}
+		lr_chart_set_destroy(set);
 	}
 	fprintf(stderr, "%s: %d file%s rendered into %s, %d failed\n", program, rendered,
 		rendered == 1 ? "" : "s", out_dir, failed);
 	status = failed ? EXIT_DATA : EXIT_SUCCESS;
 out:
-	if (file)
-		g_key_file_free(file);
-	g_strfreev(groups);
 	g_strfreev(formats);
 	g_strfreev(languages);
 	lr_dataset_destroy(dataset);

@@ -33,10 +33,15 @@ LR_BEGIN_DECLS
  * lr_status_t:
  *
  * The result of an operation. Values are only ever appended, never renumbered.
- * Charts keep the first error they meet: later calls on an errored chart do nothing and the
- * status stays, so callers may check once at the end. Datasets keep the first error as their
- * status too, but go on accepting rows and recording every error, so that a file's problems
- * can be listed all at once. lr_status_to_string() names each value.
+ * Charts keep the first error of their specification (a setter's bad argument, an unknown
+ * indicator): later calls on such a chart do nothing and the status stays, so callers may
+ * check once at the end. Errors of one draw, write or layout call are that call's: returned,
+ * readable until the next call, but they do not stop the next call (see lr-chart.h).
+ * Datasets keep the first error as their status too, but go on accepting rows and recording
+ * every error, so that a file's problems can be listed all at once. lr_status_to_string()
+ * names each value.
+ *
+ * Since: 0.1 (LR_STATUS_IMMUTABLE since 0.2)
  */
 typedef enum {
 	LR_STATUS_SUCCESS = 0,
@@ -55,6 +60,7 @@ typedef enum {
 	LR_STATUS_UNSUPPORTED,      /* a request this kind of chart cannot draw */
 	LR_STATUS_FONT_ERROR,       /* the bundled fonts could not be loaded */
 	LR_STATUS_CAIRO_ERROR,      /* cairo reported an error on a surface or context */
+	LR_STATUS_IMMUTABLE,        /* the object is shared read-only (a theme charts use) */
 	LR_STATUS_LAST
 } lr_status_t;
 
@@ -76,8 +82,12 @@ lr_status_to_string(lr_status_t status);
  * @line: 1-based line in @file, 0 when not known
  * @column: 1-based column in @file (in characters), 0 when not known
  *
+ * @reserved: for fields of later versions; zero
+ *
  * One error, as reported by loaders and objects. The strings are owned by the object that
- * returned the error and stay valid until that object is destroyed.
+ * returned the error and stay valid as that object's documentation says.
+ *
+ * Since: 0.1 (@reserved since 0.2)
  */
 typedef struct {
 	lr_status_t status;
@@ -85,12 +95,15 @@ typedef struct {
 	const char *file;
 	unsigned line;
 	unsigned column;
+	void *reserved[4];
 } lr_error_t;
 
 /**
  * lr_language_t:
  *
  * The language of labels, titles and number formats.
+ *
+ * Since: 0.1
  */
 typedef enum {
 	LR_LANGUAGE_VI = 0, /* Vietnamese: 27,7 · 4.543 · 16,5% · "tăng 15 bậc" */
@@ -102,11 +115,33 @@ typedef enum {
  * @code: "vi" or "en" (case-insensitive)
  * @language: (out): where to store the language
  *
- * Returns: LR_STATUS_SUCCESS, or LR_STATUS_INVALID_ARGUMENT when @code is neither.
+ * Returns: LR_STATUS_SUCCESS, or LR_STATUS_INVALID_ARGUMENT when @code is neither;
+ * LR_STATUS_NULL_POINTER when an argument is NULL.
  * Since: 0.1
  */
 LR_EXTERN lr_status_t
 lr_language_from_string(const char *code, lr_language_t *language);
+
+/**
+ * lr_language_to_string:
+ * @language: a language
+ *
+ * Returns: "vi" or "en", the code lr_language_from_string() reads; "unknown" for a value
+ * that is neither (static, never NULL).
+ * Since: 0.2
+ */
+LR_EXTERN const char *
+lr_language_to_string(lr_language_t language);
+
+/**
+ * LR_FILE_SIZE_MAX:
+ *
+ * The largest input file libreport reads (dataset CSV files, chart lists): 256 MiB. Larger
+ * files, and anything that is not a regular file (a FIFO, a device, a folder), are refused
+ * with LR_STATUS_READ_ERROR and a message that says so, before anything is read.
+ * Since: 0.2
+ */
+#define LR_FILE_SIZE_MAX (256u * 1024u * 1024u)
 
 /**
  * lr_free:

@@ -18,13 +18,27 @@ LR_BEGIN_DECLS
  * lr_dataset_t:
  *
  * A set of indicators and their observations (see data/README.md for the file schema).
- * Reference counted: lr_dataset_reference() and lr_dataset_destroy(). Charts keep a
- * reference to the dataset they draw. A dataset is not changed by drawing, so several
- * threads may draw charts of one dataset at once as long as nobody adds to it meanwhile.
+ * Reference counted (atomically): lr_dataset_reference() and lr_dataset_destroy(). Charts
+ * keep a reference to the dataset they draw.
+ *
+ * Growing after charts exist: charts keep indicator ids and entity names, not pointers into
+ * the dataset, and look them up each time they are laid out, so lr_dataset_add_indicator()
+ * and lr_dataset_add_observation() may be called after charts of the dataset were created,
+ * and the next draw sees the new rows. The pointers returned by lr_dataset_get_indicator(),
+ * lr_dataset_find_indicator() and lr_dataset_get_observation() are valid until the next add
+ * (the arrays move as they grow); the strings they point to live as long as the dataset.
+ *
+ * Threads: drawing does not change a dataset, so several threads may draw charts of one
+ * dataset at once, as long as nobody adds to it meanwhile.
+ *
+ * Since: 0.1
  */
 typedef struct lr_dataset lr_dataset_t;
 
-/** lr_indicator_kind_t: what an indicator's values are (the `kind` column). */
+/**
+ * lr_indicator_kind_t: what an indicator's values are (the `kind` column).
+ * Since: 0.1
+ */
 typedef enum {
 	LR_INDICATOR_VALUE = 0, /* an amount or count */
 	LR_INDICATOR_RANK,      /* a position in a ranking, 1 = best */
@@ -32,14 +46,20 @@ typedef enum {
 	LR_INDICATOR_GROWTH     /* a percentage change */
 } lr_indicator_kind_t;
 
-/** lr_direction_t: which direction is an improvement (the `better` column). */
+/**
+ * lr_direction_t: which direction is an improvement (the `better` column).
+ * Since: 0.1
+ */
 typedef enum {
 	LR_DIRECTION_HIGHER = 0,
 	LR_DIRECTION_LOWER,
 	LR_DIRECTION_NEUTRAL
 } lr_direction_t;
 
-/** lr_observation_status_t: how certain a figure is (the `status` column). */
+/**
+ * lr_observation_status_t: how certain a figure is (the `status` column).
+ * Since: 0.1
+ */
 typedef enum {
 	LR_OBSERVATION_ACTUAL = 0,
 	LR_OBSERVATION_ESTIMATE,
@@ -52,7 +72,11 @@ typedef enum {
  *
  * One indicator. Strings are UTF-8 (NFC); optional ones are "" when absent, never NULL.
  * When passed to lr_dataset_add_indicator() the strings are copied; when returned by the
- * dataset the struct belongs to it and lives as long as the dataset.
+ * dataset the struct belongs to it (see lr_dataset_t for how long the pointer is valid).
+ * @reserved must be zero (initialise the struct with `{ .id = …, … }` or memset), so that
+ * later versions can add fields in its place without breaking programs built today.
+ *
+ * Since: 0.1 (@reserved since 0.2)
  */
 typedef struct {
 	const char *id;
@@ -64,6 +88,7 @@ typedef struct {
 	lr_direction_t better;
 	const char *pillar;
 	const char *note;
+	void *reserved[4];
 } lr_indicator_t;
 
 /**
@@ -72,7 +97,10 @@ typedef struct {
  * One figure. @value, @low and @high are NaN when absent (a range has @low and @high; its
  * @value may be NaN). @total is the N of "x/N", 0 when absent. @period is "" for a whole year.
  * @source names the article file and @quote the phrase the figure comes from.
- * Ownership as for lr_indicator_t.
+ * Ranks (the value, low and high of a rank indicator) and @total are at most
+ * LR_RANK_MAX. Ownership, and @reserved, as for lr_indicator_t.
+ *
+ * Since: 0.1 (@reserved since 0.2)
  */
 typedef struct {
 	const char *indicator;
@@ -87,7 +115,15 @@ typedef struct {
 	const char *source;
 	const char *quote;
 	const char *note;
+	void *reserved[4];
 } lr_observation_t;
+
+/**
+ * LR_RANK_MAX: the largest rank, and the largest N of "x/N", a dataset accepts (1,000,000:
+ * far beyond any ranking of economies, and small enough that every rank is an int).
+ * Since: 0.2
+ */
+#define LR_RANK_MAX 1000000
 
 /**
  * lr_dataset_create:
@@ -105,7 +141,8 @@ lr_dataset_create(void);
  * @directory: a folder holding indicators.csv and observations.csv, and optionally
  *   sources.csv and entities.csv (citations and English entity names)
  *
- * Loads and validates the files. Every error found is recorded (not just the first):
+ * Loads and validates the files. Each must be a regular file of at most LR_FILE_SIZE_MAX
+ * bytes (a FIFO, a device or a larger file is refused with LR_STATUS_READ_ERROR). Every error found is recorded (not just the first):
  * read them with lr_dataset_get_error_count() and lr_dataset_get_error(). A dataset with
  * errors has the first error's status and should not be drawn.
  *
@@ -197,8 +234,8 @@ lr_dataset_add_indicator(lr_dataset_t *dataset, const lr_indicator_t *indicator)
  * @observation: the figure; strings are validated, normalised to NFC and copied. @source
  *   and @quote may be NULL for data that does not come from an article
  *
- * Applies the rules of data/README.md (known indicator, finite numbers, rank within 1..N,
- * no duplicate).
+ * Applies the rules of data/README.md (known indicator, finite numbers, rank within 1..N
+ * and at most LR_RANK_MAX, no duplicate, @reserved zero).
  *
  * Returns: LR_STATUS_SUCCESS or the error, which is also recorded on @dataset.
  * Since: 0.1
@@ -206,33 +243,44 @@ lr_dataset_add_indicator(lr_dataset_t *dataset, const lr_indicator_t *indicator)
 LR_EXTERN lr_status_t
 lr_dataset_add_observation(lr_dataset_t *dataset, const lr_observation_t *observation);
 
-/** lr_dataset_get_indicator_count: Returns: the number of indicators (0 for NULL). */
+/**
+ * lr_dataset_get_indicator_count:
+ * Returns: the number of indicators (0 for NULL).
+ * Since: 0.1
+ */
 LR_EXTERN size_t
 lr_dataset_get_indicator_count(const lr_dataset_t *dataset);
 
 /**
  * lr_dataset_get_indicator:
- * Returns: the @index-th indicator in file (or insertion) order, owned by @dataset; NULL
- * when out of range.
+ * Returns: the @index-th indicator in file (or insertion) order, owned by @dataset (valid
+ * until the next add); NULL when out of range.
+ * Since: 0.1
  */
 LR_EXTERN const lr_indicator_t *
 lr_dataset_get_indicator(const lr_dataset_t *dataset, size_t index);
 
 /**
  * lr_dataset_find_indicator:
- * Returns: the indicator with this id, owned by @dataset, or NULL.
+ * Returns: the indicator with this id, owned by @dataset (valid until the next add), or NULL.
+ * Since: 0.1
  */
 LR_EXTERN const lr_indicator_t *
 lr_dataset_find_indicator(const lr_dataset_t *dataset, const char *id);
 
-/** lr_dataset_get_observation_count: Returns: the number of observations (0 for NULL). */
+/**
+ * lr_dataset_get_observation_count:
+ * Returns: the number of observations (0 for NULL).
+ * Since: 0.1
+ */
 LR_EXTERN size_t
 lr_dataset_get_observation_count(const lr_dataset_t *dataset);
 
 /**
  * lr_dataset_get_observation:
- * Returns: the @index-th observation in file (or insertion) order, owned by @dataset; NULL
- * when out of range.
+ * Returns: the @index-th observation in file (or insertion) order, owned by @dataset (valid
+ * until the next add); NULL when out of range.
+ * Since: 0.1
  */
 LR_EXTERN const lr_observation_t *
 lr_dataset_get_observation(const lr_dataset_t *dataset, size_t index);
@@ -241,6 +289,7 @@ lr_dataset_get_observation(const lr_dataset_t *dataset, size_t index);
  * lr_dataset_get_observation_line:
  * Returns: the line of observations.csv the @index-th observation was read from, 0 when it
  * was added through the API or @index is out of range.
+ * Since: 0.1
  */
 LR_EXTERN unsigned
 lr_dataset_get_observation_line(const lr_dataset_t *dataset, size_t index);
@@ -261,6 +310,7 @@ lr_dataset_set_entity_name(lr_dataset_t *dataset, const char *entity, const char
  * lr_dataset_get_entity_name:
  * Returns: @entity's name in @language: its English name when one is known, otherwise
  * @entity itself. Owned by @dataset or the caller (for @entity); never NULL for non-NULL @entity.
+ * Since: 0.1
  */
 LR_EXTERN const char *
 lr_dataset_get_entity_name(const lr_dataset_t *dataset, const char *entity, lr_language_t language);
@@ -280,21 +330,56 @@ lr_dataset_set_source_label(lr_dataset_t *dataset, const char *source, const cha
 /**
  * lr_dataset_get_source_label:
  * Returns: the citation of @source in @language, or @source itself when it has none.
+ * Since: 0.1
  */
 LR_EXTERN const char *
 lr_dataset_get_source_label(const lr_dataset_t *dataset, const char *source, lr_language_t language);
 
-/** lr_indicator_kind_to_string: Returns: "value", "rank", "share" or "growth" (static). */
+/**
+ * lr_indicator_kind_to_string:
+ * Returns: "value", "rank", "share" or "growth" (static); "unknown" for another value.
+ * Since: 0.1
+ */
 LR_EXTERN const char *
 lr_indicator_kind_to_string(lr_indicator_kind_t kind);
 
-/** lr_observation_status_to_string: Returns: "actual", "estimate", "forecast" or "target". */
+/**
+ * lr_observation_status_to_string:
+ * Returns: "actual", "estimate", "forecast" or "target" (static); "unknown" for another value.
+ * Since: 0.1
+ */
 LR_EXTERN const char *
 lr_observation_status_to_string(lr_observation_status_t status);
 
 /**
+ * lr_direction_to_string:
+ * Returns: "higher", "lower" or "neutral" (static); "unknown" for another value.
+ * Since: 0.2
+ */
+LR_EXTERN const char *
+lr_direction_to_string(lr_direction_t direction);
+
+/**
+ * lr_indicator_kind_from_string, lr_direction_from_string, lr_observation_status_from_string:
+ * @text: a name as the CSV columns `kind`, `better` and `status` spell it (see the
+ *   _to_string() functions)
+ * @value: (out): where to store the value
+ *
+ * Returns: LR_STATUS_SUCCESS; LR_STATUS_INVALID_ARGUMENT for another text (@value
+ * unchanged); LR_STATUS_NULL_POINTER when an argument is NULL.
+ * Since: 0.2
+ */
+LR_EXTERN lr_status_t
+lr_indicator_kind_from_string(const char *text, lr_indicator_kind_t *value);
+LR_EXTERN lr_status_t
+lr_direction_from_string(const char *text, lr_direction_t *value);
+LR_EXTERN lr_status_t
+lr_observation_status_from_string(const char *text, lr_observation_status_t *value);
+
+/**
  * lr_indicator_get_name:
  * Returns: the indicator's name in @language (owned by the indicator).
+ * Since: 0.1
  */
 LR_EXTERN const char *
 lr_indicator_get_name(const lr_indicator_t *indicator, lr_language_t language);
@@ -302,6 +387,7 @@ lr_indicator_get_name(const lr_indicator_t *indicator, lr_language_t language);
 /**
  * lr_indicator_get_unit:
  * Returns: the indicator's unit in @language, "" when it has none (owned by the indicator).
+ * Since: 0.1
  */
 LR_EXTERN const char *
 lr_indicator_get_unit(const lr_indicator_t *indicator, lr_language_t language);

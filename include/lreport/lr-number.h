@@ -24,6 +24,8 @@ LR_BEGIN_DECLS
  *   ("28,0" → "28", "27,70" → "27,7")
  *
  * Negative numbers always use U+2212 MINUS SIGN, never a hyphen.
+ *
+ * Since: 0.1
  */
 typedef enum {
 	LR_NUMBER_GROUPING = 1 << 0,
@@ -42,8 +44,12 @@ typedef enum {
  * @unit: NULL, or UTF-8 text written after the number and a no-break space
  *   ("27,7 tỷ USD"); the caller keeps ownership
  *
+ * @reserved: must be zero (lr_number_format_init() sets it), room for later fields
+ *
  * How to write a number. A plain struct: initialise it with lr_number_format_init() and
  * change the fields you need. Formatting never looks at the process locale.
+ *
+ * Since: 0.1 (@reserved since 0.2)
  */
 typedef struct {
 	lr_language_t language;
@@ -51,6 +57,7 @@ typedef struct {
 	int significant;
 	unsigned flags;
 	const char *unit;
+	void *reserved[4];
 } lr_number_format_t;
 
 /**
@@ -75,7 +82,7 @@ lr_number_format_init(lr_number_format_t *format, lr_language_t language);
  * written without a sign. NaN is written "–" (en dash), infinities "∞" and "−∞".
  *
  * Returns: a newly allocated UTF-8 string for the caller to free with lr_free(), or NULL
- * when memory runs out or a field of @format is out of range.
+ * when memory runs out or a field of @format is out of range (or @reserved is not zero).
  * Since: 0.1
  */
 LR_EXTERN char *
@@ -114,6 +121,8 @@ lr_format_rank(int rank, int total);
  * @LR_RANK_CHANGE_WORDS: "tăng 15 bậc" / "giảm 3 bậc" / "giữ nguyên";
  *   "up 15 places" / "down 1 place" / "unchanged"
  * @LR_RANK_CHANGE_ARROW: "↑15 bậc" / "↓3 bậc" / "="; "↑15 places" / "↓1 place" / "="
+ *
+ * Since: 0.1
  */
 typedef enum {
 	LR_RANK_CHANGE_WORDS = 0,

@@ -9,6 +9,7 @@
 #ifndef LR_THEME_H
 #define LR_THEME_H
 
+#include <stdbool.h>
 #include <lreport/lr-common.h>
 
 LR_BEGIN_DECLS
@@ -17,8 +18,14 @@ LR_BEGIN_DECLS
  * lr_theme_t:
  *
  * Every visual constant of a chart lives here, so a publication can restyle all charts in
- * one place. Reference counted. A chart references the theme it is given; changing the
- * theme afterwards changes how that chart draws next time.
+ * one place. Reference counted.
+ *
+ * Immutable once shared (HarfBuzz's model for fonts): lr_chart_set_theme() makes the theme
+ * immutable, as lr_theme_make_immutable() does, so charts that share it — in any thread —
+ * can never see it change. The setters then fail with LR_STATUS_IMMUTABLE and change
+ * nothing; to restyle, create (or copy the settings into) a new theme and set it.
+ *
+ * Since: 0.1
  */
 typedef struct lr_theme lr_theme_t;
 
@@ -33,6 +40,8 @@ typedef struct lr_theme lr_theme_t;
  * @LR_THEME_COLOR_HIGHLIGHT: the highlighted bar
  * @LR_THEME_COLOR_BETTER: a change for the better (ranking charts)
  * @LR_THEME_COLOR_WORSE: a change for the worse
+ *
+ * Since: 0.1
  */
 typedef enum {
 	LR_THEME_COLOR_BACKGROUND = 0,
@@ -61,6 +70,8 @@ typedef enum {
  * @LR_THEME_SIZE_MARKER: marker radius of ranking points, in body sizes
  * @LR_THEME_SIZE_BAR_GAP: gap between category bands, as a fraction of a band (0–0.9)
  * @LR_THEME_SIZE_MAX_LABEL_LINES: most lines a category label wraps to before an ellipsis
+ *
+ * Since: 0.1
  */
 typedef enum {
 	LR_THEME_SIZE_FONT = 0,
@@ -77,7 +88,11 @@ typedef enum {
 	LR_THEME_SIZE_LAST
 } lr_theme_size_t;
 
-/** The number of series colours a theme holds; series beyond it reuse them in turn. */
+/**
+ * LR_THEME_SERIES_COLORS: the number of series colours a theme holds; series beyond it reuse
+ * them in turn.
+ * Since: 0.1
+ */
 #define LR_THEME_SERIES_COLORS 8
 
 /**
@@ -101,15 +116,89 @@ lr_theme_create(void);
 LR_EXTERN lr_theme_t *
 lr_theme_create_print(void);
 
-/** lr_theme_reference: Returns: @theme with one more reference (NULL stays NULL). */
+/**
+ * lr_theme_preset_t: the built-in themes, by the names the CLI and charts.ini use.
+ * @LR_THEME_PRESET_DEFAULT: "default", lr_theme_create()
+ * @LR_THEME_PRESET_PRINT: "print", lr_theme_create_print()
+ * Since: 0.2
+ */
+typedef enum {
+	LR_THEME_PRESET_DEFAULT = 0,
+	LR_THEME_PRESET_PRINT
+} lr_theme_preset_t;
+
+/**
+ * lr_theme_preset_from_string:
+ * @name: "default" or "print"
+ * @preset: (out): where to store the preset
+ *
+ * Returns: LR_STATUS_SUCCESS, LR_STATUS_INVALID_ARGUMENT for another name (@preset
+ * unchanged), LR_STATUS_NULL_POINTER.
+ * Since: 0.2
+ */
+LR_EXTERN lr_status_t
+lr_theme_preset_from_string(const char *name, lr_theme_preset_t *preset);
+
+/**
+ * lr_theme_preset_to_string:
+ * Returns: "default" or "print"; "unknown" for another value (static, never NULL).
+ * Since: 0.2
+ */
+LR_EXTERN const char *
+lr_theme_preset_to_string(lr_theme_preset_t preset);
+
+/**
+ * lr_theme_create_preset:
+ * @preset: which built-in theme
+ *
+ * Returns: a new theme, as lr_theme_create() or lr_theme_create_print(); for an unknown
+ * @preset an inert theme whose status is LR_STATUS_INVALID_ARGUMENT. Never NULL.
+ * Since: 0.2
+ */
+LR_EXTERN lr_theme_t *
+lr_theme_create_preset(lr_theme_preset_t preset);
+
+/**
+ * lr_theme_make_immutable:
+ * @theme: a theme, or NULL (ignored)
+ *
+ * From now on the setters fail with LR_STATUS_IMMUTABLE. There is no way back. Charts do
+ * this to every theme they are given.
+ * Since: 0.2
+ */
+LR_EXTERN void
+lr_theme_make_immutable(lr_theme_t *theme);
+
+/**
+ * lr_theme_is_immutable:
+ * @theme: a theme
+ *
+ * Returns: whether @theme can no longer change (true for NULL and inert themes).
+ * Since: 0.2
+ */
+LR_EXTERN bool
+lr_theme_is_immutable(const lr_theme_t *theme);
+
+/**
+ * lr_theme_reference:
+ * Returns: @theme with one more reference (NULL stays NULL).
+ * Since: 0.1
+ */
 LR_EXTERN lr_theme_t *
 lr_theme_reference(lr_theme_t *theme);
 
-/** lr_theme_destroy: drops a reference; NULL is ignored. */
+/**
+ * lr_theme_destroy: drops a reference; the last one frees the theme. NULL is ignored.
+ * Since: 0.1
+ */
 LR_EXTERN void
 lr_theme_destroy(lr_theme_t *theme);
 
-/** lr_theme_status: Returns: LR_STATUS_SUCCESS or the theme's first error. */
+/**
+ * lr_theme_status:
+ * Returns: LR_STATUS_SUCCESS or the theme's first error (LR_STATUS_NULL_POINTER for NULL).
+ * Since: 0.1
+ */
 LR_EXTERN lr_status_t
 lr_theme_status(const lr_theme_t *theme);
 
@@ -120,7 +209,9 @@ lr_theme_status(const lr_theme_t *theme);
  * @red, @green, @blue: components, 0–1
  *
  * Returns: LR_STATUS_SUCCESS, or LR_STATUS_INVALID_ARGUMENT for an unknown role or a
- * component outside 0–1 (the theme is then unchanged).
+ * component outside 0–1, LR_STATUS_IMMUTABLE once a chart uses the theme (the theme is then
+ * unchanged).
+ * Since: 0.1
  */
 LR_EXTERN lr_status_t
 lr_theme_set_color(lr_theme_t *theme, lr_theme_color_t role, double red, double green, double blue);
@@ -130,6 +221,7 @@ lr_theme_set_color(lr_theme_t *theme, lr_theme_color_t role, double red, double 
  * @index: 0 to LR_THEME_SERIES_COLORS - 1
  *
  * Returns: as lr_theme_set_color().
+ * Since: 0.1
  */
 LR_EXTERN lr_status_t
 lr_theme_set_series_color(lr_theme_t *theme, unsigned index, double red, double green, double blue);
@@ -139,12 +231,18 @@ lr_theme_set_series_color(lr_theme_t *theme, unsigned index, double red, double 
  * @which: which setting
  * @value: the new value, finite and not negative
  *
- * Returns: LR_STATUS_SUCCESS, or LR_STATUS_INVALID_ARGUMENT (theme unchanged).
+ * Returns: LR_STATUS_SUCCESS, or LR_STATUS_INVALID_ARGUMENT or LR_STATUS_IMMUTABLE (theme
+ * unchanged).
+ * Since: 0.1
  */
 LR_EXTERN lr_status_t
 lr_theme_set_size(lr_theme_t *theme, lr_theme_size_t which, double value);
 
-/** lr_theme_get_size: Returns: the setting, or NaN for an unknown one or a NULL theme. */
+/**
+ * lr_theme_get_size:
+ * Returns: the setting, or NaN for an unknown one or a NULL theme.
+ * Since: 0.1
+ */
 LR_EXTERN double
 lr_theme_get_size(const lr_theme_t *theme, lr_theme_size_t which);
 
@@ -152,12 +250,18 @@ lr_theme_get_size(const lr_theme_t *theme, lr_theme_size_t which);
  * lr_theme_set_font_family:
  * @family: a family name the bundled fonts (or LREPORT_FONTS_DIR's) provide, copied
  *
- * Returns: LR_STATUS_SUCCESS, LR_STATUS_NULL_POINTER or LR_STATUS_INVALID_UTF8.
+ * Returns: LR_STATUS_SUCCESS, LR_STATUS_NULL_POINTER, LR_STATUS_INVALID_UTF8 or
+ * LR_STATUS_IMMUTABLE.
+ * Since: 0.1
  */
 LR_EXTERN lr_status_t
 lr_theme_set_font_family(lr_theme_t *theme, const char *family);
 
-/** lr_theme_get_font_family: Returns: the family name, owned by @theme. */
+/**
+ * lr_theme_get_font_family:
+ * Returns: the family name, owned by @theme.
+ * Since: 0.1
+ */
 LR_EXTERN const char *
 lr_theme_get_font_family(const lr_theme_t *theme);
 
