@@ -1435,15 +1435,3 @@ ct_add_kind_tests(Suite *suite, const ct_kind_tests_t *tests)
 
 /* ---------------------------------------------------------------------------------------- */
 /* Running */
-
-int
-ct_run_suite(Suite *suite)
-{
-	SRunner *runner = srunner_create(suite);
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}

@@ -12,8 +12,7 @@
  *   chart set of charts.ini (text fits, PDF text, NFD draws as NFC), the same bytes from
  *   the same chart, errors that stick; and the runner of a suite.
  *
- * Each suite includes chart-test-util.c directly until tests/meson.build compiles it as a
- * source of its own; then define LR_CHART_TEST_UTIL_LINKED for those tests.
+ * Compiled once, into the tests' helper library (tests/meson.build).
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
@@ -315,7 +314,5 @@ ct_kind_tcases_t ct_add_kind_tests(Suite *suite, const ct_kind_tests_t *tests);
 
 /* A new test case of @suite, named @name, whose tests each have @timeout seconds. */
 TCase *ct_add_tcase(Suite *suite, const char *name, double timeout);
-/* Runs @suite (freeing it); returns the exit status of the test program. */
-int ct_run_suite(Suite *suite);
 
 #endif

@@ -36,6 +36,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test-main.h"
+
 #ifndef LR_DATA_DIR
 #error "LR_DATA_DIR must name the dataset folder (data/)"
 #endif
@@ -2120,14 +2122,4 @@ api_suite(void)
 	return suite;
 }
 
-int
-main(void)
-{
-	SRunner *runner = srunner_create(api_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+const lr_test_program_t lr_test_program = { api_suite, NULL, NULL };

@@ -14,11 +14,16 @@
 
 #include <check.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test-main.h"
 
 #ifndef LR_TEST_DATA_DIR
 #error "LR_TEST_DATA_DIR must name the tests/data folder"
@@ -1007,6 +1012,175 @@ END_TEST
 
 /* ---------------------------------------------------------------------------------------- */
 
+/* ---------------------------------------------------------------------------------------- */
+/* Input that is not a file, or too big, or ranks beyond an int */
+
+#define GOOD_INDICATORS LR_TEST_DATA_DIR "/good/basic/indicators.csv"
+
+/* A folder with the good indicators and @observations (NULL: none written) as
+ * observations.csv; g_free() it, and remove it with remove_folder(). */
+static char *
+folder_with(const char *observations)
+{
+	char *folder = g_dir_make_tmp("lr-dataset-XXXXXX", NULL);
+	char *contents, *path;
+	gsize size;
+
+	ck_assert_ptr_nonnull(folder);
+	ck_assert(g_file_get_contents(GOOD_INDICATORS, &contents, &size, NULL));
+	path = g_build_filename(folder, "indicators.csv", NULL);
+	ck_assert(g_file_set_contents(path, contents, (gssize) size, NULL));
+	g_free(path);
+	g_free(contents);
+	if (observations) {
+		path = g_build_filename(folder, "observations.csv", NULL);
+		ck_assert(g_file_set_contents(path, observations, -1, NULL));
+		g_free(path);
+	}
+	return folder;
+}
+
+static void
+remove_folder(char *folder)
+{
+	const char *names[] = { "indicators.csv", "observations.csv" };
+
+	for (int i = 0; i < N_ELEMENTS(names); i++) {
+		char *path = g_build_filename(folder, names[i], NULL);
+		g_remove(path);
+		g_free(path);
+	}
+	g_rmdir(folder);
+	g_free(folder);
+}
+
+/* The load of @folder fails at once with one READ_ERROR on observations.csv that says @phrase. */
+static void
+assert_refused(const char *folder, const char *phrase)
+{
+	char *path = g_build_filename(folder, "observations.csv", NULL);
+	gint64 start = g_get_monotonic_time();
+	lr_dataset_t *dataset = lr_dataset_load(folder);
+	double seconds = (double) (g_get_monotonic_time() - start) / G_USEC_PER_SEC;
+
+	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_READ_ERROR);
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 1);
+	assert_error(dataset, 0, LR_STATUS_READ_ERROR, path, 0, 0, phrase, phrase);
+	/* Refused before reading: no waiting on a FIFO, no gigabytes from a sparse file. */
+	ck_assert_msg(seconds < 2, "refusing took %.1f s", seconds);
+	lr_dataset_destroy(dataset);
+	g_free(path);
+}
+
+START_TEST(test_refuse_fifo)
+{
+	char *folder = folder_with(NULL);
+	char *path = g_build_filename(folder, "observations.csv", NULL);
+
+	/* A FIFO nobody writes to: reading it would block forever. */
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	assert_refused(folder, "not a regular file (it is a FIFO)");
+	g_free(path);
+	remove_folder(folder);
+}
+END_TEST
+
+START_TEST(test_refuse_device)
+{
+	char *folder = folder_with(NULL);
+	char *path = g_build_filename(folder, "observations.csv", NULL);
+
+	/* A link to /dev/zero: an endless file. */
+	ck_assert_int_eq(symlink("/dev/zero", path), 0);
+	assert_refused(folder, "(it is a device)");
+	g_free(path);
+	remove_folder(folder);
+}
+END_TEST
+
+START_TEST(test_refuse_large_sparse_file)
+{
+	char *folder = folder_with("indicator,entity,year,period,value,low,high,n,status,source,quote,note\n");
+	char *path = g_build_filename(folder, "observations.csv", NULL);
+	FILE *file = fopen(path, "r+");
+
+	/* 2 GiB that take no disk: a hole after a valid header. */
+	ck_assert_ptr_nonnull(file);
+	ck_assert_int_eq(ftruncate(fileno(file), (off_t) 2 << 30), 0);
+	fclose(file);
+	assert_refused(folder, "above the limit of 256 MiB");
+	g_free(path);
+	remove_folder(folder);
+}
+END_TEST
+
+/* _i: which rank too large for an int, at which column. */
+START_TEST(test_rank_bounds_csv)
+{
+	static const struct {
+		const char *row;
+		unsigned column;
+		const char *phrase;
+	} rows[] = {
+		{ "egov_rank,Việt Nam,2024,,1e300,,,,actual,000_a.txt,q,", 26, "value: a rank must be at most 1000000, found 1e+300" },
+		{ "egov_rank,Việt Nam,2024,,3000000000,,,,actual,000_a.txt,q,", 26, "value: a rank must be at most 1000000, found 3e+09" },
+		{ "egov_rank,Việt Nam,2024,,,1,3e9,,actual,000_a.txt,q,", 29, "high: a rank must be at most 1000000" },
+		{ "egov_rank,Việt Nam,2024,,71,,,3000000000,actual,000_a.txt,q,", 31, "n: expected a whole number from 1 to 1000000" },
+	};
+	char *csv = g_strdup_printf("indicator,entity,year,period,value,low,high,n,status,source,quote,note\n%s\n",
+				    rows[_i].row);
+	char *folder = folder_with(csv);
+	char *path = g_build_filename(folder, "observations.csv", NULL);
+	lr_dataset_t *dataset = lr_dataset_load(folder);
+
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 1);
+	assert_error(dataset, 0, LR_STATUS_INVALID_DATA, path, 2, rows[_i].column, rows[_i].phrase,
+		     rows[_i].row);
+	lr_dataset_destroy(dataset);
+	g_free(path);
+	g_free(csv);
+	remove_folder(folder);
+}
+END_TEST
+
+START_TEST(test_rank_bounds_api)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	lr_indicator_t indicator = api_rank;
+	lr_observation_t observation = api_observation("egov_rank", 2024, 71);
+
+	ck_assert_int_eq(lr_dataset_add_indicator(dataset, &indicator), LR_STATUS_SUCCESS);
+	observation.total = 2000000000;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_INVALID_DATA);
+	observation.total = 193;
+	observation.value = 1e300;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_INVALID_DATA);
+	observation.value = LR_RANK_MAX;
+	observation.total = LR_RANK_MAX;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 2);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+START_TEST(test_reserved_must_be_zero)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	lr_indicator_t indicator = api_revenue;
+	lr_observation_t observation = api_observation("ecommerce_revenue", 2024, 27.7);
+	int anything;
+
+	indicator.reserved[3] = &anything;
+	ck_assert_int_eq(lr_dataset_add_indicator(dataset, &indicator), LR_STATUS_INVALID_ARGUMENT);
+	indicator.reserved[3] = NULL;
+	ck_assert_int_eq(lr_dataset_add_indicator(dataset, &indicator), LR_STATUS_SUCCESS);
+	observation.reserved[0] = &anything;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_ptr_nonnull(strstr(lr_dataset_get_error(dataset, 1)->message, "reserved"));
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 static Suite *
 dataset_suite(void)
 {
@@ -1035,6 +1209,15 @@ dataset_suite(void)
 	tcase_add_test(tc, test_api_reference);
 	suite_add_tcase(suite, tc);
 
+	tc = tcase_create("hostile_input");
+	tcase_add_test(tc, test_refuse_fifo);
+	tcase_add_test(tc, test_refuse_device);
+	tcase_add_test(tc, test_refuse_large_sparse_file);
+	tcase_add_loop_test(tc, test_rank_bounds_csv, 0, 4);
+	tcase_add_test(tc, test_rank_bounds_api);
+	tcase_add_test(tc, test_reserved_must_be_zero);
+	suite_add_tcase(suite, tc);
+
 	tc = tcase_create("real_dataset");
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_real_dataset);
@@ -1043,14 +1226,4 @@ dataset_suite(void)
 	return suite;
 }
 
-int
-main(void)
-{
-	SRunner *runner = srunner_create(dataset_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+const lr_test_program_t lr_test_program = { dataset_suite, NULL, NULL };

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test-main.h"
+
 #define N_ELEMENTS(array) ((int) (sizeof(array) / sizeof((array)[0])))
 
 /* As bytes, so that a look-alike ASCII character in the expectations cannot slip in. */
@@ -497,14 +499,4 @@ number_suite(void)
 	return suite;
 }
 
-int
-main(void)
-{
-	SRunner *runner = srunner_create(number_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+const lr_test_program_t lr_test_program = { number_suite, NULL, NULL };

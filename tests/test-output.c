@@ -9,6 +9,7 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+#include "test-main.h"
 #include "output-private.h"
 
 #include <check.h>
@@ -1122,18 +1123,19 @@ output_suite(void)
 	return suite;
 }
 
-int
-main(void)
+static void
+before_run(SRunner *runner)
 {
-	SRunner *runner = srunner_create(output_suite());
-	int failed;
-
 	forking = srunner_fork_status(runner) != CK_NOFORK;
-	/* CK_ENV: CK_VERBOSITY=verbose lists every test; the default is CK_NORMAL. */
-	srunner_run_all(runner, CK_ENV);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
+}
+
+/* Without fork mode the tests ran in this process: release what they cached, for LSan. */
+static void
+after_run(SRunner *runner)
+{
+	(void) runner;
 	if (!forking)
 		release_fonts();
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+const lr_test_program_t lr_test_program = { output_suite, before_run, after_run };

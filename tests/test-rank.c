@@ -32,10 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test-main.h"
 #include "chart-test-util.h"
-#ifndef LR_CHART_TEST_UTIL_LINKED
-#include "chart-test-util.c"
-#endif
 
 #define N_ELEMENTS(array) ((int) (sizeof(array) / sizeof((array)[0])))
 
@@ -783,8 +781,4 @@ rank_suite(void)
 	return suite;
 }
 
-int
-main(void)
-{
-	return ct_run_suite(rank_suite());
-}
+const lr_test_program_t lr_test_program = { rank_suite, NULL, NULL };
