@@ -102,7 +102,7 @@ bool ct_boxes_overlap(const ct_item_t *a, const ct_item_t *b, double slack);
 lr_dataset_t *ct_load_data(void);
 /* A dataset loaded from @directory; asserts it loads without errors. */
 lr_dataset_t *ct_load_data_from(const char *directory);
-/* A new folder holding the dataset's CSV files with all their text in NFD. */
+/* A new folder holding the dataset's CSV files and charts.ini with all their text in NFD. */
 char *ct_make_nfd_data_dir(void);
 /* @text decomposed (NFD), newly allocated. */
 char *ct_nfd(const char *text);
@@ -120,24 +120,25 @@ void ct_label_test_source(lr_dataset_t *dataset, bool nfd);
 
 /* ---- data/charts.ini ---- */
 
+/* The charts of one kind in a chart list, read by the library (lr_chart_set_load()), as
+ * `lreport charts` reads it. */
 typedef struct {
-	char *name;                 /* "ftth-comparison" */
-	lr_chart_kind_t kind;
-	char **indicators, **entities, **years;
-	char *layout, *sort, *highlight;
-	bool horizontal;
-	char *title[2], *subtitle[2]; /* by lr_language_t; NULL when not given */
-} ct_spec_t;
+	lr_chart_set_t *set;
+	GArray *indices;          /* guint: the set's charts of the kind */
+	lr_language_t language;
+} ct_chart_list_t;
 
-/* The charts of @kind in LR_DATA_DIR/charts.ini, in file order (ct_spec_t *; the array
- * frees them). Asserts there is at least one. */
-GPtrArray *ct_specs_load(lr_chart_kind_t kind);
-/* A chart made as `lreport charts` makes it. With @nfd every string given to the library
- * (indicator ids excepted) is decomposed first. Asserts the chart has no error. */
-lr_chart_t *ct_spec_chart(const ct_spec_t *spec, lr_dataset_t *dataset, lr_language_t language,
-			  bool nfd);
+/* The charts of @kind in DIRECTORY/charts.ini (NULL: LR_DATA_DIR), for @dataset in @language.
+ * Asserts the list has no error and a chart of @kind. Free with ct_chart_list_free(). */
+ct_chart_list_t *ct_chart_list_load(const char *directory, lr_chart_kind_t kind,
+				    lr_dataset_t *dataset, lr_language_t language);
+guint ct_chart_list_count(const ct_chart_list_t *list);
+/* The @index-th chart of the kind (owned by @list) and its NAME. */
+lr_chart_t *ct_chart_list_chart(const ct_chart_list_t *list, guint index);
+const char *ct_chart_list_name(const ct_chart_list_t *list, guint index);
 /* "ftth-comparison (en)", newly allocated. */
-char *ct_spec_label(const ct_spec_t *spec, lr_language_t language);
+char *ct_chart_list_label(const ct_chart_list_t *list, guint index);
+void ct_chart_list_free(ct_chart_list_t *list);
 
 /* ---- files ---- */
 

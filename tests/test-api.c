@@ -5,15 +5,16 @@
  * argument, with out-of-range enum values, sizes and indices, and on errored (inert) objects.
  * Each call must not crash and must give what its doc comment promises (LR_STATUS_NULL_POINTER,
  * NULL, 0, NaN, the argument itself for the lookups that fall back to it). Charts must keep
- * their FIRST error: after an error every setter does nothing, drawing and writing fail with
- * that error, and lr_chart_status() / lr_chart_get_error() keep reporting it. Error messages
- * are UTF-8, as lr_error_t promises.
+ * the FIRST error of their specification: after it every setter does nothing, drawing and
+ * writing fail with that error, and lr_chart_status() / lr_chart_get_error() keep reporting
+ * it; an error of one draw or write is reported by that call and does not stop the next.
+ * Error messages are UTF-8, as lr_error_t promises.
  *
  * Drawing is checked as a library user relies on it: lr_chart_draw() onto a rectangle of a
  * bigger surface touches no pixel outside it and leaves the cairo state as it found it; the
  * same chart draws the same pixels every time; a theme changes the drawing, survives its
- * caller's lr_theme_destroy() (the chart holds a reference) and rejected theme settings change
- * nothing; two threads drawing two charts of one dataset at once get the pixels each chart
+ * caller's lr_theme_destroy() (the chart holds a reference), cannot change once a chart holds
+ * it, and rejected theme settings change nothing; two threads drawing two charts of one dataset at once get the pixels each chart
  * gets alone.
  *
  * Everything must be free of leaks and invalid accesses: ASan runs this suite.

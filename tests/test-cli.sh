@@ -98,5 +98,57 @@ expect 0 "charts" -- "$lreport" charts --out "$scratch/charts" --formats png,svg
 check "[ \"\$(ls \"$scratch/charts\" | wc -l)\" -ge 10 ]" "charts renders the chart set"
 check "! ls \"$scratch/charts\" | grep -q '^\\.'" "no temporary files are left behind"
 
+# A full disk (RLIMIT_FSIZE: writes past 16 KiB fail with EFBIG instead of killing the process):
+# every file is still tried, each error line names its own file, and what was written is whole.
+full="$scratch/full"
+(trap '' XFSZ; ulimit -f 32; exec "$lreport" charts --out "$full" --formats png,pdf --lang vi,en) \
+  >"$scratch/out" 2>"$scratch/err"
+check "[ $? -eq 1 ]" "charts on a full disk exits 1"
+expected=0; missing=0
+for name in $(sed -n 's/^\[chart \(.*\)\]$/\1/p' "$source/data/charts.ini"); do
+  for lang in vi en; do
+    for format in png pdf; do
+      expected=$((expected + 1))
+      file="$full/$name-$lang.$format"
+      if [ -f "$file" ]; then
+        check "grep -qxF -- \"$file\" \"$scratch/out\"" "full disk: $file written and listed"
+      else
+        missing=$((missing + 1))
+        check "grep -qF -- \"lreport: $file: cannot write '$file'\" \"$scratch/err\"" \
+          "full disk: the error for $file names it"
+      fi
+    done
+  done
+done
+check "[ $expected -eq 40 ] && [ $missing -gt 0 ]" "full disk: 40 files tried, some refused ($missing)"
+check "[ \"\$(grep -c 'cannot write' \"$scratch/err\")\" -eq $missing ]" "full disk: one error line per missing file"
+check "! grep 'cannot write' \"$scratch/err\" | grep -v \"^lreport: \\([^:]*\\): cannot write '\\1'\"" \
+  "full disk: no error line names another file"
+contains err "rendered into $full, $missing failed" "full disk: the summary counts every file"
+check "! ls -a \"$full\" | grep -q '^\\.[^.]'" "full disk: no temporary files are left behind"
+
+# A chart list with errors: each located, the good charts still rendered.
+mkdir -p "$scratch/spec"
+cat >"$scratch/spec/charts.ini" <<'INI'
+[chart ok]
+kind=bar
+indicator=ecommerce_revenue
+
+[chart ../../escape]
+kind=bar
+indicator=ecommerce_revenue
+
+[chart typo]
+kind=bar
+indicatr=ecommerce_revenue
+INI
+expect 1 "charts with a bad list" -- "$lreport" charts --spec "$scratch/spec/charts.ini" --out "$scratch/spec/out" --formats svg --lang vi
+contains err "$scratch/spec/charts.ini:5:8: error: chart name '../../escape'" "an escaping chart name is refused at its line"
+contains err "$scratch/spec/charts.ini:11:1: error: unknown key 'indicatr'" "an unknown key is located"
+check "[ -f \"$scratch/spec/out/ok-vi.svg\" ]" "the good chart of a bad list is rendered"
+check "[ ! -e \"$scratch/escape-vi.svg\" ] && [ ! -e \"$scratch/spec/escape-vi.svg\" ]" "nothing is written outside the folder"
+expect 2 "charts --formats jpg" -- "$lreport" charts --out "$scratch/x" --formats jpg
+contains err "unknown format 'jpg'" "an unknown format is named"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
