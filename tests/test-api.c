@@ -48,7 +48,7 @@
 /* Out-of-range values for the enums, spelled once. */
 #define BAD_ENUM(type, value) ((type) (value))
 
-#define VIET_NAM "Vi\xe1\xbb\x87t Nam"       /* Việt Nam, NFC */
+#define VIET_NAM "Việt Nam"       /* Việt Nam, NFC */
 #define INVALID_UTF8 "abc\xff\xfe"             /* not UTF-8 */
 #define EN_DASH "\xe2\x80\x93"
 
@@ -722,7 +722,7 @@ static lr_indicator_t
 test_indicator(const char *id)
 {
 	lr_indicator_t indicator = {
-		.id = id, .name_vi = "Ch\xe1\xbb\x89 s\xe1\xbb\x91 th\xe1\xbb\xad", .name_en = "Test index",
+		.id = id, .name_vi = "Chỉ số thử", .name_en = "Test index",
 		.unit_vi = "", .unit_en = "", .kind = LR_INDICATOR_VALUE, .better = LR_DIRECTION_HIGHER,
 		.pillar = "overall", .note = "",
 	};
@@ -770,7 +770,7 @@ START_TEST(test_dataset_null)
 	ck_assert_int_eq(lr_dataset_set_source_label(NULL, NULL, NULL, NULL), LR_STATUS_NULL_POINTER);
 	/* Lookups on no dataset fall back to the key itself. */
 	{
-		const char *entity = "Th\xe1\xba\xbf gi\xe1\xbb\x9bi";
+		const char *entity = "Thế giới";
 		const char *source = "001_source.txt";
 		ck_assert_ptr_eq(lr_dataset_get_entity_name(NULL, entity, LR_LANGUAGE_EN), entity);
 		ck_assert_ptr_eq(lr_dataset_get_entity_name(NULL, entity, LR_LANGUAGE_VI), entity);
@@ -1027,9 +1027,9 @@ START_TEST(test_dataset_lookups)
 			 lr_dataset_get_source_label(dataset, "s.txt", LR_LANGUAGE_EN));
 	ck_assert_str_eq(lr_dataset_get_source_label(dataset, "s.txt", LR_LANGUAGE_EN), "s.txt");
 	ck_assert_ptr_null(lr_dataset_get_source_label(dataset, NULL, LR_LANGUAGE_VI));
-	ck_assert_int_eq(lr_dataset_set_source_label(dataset, "s.txt", "Ngu\xe1\xbb\x93n", "Source"),
+	ck_assert_int_eq(lr_dataset_set_source_label(dataset, "s.txt", "Nguồn", "Source"),
 			 LR_STATUS_SUCCESS);
-	ck_assert_str_eq(lr_dataset_get_source_label(dataset, "s.txt", LR_LANGUAGE_VI), "Ngu\xe1\xbb\x93n");
+	ck_assert_str_eq(lr_dataset_get_source_label(dataset, "s.txt", LR_LANGUAGE_VI), "Nguồn");
 	ck_assert_str_eq(lr_dataset_get_source_label(dataset, "s.txt", LR_LANGUAGE_EN), "Source");
 	ck_assert_ptr_nonnull(lr_dataset_get_source_label(dataset, "s.txt", BAD_ENUM(lr_language_t, 42)));
 
