@@ -72,6 +72,26 @@ START_TEST(test_dataset_grows_after_chart)
 	ck_assert_ptr_nonnull(strstr(layout, "\"Lào\""));
 	ck_assert_ptr_nonnull(strstr(layout, "\"Doanh thu\""));
 	lr_free(layout);
+	/* And drawn, after more growth: an indicator added after the chart can join it. */
+	ct_add_indicator(dataset, "late", "Muộn", "Late", "", "", LR_INDICATOR_VALUE,
+			 LR_DIRECTION_HIGHER);
+	ct_add_observation(dataset, "late", "Việt Nam", 2022, 9, 0, LR_OBSERVATION_ACTUAL);
+	{
+		cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 800, 450);
+		cairo_t *cr = cairo_create(surface);
+		lr_rect_t rect = { 0, 0, 800, 450 };
+		lr_chart_t *late = lr_chart_create(LR_CHART_BAR, dataset);
+
+		lr_chart_add_indicator(late, "revenue");
+		lr_chart_add_indicator(late, "late");
+		lr_chart_add_year(late, 2022);
+		lr_chart_add_entity(late, "Việt Nam");
+		ck_assert_int_eq(lr_chart_draw(chart, cr, &rect), LR_STATUS_SUCCESS);
+		ck_assert_int_eq(lr_chart_draw(late, cr, &rect), LR_STATUS_SUCCESS);
+		lr_chart_destroy(late);
+		cairo_destroy(cr);
+		cairo_surface_destroy(surface);
+	}
 	lr_chart_destroy(chart);
 	lr_dataset_destroy(dataset);
 }
