@@ -680,6 +680,10 @@ main(int argc, char **argv)
 	/* Messages from GLib's option parser follow the user's language; numbers in charts
 	 * never do (libreport formats them itself). */
 	setlocale(LC_ALL, "");
+	/* A report spec without `data:` uses the bundled dataset, as every command does: the
+	 * library finds it through LREPORT_DATA_DIR, so name it there when the user has not. */
+	if (!g_getenv("LREPORT_DATA_DIR") || !*g_getenv("LREPORT_DATA_DIR"))
+		g_setenv("LREPORT_DATA_DIR", default_data_directory(), TRUE);
 	if (argc < 2) {
 		print_usage(stderr);
 		return EXIT_USAGE;
