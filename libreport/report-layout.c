@@ -21,6 +21,7 @@
 #include "report-measure-private.h"
 
 #define DEFAULT_ASPECT 0.56
+#define NARROW_ASPECT 0.72
 
 /* ---- Style ---------------------------------------------------------------------------- */
 
@@ -345,7 +346,11 @@ measure_figure(lr_builder_t *builder, const lr_block_t *block)
 	lr_report_layout_t *layout = builder->layout;
 	const lr_report_style_t *style = &layout->style;
 	lr_measured_t *measured = measured_new(block, LR_PLACED_FIGURE);
-	double aspect = block->aspect > 0 ? block->aspect : DEFAULT_ASPECT;
+	/* A narrow column (A5) gives the chart's labels and notes the same share of its
+	 * height by making it taller. */
+	double aspect = block->aspect > 0		 ? block->aspect
+			: builder->column < 400 ? NARROW_ASPECT
+						 : DEFAULT_ASPECT;
 	char *caption = block->caption ? runs_plain_text(&builder->context, block->caption)
 				       : g_strdup(chart_title(block->chart, layout->language));
 	char *label = g_strdup_printf("%s %d. %s",

@@ -48,37 +48,27 @@ typedef struct {
 
 /* ---- Words of enumerated keys ------------------------------------------------------------ */
 
-/* The one table of words for enumerated keys. When branch `ground` lands, the library's
- * lr_*_from_string() functions replace the chart rows. */
-typedef struct {
-	const char *key;
-	const char *word;
-	int value;
-} spec_word_t;
-
-static const spec_word_t spec_words[] = {
-	{ "kind", "bar", LR_CHART_BAR },
-	{ "kind", "rank", LR_CHART_RANK },
-	{ "layout", "grouped", LR_BAR_GROUPED },
-	{ "layout", "stacked", LR_BAR_STACKED },
-	{ "layout", "percent", LR_BAR_PERCENT },
-	{ "horizontal", "true", 1 },
-	{ "horizontal", "false", 0 },
-	{ "sort", "none", LR_SORT_NONE },
-	{ "sort", "asc", LR_SORT_ASCENDING },
-	{ "sort", "desc", LR_SORT_DESCENDING },
-	{ "justify", "true", 1 },
-	{ "justify", "false", 0 },
-};
-
+/* Words of enumerated keys. The chart's come from the library's own _from_string() and
+ * _to_string() pairs, so a ```chart block, charts.ini and the CLI accept the same words;
+ * the booleans are this reader's. */
 static bool
 word_lookup(const char *key, const char *word, int *value)
 {
-	for (size_t i = 0; i < G_N_ELEMENTS(spec_words); i++)
-		if (strcmp(spec_words[i].key, key) == 0 && strcmp(spec_words[i].word, word) == 0) {
-			*value = spec_words[i].value;
-			return true;
-		}
+	lr_chart_kind_t kind;
+	lr_bar_layout_t layout;
+	lr_sort_t sort;
+
+	if (strcmp(key, "kind") == 0 && lr_chart_kind_from_string(word, &kind) == LR_STATUS_SUCCESS)
+		return *value = (int) kind, true;
+	if (strcmp(key, "layout") == 0 &&
+	    lr_bar_layout_from_string(word, &layout) == LR_STATUS_SUCCESS)
+		return *value = (int) layout, true;
+	if (strcmp(key, "sort") == 0 && lr_sort_from_string(word, &sort) == LR_STATUS_SUCCESS)
+		return *value = (int) sort, true;
+	if (strcmp(key, "horizontal") == 0 || strcmp(key, "justify") == 0) {
+		if (strcmp(word, "true") == 0 || strcmp(word, "false") == 0)
+			return *value = word[0] == 't', true;
+	}
 	return false;
 }
 
@@ -89,9 +79,20 @@ word_choices(const char *key)
 	GPtrArray *words = g_ptr_array_new();
 	GString *text = g_string_new(NULL);
 
-	for (size_t i = 0; i < G_N_ELEMENTS(spec_words); i++)
-		if (strcmp(spec_words[i].key, key) == 0)
-			g_ptr_array_add(words, (gpointer) spec_words[i].word);
+	if (strcmp(key, "kind") == 0)
+		for (int v = LR_CHART_BAR; v <= LR_CHART_RANK; v++)
+			g_ptr_array_add(words, (gpointer) lr_chart_kind_to_string((lr_chart_kind_t) v));
+	else if (strcmp(key, "layout") == 0)
+		for (int v = LR_BAR_GROUPED; v <= LR_BAR_PERCENT; v++)
+			g_ptr_array_add(words,
+					(gpointer) lr_bar_layout_to_string((lr_bar_layout_t) v));
+	else if (strcmp(key, "sort") == 0)
+		for (int v = LR_SORT_NONE; v <= LR_SORT_DESCENDING; v++)
+			g_ptr_array_add(words, (gpointer) lr_sort_to_string((lr_sort_t) v));
+	else {
+		g_ptr_array_add(words, (gpointer) "true");
+		g_ptr_array_add(words, (gpointer) "false");
+	}
 	for (unsigned i = 0; i < words->len; i++)
 		g_string_append_printf(text, "%s%s",
 				       i == 0 ? "" : i + 1 == words->len ? " or " : ", ",
