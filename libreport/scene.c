@@ -247,6 +247,9 @@ lr_scene_draw(const lr_scene_t *scene, cairo_t *cr)
 		const double *points;
 
 		cairo_save(cr);
+		/* The path is not part of the saved state: a text item leaves its current point,
+		 * from which a marker's arc would draw a stray line. */
+		cairo_new_path(cr);
 		switch (item->kind) {
 		case LR_ITEM_TEXT:
 			set_color(cr, item->fill);

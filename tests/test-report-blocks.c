@@ -21,6 +21,7 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+#include "test-main.h"
 #include "report-private.h"
 
 #include <cairo-pdf.h>
@@ -1537,14 +1538,4 @@ blocks_suite(void)
 	return suite;
 }
 
-int
-main(void)
-{
-	SRunner *runner = srunner_create(blocks_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+const lr_test_program_t lr_test_program = { blocks_suite, NULL, NULL };

@@ -10,6 +10,7 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+#include "test-main.h"
 #include <check.h>
 #include <math.h>
 #include <stdarg.h>
@@ -532,14 +533,4 @@ report_output_suite(void)
 	return suite;
 }
 
-int
-main(void)
-{
-	SRunner *runner = srunner_create(report_output_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_ENV);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+const lr_test_program_t lr_test_program = { report_output_suite, NULL, NULL };

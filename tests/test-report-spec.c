@@ -19,6 +19,7 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+#include "test-main.h"
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -886,14 +887,4 @@ report_spec_suite(void)
 	return suite;
 }
 
-int
-main(void)
-{
-	SRunner *runner = srunner_create(report_spec_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+const lr_test_program_t lr_test_program = { report_spec_suite, NULL, NULL };

@@ -11,6 +11,7 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+#include "test-main.h"
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -512,14 +513,4 @@ report_suite(void)
 	return suite;
 }
 
-int
-main(void)
-{
-	SRunner *runner = srunner_create(report_suite());
-	int failed;
-
-	srunner_run_all(runner, CK_NORMAL);
-	failed = srunner_ntests_failed(runner);
-	srunner_free(runner);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+const lr_test_program_t lr_test_program = { report_suite, NULL, NULL };
