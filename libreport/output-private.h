@@ -38,11 +38,35 @@ lr_output_write(const char *path, lr_file_format_t format, double width, double 
 
 /* Encodes an image surface (CAIRO_FORMAT_ARGB32 or RGB24) as PNG into memory (png-encode.c),
  * tuned for flat-colour charts: RGB8 when every pixel is opaque (un-premultiplied RGBA8
- * otherwise), zlib level 1 on UP-filtered rows deflated in parallel strips, libpng for the
- * file around them. Returns the bytes
- * (g_byte_array_unref when done) or NULL on failure with @error filled. */
+ * otherwise), UP-filtered rows deflated at level 1 (ISA-L igzip, or zlib) in strips of a
+ * fixed 128 rows shared by up to 4 worker threads, libpng for the file around them.
+ * The bytes depend on the pixels, the deflate back end and its version only, never on the
+ * number of threads or cores (see png-encode.c for what is known about ISA-L's CPU-specific
+ * code). Returns the bytes (g_byte_array_unref when done) or NULL on failure with @error
+ * filled. */
 GByteArray *
 lr_output_encode_png(cairo_surface_t *surface, lr_error_record_t *error);
+
+/* The deflate that compresses PNG rows. */
+typedef enum {
+	LR_PNG_DEFLATE_DEFAULT, /* ISA-L when built with it (-Ddeflate), zlib otherwise */
+	LR_PNG_DEFLATE_ZLIB,
+	LR_PNG_DEFLATE_ISAL,
+} lr_png_deflate_t;
+
+/* For tests and benchmarks, process-wide: the back end later encodes use; FALSE (and no
+ * change) when the library was built without it. */
+gboolean
+lr_output_png_set_deflate(lr_png_deflate_t backend);
+
+/* The back end encodes use now (never LR_PNG_DEFLATE_DEFAULT). */
+lr_png_deflate_t
+lr_output_png_get_deflate(void);
+
+/* For tests and benchmarks, process-wide: how many threads later encodes use, 1 to 4, or 0
+ * for as many as the machine has cores (at most 4). The bytes do not change. */
+void
+lr_output_png_set_workers(int workers);
 
 /* Writes @bytes to @path atomically (temporary file + rename). */
 lr_status_t

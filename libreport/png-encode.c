@@ -1,20 +1,28 @@
-/* libreport: PNG encoding of a cairo image surface, fast enough for slides (the whole write of
- * a 1600×900 chart in about 6 ms, where cairo_surface_write_to_png takes 35–40 ms).
+/* libreport: PNG encoding of a cairo image surface, fast enough for slides (a 1600×900 chart's
+ * rows deflate in about 1 ms; cairo_surface_write_to_png takes 35–40 ms for the whole file).
  *
- * Where the time goes: a 1600×900 RGB image is 4.3 MB of rows, and zlib — the compressor
- * behind every PNG library, libpng and libspng alike — deflates them at level 1 in 7.5–9 ms
- * on this 2-core machine whatever the filter; everything else (drawing, converting pixels,
- * filtering, writing) takes under 2 ms. So the rows are deflated in parallel, one horizontal
- * strip per core, as pigz does: every strip but the last ends with Z_SYNC_FLUSH (which ends on
- * a byte boundary), the raw streams are joined behind one zlib header, and the strips'
- * Adler-32 checksums are combined with adler32_combine(). The result is one ordinary zlib
- * stream, which libpng writes as the IDAT chunk of a file whose signature, IHDR and IEND it
- * also writes. Measured (benchmark in bench/, real charts of data/charts.ini, 1600×900):
+ * Where the time goes: a 1600×900 RGB image is 4.3 MB of rows. zlib level 1 deflates them in
+ * 7.5–9 ms on this 2-core machine whatever the filter; Intel ISA-L's igzip level 1 in about
+ * 1 ms, for files about 1.12× zlib's size (1.3–1.45× cairo's, which uses zlib's default
+ * level 6). So igzip does the deflate when the build found it (meson -Ddeflate=auto|isal|zlib)
+ * and zlib is the portable fallback; libpng writes the container either way.
  *
- *   zlib level 1, UP filter, 1 strip     7.6–8.8 ms   1.21–1.30× cairo's file size
- *   zlib level 1, UP filter, 2 strips    4.2–4.9 ms   same size within 0.3 %
- *   (libspng level 1, UP, one thread: 9.3 ms; no filter is 3 ms faster but up to 1.7× larger;
- *    level 4 and up reach cairo's size at 12–17 ms.)
+ * The rows are cut into strips of a fixed STRIP_ROWS rows, each filtered and deflated on its
+ * own, as pigz does: every strip but the last ends with a sync flush (which ends on a byte
+ * boundary), the raw streams are joined behind one zlib header, and the strips' Adler-32
+ * checksums are combined with adler32_combine(). The result is one ordinary zlib stream,
+ * which libpng writes as the IDAT chunk of a file whose signature, IHDR and IEND it also
+ * writes. Up to MAX_WORKERS threads (the core count, or LREPORT_PNG_THREADS) take strips
+ * in turn; since the strip layout never depends on them, neither do the bytes.
+ *
+ * Same bytes on any machine: for one build (the same back end and the same libisal or zlib)
+ * the file depends only on the pixels. ISA-L picks CPU-specific code at run time; with
+ * libisal 2.30 the AVX-512 path (encode_deflate_icf_06) and the AVX2 path (_04, what valgrind's
+ * CPU reports) were checked to give identical bytes for the bundled charts, which matches the
+ * library's design (the paths implement one algorithm with the same hash and block rules).
+ * Not checked, and not promised: ISA-L's SSE-only and plain-C paths (CPUs without AVX2),
+ * other libisal versions, and non-x86 builds; a zlib build gives other (valid, smaller) bytes.
+ * ISA-L offers no switch to pin a path.
  *
  * Filter UP (each byte minus the one above) turns the flat areas of a chart into zeros; the
  * first row of the image uses no filter. Opaque images are written as RGB8, others as
@@ -30,10 +38,19 @@
 
 #include "output-private.h"
 
+#ifdef LR_HAVE_ISAL
+#include <isa-l/igzip_lib.h>
+/* Level 1's working memory; the default size (about 300 KiB). */
+#define ISAL_LEVEL_BUFFER ISAL_DEF_LVL1_DEFAULT
+#endif
+
 #define PNG_LEVEL 1
-/* Below this many rows a strip is not worth a thread. */
-#define MIN_STRIP_ROWS 64
-#define MAX_STRIPS 4
+/* Rows per strip: fixed, because the bytes of the file depend on where strips begin (each
+ * starts a new deflate history). The machine decides only how many workers share them. */
+#define STRIP_ROWS 128
+/* Rows filtered before each call to the deflate: small enough to stay in the cache. */
+#define CHUNK_ROWS 32
+#define MAX_WORKERS 4
 
 /* Returns the AND of the row's pixels, so the caller learns whether all were opaque
  * without a separate pass over the image. */
@@ -85,110 +102,381 @@ row_to_rgba(const guint32 *row, int width, guint8 *out)
 	}
 }
 
+/* ---- the deflate back ends ---- */
+
+/* One strip's compressor: raw deflate (no zlib header or checksum: those are added once for
+ * the whole image), level 1, fed a chunk of rows at a time. Every strip but the last ends
+ * with a sync flush, which ends on a byte boundary without marking the last block, so the
+ * strips' outputs join into one stream. */
 typedef struct {
-	const guint8 *data;
-	int stride, width, first_row, end_row;
-	gboolean opaque, last;
-	gboolean ignore_alpha; /* RGB24: the alpha byte is undefined */
-	gboolean translucent;  /* an RGB strip met a pixel that is not opaque: redo as RGBA */
-	GByteArray *deflated; /* raw deflate data of this strip's filtered rows */
-	uLong adler;          /* Adler-32 of those filtered rows */
-	z_off_t length;       /* their length */
-	int zlib_status;      /* Z_OK, or the failure */
-} strip_t;
+	lr_png_deflate_t backend;
+	z_stream zlib;
+#ifdef LR_HAVE_ISAL
+	struct isal_zstream isal;
+#endif
+	GByteArray *out;
+	gsize used; /* bytes of @out written so far */
+} compressor_t;
 
-static void
-convert_row(strip_t *strip, int y, guint8 *out)
+static int
+compressor_init(compressor_t *c, lr_png_deflate_t backend, guint8 *level_buffer, GByteArray *out)
 {
-	const guint32 *pixels = (const guint32 *) (const void *) (strip->data + (gsize) y * strip->stride);
-
-	if (!strip->opaque)
-		row_to_rgba(pixels, strip->width, out);
-	else if ((row_to_rgb(pixels, strip->width, out) >> 24) != 0xff && !strip->ignore_alpha)
-		strip->translucent = TRUE;
+	c->backend = backend;
+	c->out = out;
+	c->used = 0;
+#ifdef LR_HAVE_ISAL
+	if (backend == LR_PNG_DEFLATE_ISAL) {
+		isal_deflate_init(&c->isal);
+		c->isal.level = PNG_LEVEL;
+		c->isal.level_buf = level_buffer;
+		c->isal.level_buf_size = ISAL_LEVEL_BUFFER;
+		c->isal.gzip_flag = IGZIP_DEFLATE;
+		return Z_OK;
+	}
+#else
+	(void) level_buffer;
+#endif
+	memset(&c->zlib, 0, sizeof c->zlib);
+	return deflateInit2(&c->zlib, PNG_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
 }
 
-/* Filters and deflates the strip's rows; runs in a worker thread (or the caller's). */
-static gpointer
-deflate_strip(gpointer user_data)
+/* Deflates @length bytes; @end: 0 more to come, 1 end of a strip (sync flush), 2 end of the
+ * image. Returns Z_OK or an error. */
+static int
+compressor_feed(compressor_t *c, const guint8 *input, gsize length, int end)
 {
-	strip_t *strip = user_data;
-	gsize row_bytes = (gsize) strip->width * (strip->opaque ? 3 : 4);
-	guint8 *previous = g_malloc(row_bytes), *current = g_malloc(row_bytes);
-	guint8 *filtered = g_malloc(row_bytes + 1);
-	guint8 chunk[1 << 16];
-	z_stream stream;
+	for (;;) {
+		gsize room;
 
-	memset(&stream, 0, sizeof stream);
-	strip->deflated = g_byte_array_sized_new(1 << 16);
-	strip->adler = adler32(0, NULL, 0);
-	strip->length = 0;
-	/* Raw deflate (negative window bits): the zlib header and checksum are added once. */
-	strip->zlib_status = deflateInit2(&stream, PNG_LEVEL, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
-	if (strip->first_row > 0 && !strip->opaque)
-		convert_row(strip, strip->first_row - 1, previous);
-	for (int y = strip->first_row; strip->zlib_status == Z_OK && !strip->translucent &&
-				       y < strip->end_row; y++) {
-		int flush = y + 1 < strip->end_row ? Z_NO_FLUSH : strip->last ? Z_FINISH : Z_SYNC_FLUSH;
-		guint8 *swap;
-
-		if (strip->opaque && y > 0) {
-			/* The common case in one pass: RGB of this row minus RGB of the row above,
-			 * straight from cairo's pixels. */
-			const guint32 *above = (const guint32 *) (const void *) (strip->data + (gsize) (y - 1) * strip->stride);
-			const guint32 *pixels = (const guint32 *) (const void *) (strip->data + (gsize) y * strip->stride);
-			guint8 *out = filtered + 1;
-			guint32 all = 0xffffffffu;
-
-			filtered[0] = 2; /* Up */
-			for (int x = 0; x < strip->width; x++) {
-				guint32 pixel = pixels[x], up = above[x];
-
-				all &= pixel;
-				out[0] = (guint8) ((pixel >> 16) - (up >> 16));
-				out[1] = (guint8) ((pixel >> 8) - (up >> 8));
-				out[2] = (guint8) (pixel - up);
-				out += 3;
-			}
-			if ((all >> 24) != 0xff && !strip->ignore_alpha)
-				strip->translucent = TRUE;
-		} else {
-			convert_row(strip, y, current);
-		}
-		if (strip->opaque && y > 0) {
-			/* filtered above */
-		} else if (y == 0) {
-			filtered[0] = 0; /* None: there is no row above */
-			memcpy(filtered + 1, current, row_bytes);
-		} else {
-			filtered[0] = 2; /* Up */
-			for (gsize i = 0; i < row_bytes; i++)
-				filtered[i + 1] = (guint8) (current[i] - previous[i]);
-		}
-		strip->adler = adler32(strip->adler, filtered, (uInt) (row_bytes + 1));
-		strip->length += (z_off_t) (row_bytes + 1);
-		stream.next_in = filtered;
-		stream.avail_in = (uInt) (row_bytes + 1);
-		do {
+		if (c->out->len - c->used < 4096 + length / 4)
+			g_byte_array_set_size(c->out, (guint) MAX(c->out->len * 2, c->used + 4096 + length));
+		room = c->out->len - c->used;
+#ifdef LR_HAVE_ISAL
+		if (c->backend == LR_PNG_DEFLATE_ISAL) {
 			int code;
-			stream.next_out = chunk;
-			stream.avail_out = sizeof chunk;
-			code = deflate(&stream, flush);
-			if (code == Z_STREAM_ERROR) {
-				strip->zlib_status = code;
-				break;
+
+			c->isal.flush = end == 1 ? SYNC_FLUSH : NO_FLUSH;
+			c->isal.end_of_stream = end == 2;
+			c->isal.next_in = (guint8 *) input;
+			c->isal.avail_in = (uint32_t) length;
+			c->isal.next_out = c->out->data + c->used;
+			c->isal.avail_out = (uint32_t) room;
+			code = isal_deflate(&c->isal);
+			if (code != COMP_OK)
+				return code == ISAL_INVALID_LEVEL_BUF ? Z_MEM_ERROR : Z_STREAM_ERROR;
+			c->used += room - c->isal.avail_out;
+			input = c->isal.next_in;
+			length = c->isal.avail_in;
+			/* isal_deflate() returns when the input is gone or the output full; with
+			 * room left, the input and any flush or end are all written. */
+			if (c->isal.avail_out > 0) {
+				if (length != 0 || (end == 2 && c->isal.internal_state.state != ZSTATE_END))
+					return Z_STREAM_ERROR;
+				return Z_OK;
 			}
-			g_byte_array_append(strip->deflated, chunk, (guint) (sizeof chunk - stream.avail_out));
-		} while (stream.avail_out == 0);
-		swap = previous;
-		previous = current;
-		current = swap;
+			continue;
+		}
+#endif
+		{
+			int code;
+
+			c->zlib.next_in = (Bytef *) input;
+			c->zlib.avail_in = (uInt) length;
+			c->zlib.next_out = c->out->data + c->used;
+			c->zlib.avail_out = (uInt) room;
+			code = deflate(&c->zlib, end == 2 ? Z_FINISH : end == 1 ? Z_SYNC_FLUSH : Z_NO_FLUSH);
+			if (code == Z_STREAM_ERROR)
+				return code;
+			c->used += room - c->zlib.avail_out;
+			input = c->zlib.next_in;
+			length = c->zlib.avail_in;
+			if (c->zlib.avail_out > 0 && length == 0 && (end != 2 || code == Z_STREAM_END))
+				return Z_OK;
+		}
 	}
-	deflateEnd(&stream);
-	g_free(previous);
-	g_free(current);
-	g_free(filtered);
+}
+
+static void
+compressor_end(compressor_t *c)
+{
+	g_byte_array_set_size(c->out, (guint) c->used);
+	if (c->backend != LR_PNG_DEFLATE_ISAL)
+		deflateEnd(&c->zlib);
+}
+
+static guint32
+checksum(guint32 adler, const guint8 *data, gsize length)
+{
+#ifdef LR_HAVE_ISAL
+	/* Same value as zlib's adler32(), several times faster. */
+	return isal_adler32(adler, data, length);
+#else
+	return (guint32) adler32(adler, data, (uInt) length);
+#endif
+}
+
+/* ---- strips and workers ---- */
+
+/* What a worker needs besides the image; kept by the calling thread between images (a fresh
+ * 300 KiB each time costs page faults that take longer than the deflate). */
+typedef struct {
+	guint8 *level_buffer; /* ISA-L's level 1 working memory */
+	guint8 *filtered;     /* CHUNK_ROWS filtered rows (+ 4 bytes: see filter_rows) */
+	guint8 *rows;         /* two converted rows, for RGBA */
+	gsize filtered_size, rows_size;
+} worker_memory_t;
+
+typedef struct {
+	worker_memory_t worker[MAX_WORKERS];
+} scratch_t;
+
+static void
+scratch_free(gpointer data)
+{
+	scratch_t *scratch = data;
+
+	if (!scratch)
+		return;
+	for (int i = 0; i < MAX_WORKERS; i++) {
+		g_free(scratch->worker[i].level_buffer);
+		g_free(scratch->worker[i].filtered);
+		g_free(scratch->worker[i].rows);
+	}
+	g_free(scratch);
+}
+
+static GPrivate kept_scratch = G_PRIVATE_INIT(scratch_free);
+
+/* Beyond this a worker's row buffers are freed after the image instead of kept. */
+#define MAX_KEPT_ROWS (1u << 20)
+
+static void
+memory_reserve(guint8 **buffer, gsize *size, gsize wanted)
+{
+	if (*size >= wanted)
+		return;
+	g_free(*buffer);
+	*buffer = g_malloc(wanted);
+	*size = wanted;
+}
+
+static void
+memory_trim(worker_memory_t *memory)
+{
+	if (memory->filtered_size > MAX_KEPT_ROWS) {
+		g_clear_pointer(&memory->filtered, g_free);
+		memory->filtered_size = 0;
+	}
+	if (memory->rows_size > MAX_KEPT_ROWS) {
+		g_clear_pointer(&memory->rows, g_free);
+		memory->rows_size = 0;
+	}
+}
+
+typedef struct {
+	const guint8 *data;
+	int stride, width, height, strips;
+	gboolean opaque;
+	gboolean ignore_alpha;    /* RGB24: the alpha byte is undefined */
+	lr_png_deflate_t backend;
+	scratch_t *scratch;
+	gint next_worker;         /* the next worker slot (atomic) */
+	gint next;                /* the next strip to take (atomic) */
+	gint translucent;         /* an RGB strip met a pixel that is not opaque: redo as RGBA */
+	gint failed;              /* a deflate error code of some strip, or Z_OK (atomic) */
+	GByteArray **deflated;    /* per strip: raw deflate data of its filtered rows */
+	guint32 *adler;           /* per strip: Adler-32 of those rows */
+	gsize *length;            /* per strip: their length */
+} image_t;
+
+/* Byte-wise a - b of four bytes at once, without borrows between them. */
+static inline guint32
+subtract_bytes(guint32 a, guint32 b)
+{
+	return ((a | 0x80808080u) - (b & 0x7f7f7f7fu)) ^ ((a ^ ~b) & 0x80808080u);
+}
+
+/* Filters rows @first to @end of the image into @out (row_bytes + 1 bytes a row); FALSE when
+ * an opaque encoding met a translucent pixel. @rows holds two converted rows for RGBA, and
+ * its first the row above @first on entry when there is one. */
+static gboolean
+filter_rows(const image_t *image, int first, int end, guint8 *out, guint8 *rows)
+{
+	const int width = image->width;
+	gsize row_bytes = (gsize) width * (image->opaque ? 3 : 4);
+	guint8 *previous = rows, *current = rows + row_bytes;
+
+	for (int y = first; y < end; y++, out += row_bytes + 1) {
+		const guint32 *pixels = (const guint32 *) (const void *) (image->data + (gsize) y * image->stride);
+
+		if (image->opaque) {
+			guint32 all;
+
+			if (y == 0) {
+				out[0] = 0; /* None: there is no row above */
+				all = row_to_rgb(pixels, image->width, out + 1);
+			} else {
+				/* The common case, in one pass: RGB of this row minus RGB of the row
+				 * above, four bytes at a time; each pixel's store of 0x00BBGGRR writes
+				 * R, G, B and a byte the next one overwrites (the last one's lands on
+				 * the next row's filter byte, or the 4 spare bytes after the buffer). */
+				const guint32 *above = (const guint32 *) (const void *) (image->data + (gsize) (y - 1) * image->stride);
+				guint8 *o = out + 1;
+
+				all = 0xffffffffu;
+				out[0] = 2; /* Up */
+				for (int x = 0; x < width; x++, o += 3) {
+					guint32 pixel = pixels[x];
+					guint32 rgb = GUINT32_SWAP_LE_BE(subtract_bytes(pixel, above[x])) >> 8;
+
+					all &= pixel;
+					rgb = GUINT32_TO_LE(rgb);
+					memcpy(o, &rgb, 4);
+				}
+			}
+			if ((all >> 24) != 0xff && !image->ignore_alpha)
+				return FALSE;
+		} else {
+			guint8 *swap;
+
+			row_to_rgba(pixels, image->width, current);
+			if (y == 0) {
+				out[0] = 0;
+				memcpy(out + 1, current, row_bytes);
+			} else {
+				out[0] = 2;
+				for (gsize i = 0; i < row_bytes; i++)
+					out[i + 1] = (guint8) (current[i] - previous[i]);
+			}
+			swap = previous;
+			previous = current;
+			current = swap;
+		}
+	}
+	if (!image->opaque && previous != rows) /* the last row: the next chunk's row above */
+		memcpy(rows, previous, row_bytes);
+	return TRUE;
+}
+
+/* Filters and deflates one strip, CHUNK_ROWS rows at a time. */
+static int
+deflate_strip(image_t *image, int strip, worker_memory_t *memory)
+{
+	int first = strip * STRIP_ROWS, end = MIN(image->height, first + STRIP_ROWS);
+	gsize row_bytes = (gsize) image->width * (image->opaque ? 3 : 4);
+	compressor_t compressor;
+	guint32 adler = 1;
+	int code;
+
+	image->deflated[strip] = g_byte_array_sized_new(1 << 15);
+	code = compressor_init(&compressor, image->backend, memory->level_buffer, image->deflated[strip]);
+	if (code != Z_OK)
+		return code;
+	if (!image->opaque && first > 0)
+		row_to_rgba((const guint32 *) (const void *) (image->data + (gsize) (first - 1) * image->stride),
+			    image->width, memory->rows);
+	for (int y = first; y < end && code == Z_OK; y += CHUNK_ROWS) {
+		int chunk_end = MIN(end, y + CHUNK_ROWS);
+		gsize length = (row_bytes + 1) * (gsize) (chunk_end - y);
+
+		if (!filter_rows(image, y, chunk_end, memory->filtered, memory->rows)) {
+			g_atomic_int_set(&image->translucent, 1);
+			break;
+		}
+		adler = checksum(adler, memory->filtered, length);
+		code = compressor_feed(&compressor, memory->filtered, length,
+				       chunk_end < end ? 0 : strip == image->strips - 1 ? 2 : 1);
+	}
+	compressor_end(&compressor);
+	image->adler[strip] = adler;
+	image->length[strip] = (row_bytes + 1) * (gsize) (end - first);
+	return code;
+}
+
+/* A worker takes strips until none are left: which worker does which strip changes
+ * nothing in the bytes, since each strip is filtered and deflated on its own. */
+static gpointer
+deflate_strips(gpointer user_data)
+{
+	image_t *image = user_data;
+	worker_memory_t *memory = &image->scratch->worker[g_atomic_int_add(&image->next_worker, 1)];
+	gsize row_bytes = (gsize) image->width * (image->opaque ? 3 : 4);
+	int strip;
+
+#ifdef LR_HAVE_ISAL
+	if (image->backend == LR_PNG_DEFLATE_ISAL && !memory->level_buffer)
+		memory->level_buffer = g_malloc(ISAL_LEVEL_BUFFER);
+#endif
+	memory_reserve(&memory->filtered, &memory->filtered_size, (row_bytes + 1) * CHUNK_ROWS + 4);
+	memory_reserve(&memory->rows, &memory->rows_size, row_bytes * 2);
+	while ((strip = g_atomic_int_add(&image->next, 1)) < image->strips) {
+		int code;
+
+		if (g_atomic_int_get(&image->translucent) || g_atomic_int_get(&image->failed))
+			break;
+		code = deflate_strip(image, strip, memory);
+		if (code != Z_OK)
+			g_atomic_int_compare_and_exchange(&image->failed, Z_OK, code);
+	}
+	memory_trim(memory);
 	return NULL;
+}
+
+static gint forced_workers;  /* 0: as many as the machine has (atomic) */
+static gint forced_backend;  /* LR_PNG_DEFLATE_DEFAULT, or a back end tests chose (atomic) */
+
+void
+lr_output_png_set_workers(int workers)
+{
+	g_atomic_int_set(&forced_workers, CLAMP(workers, 0, MAX_WORKERS));
+}
+
+gboolean
+lr_output_png_set_deflate(lr_png_deflate_t backend)
+{
+#ifndef LR_HAVE_ISAL
+	if (backend == LR_PNG_DEFLATE_ISAL)
+		return FALSE;
+#endif
+	g_atomic_int_set(&forced_backend, (gint) backend);
+	return TRUE;
+}
+
+lr_png_deflate_t
+lr_output_png_get_deflate(void)
+{
+	lr_png_deflate_t backend = (lr_png_deflate_t) g_atomic_int_get(&forced_backend);
+
+	if (backend != LR_PNG_DEFLATE_DEFAULT)
+		return backend;
+#ifdef LR_HAVE_ISAL
+	return LR_PNG_DEFLATE_ISAL;
+#else
+	return LR_PNG_DEFLATE_ZLIB;
+#endif
+}
+
+/* LREPORT_PNG_THREADS, or the setter above, or the core count; at most 4 and the strips. */
+static int
+worker_count(int strips)
+{
+	int workers = g_atomic_int_get(&forced_workers);
+	const char *from_env;
+
+	if (workers == 0 && (from_env = g_getenv("LREPORT_PNG_THREADS")) && *from_env)
+		workers = (int) g_ascii_strtoll(from_env, NULL, 10);
+	if (workers <= 0)
+		workers = (int) MIN(g_get_num_processors(), (guint) MAX_WORKERS);
+	return CLAMP(workers, 1, MIN(strips, MAX_WORKERS));
+}
+
+static void
+free_strips(image_t *image)
+{
+	for (int i = 0; i < image->strips; i++)
+		if (image->deflated[i])
+			g_byte_array_unref(image->deflated[i]);
+	memset(image->deflated, 0, sizeof *image->deflated * (gsize) image->strips);
 }
 
 /* The zlib stream of the whole image: header, the strips' deflate data, Adler-32. */
@@ -196,70 +484,70 @@ static GByteArray *
 deflate_image(const guint8 *data, int stride, int width, int height, gboolean *opaque,
 	      gboolean ignore_alpha, lr_error_record_t *error)
 {
-	int strips = (int) MIN(MIN((guint) MAX_STRIPS, g_get_num_processors()),
-			       (guint) MAX(1, height / MIN_STRIP_ROWS));
-	strip_t strip[MAX_STRIPS];
-	GThread *threads[MAX_STRIPS] = { NULL };
-	GByteArray *stream;
-	uLong adler;
+	int strips = (height + STRIP_ROWS - 1) / STRIP_ROWS;
+	image_t image = {
+		.data = data, .stride = stride, .width = width, .height = height,
+		.strips = strips, .opaque = *opaque, .ignore_alpha = ignore_alpha,
+		.backend = lr_output_png_get_deflate(),
+	};
+	GThread *threads[MAX_WORKERS] = { NULL };
+	GByteArray *stream = NULL;
+	guint32 adler;
 	static const guint8 header[2] = { 0x78, 0x01 }; /* deflate, 32 KiB window, fastest */
 	guint8 trailer[4];
-	int failed = Z_OK;
+	int workers = worker_count(strips);
 
-	gboolean translucent = FALSE;
-
-again:
-	for (int i = 0; i < strips; i++)
-		strip[i] = (strip_t) {
-			.data = data, .stride = stride, .width = width, .opaque = *opaque,
-			.ignore_alpha = ignore_alpha,
-			.first_row = height * i / strips, .end_row = height * (i + 1) / strips,
-			.last = i == strips - 1,
-		};
-	/* Strips after the first go to threads; if a thread cannot start, the caller does it. */
-	for (int i = 1; i < strips; i++)
-		threads[i] = g_thread_try_new("lr-png", deflate_strip, &strip[i], NULL);
-	deflate_strip(&strip[0]);
-	for (int i = 1; i < strips; i++) {
-		if (threads[i])
-			g_thread_join(threads[i]);
-		else
-			deflate_strip(&strip[i]);
+	image.scratch = g_private_get(&kept_scratch);
+	if (!image.scratch) {
+		image.scratch = g_new0(scratch_t, 1);
+		g_private_set(&kept_scratch, image.scratch);
 	}
-
-	/* Charts are almost always opaque, so RGB is tried first; one translucent pixel and
-	 * the image is encoded again as RGBA. */
-	for (int i = 0; i < strips; i++)
-		translucent |= strip[i].translucent;
-	if (translucent) {
-		for (int i = 0; i < strips; i++)
-			g_byte_array_unref(strip[i].deflated);
-		*opaque = FALSE;
-		translucent = FALSE;
-		goto again;
+	image.deflated = g_new0(GByteArray *, strips);
+	image.adler = g_new0(guint32, strips);
+	image.length = g_new0(gsize, strips);
+	for (;;) {
+		image.next = 0;
+		image.next_worker = 0;
+		image.translucent = 0;
+		image.failed = Z_OK;
+		/* Workers after the first are threads; if one cannot start, the others do its
+		 * share. */
+		for (int i = 1; i < workers; i++)
+			threads[i] = g_thread_try_new("lr-png", deflate_strips, &image, NULL);
+		deflate_strips(&image);
+		for (int i = 1; i < workers; i++)
+			if (threads[i])
+				g_thread_join(threads[i]);
+		/* Charts are almost always opaque, so RGB is tried first; one translucent pixel
+		 * and the image is encoded again as RGBA. */
+		if (!image.translucent || !image.opaque)
+			break;
+		free_strips(&image);
+		image.opaque = FALSE;
 	}
-
+	*opaque = image.opaque;
+	if (image.failed != Z_OK) {
+		lr_error_record_set(error, image.failed == Z_MEM_ERROR ? LR_STATUS_NO_MEMORY : LR_STATUS_WRITE_ERROR,
+				    NULL, 0, 0, "cannot encode PNG: deflate error %d", image.failed);
+		goto out;
+	}
 	stream = g_byte_array_new();
 	g_byte_array_append(stream, header, sizeof header);
-	adler = adler32(0, NULL, 0);
+	adler = 1;
 	for (int i = 0; i < strips; i++) {
-		if (strip[i].zlib_status != Z_OK && strip[i].zlib_status != Z_STREAM_END)
-			failed = strip[i].zlib_status;
-		g_byte_array_append(stream, strip[i].deflated->data, strip[i].deflated->len);
-		adler = adler32_combine(adler, strip[i].adler, strip[i].length);
-		g_byte_array_unref(strip[i].deflated);
+		g_byte_array_append(stream, image.deflated[i]->data, image.deflated[i]->len);
+		adler = (guint32) adler32_combine(adler, image.adler[i], (z_off_t) image.length[i]);
 	}
 	trailer[0] = (guint8) (adler >> 24);
 	trailer[1] = (guint8) (adler >> 16);
 	trailer[2] = (guint8) (adler >> 8);
 	trailer[3] = (guint8) adler;
 	g_byte_array_append(stream, trailer, sizeof trailer);
-	if (failed != Z_OK) {
-		g_byte_array_unref(stream);
-		lr_error_record_set(error, failed == Z_MEM_ERROR ? LR_STATUS_NO_MEMORY : LR_STATUS_WRITE_ERROR,
-				    NULL, 0, 0, "cannot encode PNG: zlib error %d", failed);
-		return NULL;
-	}
+out:
+	free_strips(&image);
+	g_free(image.deflated);
+	g_free(image.adler);
+	g_free(image.length);
 	return stream;
 }
 

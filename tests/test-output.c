@@ -539,6 +539,99 @@ START_TEST(test_png_encode_surfaces)
 }
 END_TEST
 
+/* @draw on a fresh ARGB32 surface of @width × @height. */
+static cairo_surface_t *
+draw_surface(lr_draw_func_t draw, void *data, int width, int height)
+{
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+	cairo_t *cr = cairo_create(surface);
+	lr_rect_t rect = { 0, 0, width, height };
+
+	ck_assert_int_eq(draw(data, cr, &rect), LR_STATUS_SUCCESS);
+	cairo_destroy(cr);
+	return surface;
+}
+
+/* The PNG of @surface with @workers threads and @backend, checked to decode to its pixels. */
+static GBytes *
+encode_checked(cairo_surface_t *surface, lr_png_deflate_t backend, int workers)
+{
+	lr_error_record_t error = { 0 };
+	cairo_surface_t *decoded;
+	GByteArray *png;
+	GBytes *bytes;
+
+	ck_assert(lr_output_png_set_deflate(backend));
+	ck_assert_int_eq(lr_output_png_get_deflate(), backend);
+	lr_output_png_set_workers(workers);
+	png = lr_output_encode_png(surface, &error);
+	ck_assert_msg(png, "%s", error.message ? error.message : "");
+	bytes = g_byte_array_free_to_bytes(png);
+	decoded = decode_png(bytes);
+	assert_same_pixels(surface, decoded);
+	cairo_surface_destroy(decoded);
+	lr_output_png_set_workers(0);
+	lr_output_png_set_deflate(LR_PNG_DEFLATE_DEFAULT);
+	return bytes;
+}
+
+/* Same pixels, same bytes, whatever the number of threads: the strips are a fixed 128 rows
+ * and only their sharing among workers varies. Heights around the strip size, an opaque
+ * and a translucent image (the RGBA retry), noise, and both deflate back ends. */
+START_TEST(test_png_same_bytes_any_workers)
+{
+	static const int heights[] = { 1, 127, 128, 129, 300, 700 };
+	lr_png_deflate_t backends[] = { LR_PNG_DEFLATE_ZLIB, LR_PNG_DEFLATE_ISAL };
+	chart_options_t transparent = { .transparent = TRUE };
+
+	for (unsigned b = 0; b < G_N_ELEMENTS(backends); b++) {
+		if (!lr_output_png_set_deflate(backends[b])) {
+			ck_assert_int_eq(backends[b], LR_PNG_DEFLATE_ISAL); /* built without ISA-L */
+			continue;
+		}
+		for (unsigned h = 0; h < G_N_ELEMENTS(heights); h++) {
+			for (int kind = 0; kind < 3; kind++) {
+				cairo_surface_t *surface =
+					kind == 0   ? draw_surface(draw_chart, NULL, 333, heights[h])
+					: kind == 1 ? draw_surface(draw_chart, &transparent, 257, heights[h])
+						    : draw_surface(draw_noise, NULL, 101, heights[h]);
+				GBytes *one = encode_checked(surface, backends[b], 1);
+
+				for (int workers = 2; workers <= 4; workers++) {
+					GBytes *more = encode_checked(surface, backends[b], workers);
+					ck_assert_msg(g_bytes_equal(one, more),
+						      "back end %d, height %d, kind %d: %d workers "
+						      "give other bytes than one",
+						      backends[b], heights[h], kind, workers);
+					g_bytes_unref(more);
+				}
+				g_bytes_unref(one);
+				cairo_surface_destroy(surface);
+			}
+		}
+	}
+}
+END_TEST
+
+/* The zlib fallback, forced: it and ISA-L give different bytes of the same pixels (checked in
+ * encode_checked), zlib's no larger. */
+START_TEST(test_png_zlib_fallback)
+{
+	cairo_surface_t *surface = draw_surface(draw_chart, NULL, 800, 450);
+	GBytes *zlib = encode_checked(surface, LR_PNG_DEFLATE_ZLIB, 0);
+
+	if (lr_output_png_set_deflate(LR_PNG_DEFLATE_ISAL)) {
+		GBytes *isal = encode_checked(surface, LR_PNG_DEFLATE_ISAL, 0);
+
+		ck_assert(!g_bytes_equal(zlib, isal));
+		ck_assert_uint_le(g_bytes_get_size(zlib), g_bytes_get_size(isal));
+		g_bytes_unref(isal);
+	}
+	g_bytes_unref(zlib);
+	cairo_surface_destroy(surface);
+}
+END_TEST
+
 /* ---- PDF and SVG ---- */
 
 /* The CreationDate value, without cairo 1.16's missing "D:" or a later cairo's "D:". */
@@ -1090,6 +1183,8 @@ output_suite(void)
 	tcase_add_test(png, test_png_transparent_is_rgba);
 	tcase_add_test(png, test_png_chunks_and_reproducible);
 	tcase_add_test(png, test_png_encode_surfaces);
+	tcase_add_test(png, test_png_same_bytes_any_workers);
+	tcase_add_test(png, test_png_zlib_fallback);
 	tcase_add_test(vector, test_pdf_reproducible);
 	tcase_add_test(vector, test_pdf_source_date_epoch);
 	tcase_add_test(vector, test_svg);
