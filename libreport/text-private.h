@@ -40,7 +40,8 @@ typedef struct {
 } lr_text_style_t;
 
 typedef struct {
-	PangoLayout *layout;
+	PangoLayout *layout;   /* laid out at a fixed size (text.c), drawn scaled by @scale */
+	double scale;
 	/* The box: union of logical and ink extents, relative to the layout origin. */
 	double box_x, box_y, width, height;
 	double baseline; /* of the first line, from the top of the box */
