@@ -376,9 +376,7 @@ layout_scene(const lr_chart_t *chart, double width, double height, lr_scene_t *s
 					   width, height);
 	context = lr_fonts_get_context(&status);
 	if (!context)
-		return lr_error_record_set(error, status, NULL, 0, 0,
-					   "cannot load the fonts from '%s' (set LREPORT_FONTS_DIR)",
-					   lr_fonts_get_directory());
+		return lr_error_record_set(error, status, NULL, 0, 0, "%s", lr_fonts_get_error());
 	lr_scene_init(scene, context, chart->theme, width, height);
 	status = chart->kind == LR_CHART_BAR ? lr_bar_layout(chart, scene, error)
 					     : lr_rank_layout(chart, scene, error);

@@ -30,6 +30,12 @@ lr_fonts_get_context(lr_status_t *status);
 const char *
 lr_fonts_get_directory(void);
 
+/* After lr_fonts_get_context() failed in this thread: why, naming the folder actually tried
+ * and, for a font that does not load, its file (owned by the thread, valid until the next
+ * failure in it). */
+const char *
+lr_fonts_get_error(void);
+
 typedef struct {
 	const char *family;   /* font family, e.g. "Noto Sans" */
 	double size;          /* in user units */

@@ -4,15 +4,29 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+#include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 
 #include "common-private.h"
 #include "text-private.h"
 #include "text-breaks-private.h"
+
+/* Every text is laid out at this font size and drawn scaled to the size asked for. Pango
+ * caches fonts per size, and with fontconfig below it keeps about 25 KiB for every size it
+ * has seen, for the life of the font map (a process drawing 9,000 canvas sizes, whose font
+ * sizes follow the canvas, reached 313 MB and drew 25 times slower). Metrics are unhinted
+ * and positions unrounded (invariant 3), so a layout scales exactly: only the few sizes of
+ * LAYOUT_SIZE (regular, bold) reach Pango. 64 units keeps FreeType's 1/64 metrics finer
+ * than any chart's text needs. */
+#define LAYOUT_SIZE 64.0
 
 typedef struct {
 	FcConfig *config;
@@ -53,23 +67,63 @@ directory_has_fonts(const char *directory)
 }
 
 /* LREPORT_FONTS_DIR wins; then the installed folder; then the source tree, so the library
- * works uninstalled from its build folder (tests, the README's main command). */
+ * works uninstalled from its build folder (tests, the README's main command). *@origin says
+ * which, for messages. */
 static char *
-find_fonts_directory(void)
+find_fonts_directory(const char **origin)
 {
 	const char *from_env = g_getenv("LREPORT_FONTS_DIR");
 
 	/* Absolute: fontconfig resolves a relative config path against its own folder. */
-	if (from_env && *from_env)
+	if (from_env && *from_env) {
+		*origin = "LREPORT_FONTS_DIR";
 		return g_canonicalize_filename(from_env, NULL);
-	if (directory_has_fonts(LR_FONTS_DIR))
+	}
+	if (directory_has_fonts(LR_FONTS_DIR)) {
+		*origin = "the installed fonts; set LREPORT_FONTS_DIR to use others";
 		return g_strdup(LR_FONTS_DIR);
+	}
+	*origin = "the source tree's fonts; set LREPORT_FONTS_DIR to use others";
 	return g_strdup(LR_SOURCE_FONTS_DIR);
 }
 
 #define FONTS_CACHE_CONF                                                                 \
 	"<?xml version=\"1.0\"?><fontconfig>"                                           \
 	"<cachedir prefix=\"xdg\">lreport/fontconfig</cachedir></fontconfig>"
+
+/* fontconfig prints "No writable cache directories" on stderr when it scans a folder and
+ * can write its cache nowhere (HOME unset, read-only or /nonexistent, as for daemons). When
+ * the user's cache folder cannot be made, a private folder of this user's in the temporary
+ * folder serves instead, if it is a real folder, ours, and closed to others. */
+static void
+add_fallback_cache(FcConfig *config)
+{
+	const char *base = g_get_user_cache_dir();
+	char *home = g_path_get_dirname(base);
+	char *user = g_build_filename(base, "lreport", "fontconfig", NULL);
+	char *fallback, *escaped, *conf;
+	struct stat st;
+	/* Never make a missing home folder (HOME=/nonexistent, as root). */
+	bool usable = (g_file_test(base, G_FILE_TEST_IS_DIR) || g_file_test(home, G_FILE_TEST_IS_DIR)) &&
+		      g_mkdir_with_parents(user, 0700) == 0 && access(user, W_OK) == 0;
+
+	g_free(home);
+	g_free(user);
+	if (usable)
+		return;
+	fallback = g_strdup_printf("%s/lreport-fontconfig-%lu", g_get_tmp_dir(), (unsigned long) getuid());
+	if ((mkdir(fallback, 0700) == 0 || errno == EEXIST) && lstat(fallback, &st) == 0 &&
+	    S_ISDIR(st.st_mode) && st.st_uid == getuid() && (st.st_mode & 077) == 0 &&
+	    access(fallback, W_OK) == 0) {
+		escaped = g_markup_escape_text(fallback, -1);
+		conf = g_strdup_printf("<?xml version=\"1.0\"?><fontconfig><cachedir>%s</cachedir>"
+				       "</fontconfig>", escaped);
+		FcConfigParseAndLoadFromMemory(config, (const FcChar8 *) conf, FcFalse);
+		g_free(conf);
+		g_free(escaped);
+	}
+	g_free(fallback);
+}
 
 static FcConfig *
 load_config(const char *directory)
@@ -82,6 +136,7 @@ load_config(const char *directory)
 		g_free(conf);
 		return NULL;
 	}
+	add_fallback_cache(config);
 	if (g_file_test(conf, G_FILE_TEST_IS_REGULAR))
 		ok = FcConfigParseAndLoad(config, (const FcChar8 *) conf, FcTrue) &&
 		     FcConfigBuildFonts(config);
@@ -103,24 +158,122 @@ load_config(const char *directory)
 	return config;
 }
 
+/* The message of the thread's last failure to load the fonts. */
+static GPrivate fonts_error = G_PRIVATE_INIT(g_free);
+
+static void
+fonts_fail(const char *format, ...) G_GNUC_PRINTF(1, 2);
+
+static void
+fonts_fail(const char *format, ...)
+{
+	va_list args;
+
+	va_start(args, format);
+	g_private_replace(&fonts_error, g_strdup_vprintf(format, args));
+	va_end(args);
+}
+
+/* Every font must really load: fontconfig lists a font from its cache or its header, and a
+ * truncated or corrupt file then fails only when cairo opens it (with Pango's "expect ugly
+ * output" on stderr and, downstream, misleading errors). Opens each font of the
+ * configuration as cairo will and measures a Vietnamese string; FALSE after fonts_fail()
+ * naming the file. */
+static bool
+fonts_check(lr_fonts_t *fonts)
+{
+	FcSetName sets[] = { FcSetSystem, FcSetApplication };
+	cairo_matrix_t size, identity;
+	cairo_font_options_t *options = cairo_font_options_create();
+	bool ok = true;
+
+	cairo_matrix_init_scale(&size, LAYOUT_SIZE, LAYOUT_SIZE);
+	cairo_matrix_init_identity(&identity);
+	for (unsigned i = 0; i < G_N_ELEMENTS(sets) && ok; i++) {
+		FcFontSet *set = FcConfigGetFonts(fonts->config, sets[i]);
+
+		for (int f = 0; set && f < set->nfont && ok; f++) {
+			cairo_font_face_t *face = cairo_ft_font_face_create_for_pattern(set->fonts[f]);
+			cairo_scaled_font_t *scaled = cairo_scaled_font_create(face, &size, &identity, options);
+			cairo_text_extents_t extents;
+			FcChar8 *file = NULL;
+
+			if (cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS)
+				cairo_scaled_font_text_extents(scaled, "Vi\xe1\xbb\x87t Nam", &extents);
+			if (cairo_font_face_status(face) != CAIRO_STATUS_SUCCESS ||
+			    cairo_scaled_font_status(scaled) != CAIRO_STATUS_SUCCESS) {
+				char *name;
+
+				FcPatternGetString(set->fonts[f], FC_FILE, 0, &file);
+				name = g_path_get_basename(file ? (const char *) file : "?");
+				fonts_fail("cannot load the fonts from '%s': the font file '%s' is "
+					   "unreadable (corrupt or truncated)", fonts->directory, name);
+				g_free(name);
+				ok = false;
+			}
+			cairo_scaled_font_destroy(scaled);
+			cairo_font_face_destroy(face);
+		}
+	}
+	cairo_font_options_destroy(options);
+	return ok;
+}
+
+/* The first (by name) file in @directory that looks like a font, or NULL. */
+static char *
+first_font_file(const char *directory)
+{
+	GDir *dir = g_dir_open(directory, 0, NULL);
+	const char *name;
+	char *first = NULL;
+
+	while (dir && (name = g_dir_read_name(dir))) {
+		char *lower = g_ascii_strdown(name, -1);
+
+		if ((g_str_has_suffix(lower, ".ttf") || g_str_has_suffix(lower, ".otf") ||
+		     g_str_has_suffix(lower, ".ttc")) && (!first || strcmp(name, first) < 0)) {
+			g_free(first);
+			first = g_strdup(name);
+		}
+		g_free(lower);
+	}
+	if (dir)
+		g_dir_close(dir);
+	return first;
+}
+
 static lr_fonts_t *
 fonts_create(lr_status_t *status)
 {
 	lr_fonts_t *fonts = g_new0(lr_fonts_t, 1);
 	cairo_font_options_t *options;
+	const char *origin;
 
-	fonts->directory = find_fonts_directory();
+	fonts->directory = find_fonts_directory(&origin);
+	if (!g_file_test(fonts->directory, G_FILE_TEST_IS_DIR)) {
+		fonts_fail("cannot load the fonts from '%s' (%s): no such folder", fonts->directory, origin);
+		goto fail;
+	}
 	fonts->config = load_config(fonts->directory);
 	if (!fonts->config) {
-		*status = lr_error(LR_STATUS_FONT_ERROR);
-		fonts_free(fonts);
-		return NULL;
+		char *file = first_font_file(fonts->directory);
+
+		if (file)
+			fonts_fail("cannot load the fonts from '%s' (%s): the font file '%s' is "
+				   "unreadable (corrupt or truncated), and no other font there loads",
+				   fonts->directory, origin, file);
+		else
+			fonts_fail("cannot load the fonts from '%s' (%s): no font file there",
+				   fonts->directory, origin);
+		g_free(file);
+		goto fail;
 	}
+	if (!fonts_check(fonts))
+		goto fail;
 	fonts->font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (!fonts->font_map) {
-		*status = lr_error(LR_STATUS_FONT_ERROR);
-		fonts_free(fonts);
-		return NULL;
+		fonts_fail("cannot load the fonts from '%s': Pango has no FreeType font map", fonts->directory);
+		goto fail;
 	}
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fonts->font_map), fonts->config);
 
@@ -137,6 +290,18 @@ fonts_create(lr_status_t *status)
 	pango_cairo_context_set_font_options(fonts->context, options);
 	cairo_font_options_destroy(options);
 	return fonts;
+
+fail:
+	*status = lr_error(LR_STATUS_FONT_ERROR);
+	fonts_free(fonts);
+	return NULL;
+}
+
+const char *
+lr_fonts_get_error(void)
+{
+	const char *message = g_private_get(&fonts_error);
+	return message ? message : "the fonts could not be loaded";
 }
 
 PangoContext *
@@ -161,14 +326,6 @@ lr_fonts_get_directory(void)
 	return fonts ? fonts->directory : LR_FONTS_DIR;
 }
 
-/* Every text is laid out at this font size and drawn scaled to the size asked for. Pango
- * caches fonts per size, and with fontconfig below it keeps about 25 KiB for every size it
- * has seen, for the life of the font map (a process drawing 9,000 canvas sizes, whose font
- * sizes follow the canvas, reached 313 MB and drew 25 times slower). Metrics are unhinted
- * and positions unrounded (invariant 3), so a layout scales exactly: only the few sizes of
- * LAYOUT_SIZE (regular, bold) reach Pango. 64 units keeps FreeType's 1/64 metrics finer
- * than any chart's text needs. */
-#define LAYOUT_SIZE 64.0
 
 /* The union of the ink and logical rectangles of @layout, in Pango units. */
 static void

@@ -150,5 +150,35 @@ check "[ ! -e \"$scratch/escape-vi.svg\" ] && [ ! -e \"$scratch/spec/escape-vi.s
 expect 2 "charts --formats jpg" -- "$lreport" charts --out "$scratch/x" --formats jpg
 contains err "unknown format 'jpg'" "an unknown format is named"
 
+# Font failures name the folder actually used and say what is wrong with it (issue 13).
+fonts=${LREPORT_FONTS_DIR:-$source/fonts}
+mkdir -p "$scratch/fonts-empty" "$scratch/fonts-corrupt"
+for f in "$fonts"/*.ttf; do head -c 3000 "$f" >"$scratch/fonts-corrupt/$(basename "$f")"; done
+expect 1 "empty LREPORT_FONTS_DIR" -- env LREPORT_FONTS_DIR="$scratch/fonts-empty" "$lreport" bar -i ecommerce_revenue -o "$scratch/f.png"
+contains err "cannot load the fonts from '$scratch/fonts-empty' (LREPORT_FONTS_DIR): no font file there" "an empty font folder is named"
+expect 1 "missing LREPORT_FONTS_DIR" -- env LREPORT_FONTS_DIR="$scratch/fonts-nowhere" "$lreport" bar -i ecommerce_revenue -o "$scratch/f.png"
+contains err "'$scratch/fonts-nowhere' (LREPORT_FONTS_DIR): no such folder" "a missing font folder is named"
+expect 1 "corrupt fonts" -- env LREPORT_FONTS_DIR="$scratch/fonts-corrupt" "$lreport" bar -i ecommerce_revenue -o "$scratch/f.png"
+contains err "cannot load the fonts from '$scratch/fonts-corrupt'" "a corrupt font folder is named"
+contains err "is unreadable (corrupt or truncated)" "a corrupt font is called unreadable"
+check "! grep -q 'canvas' \"$scratch/err\"" "a corrupt font is not reported as a canvas problem"
+# The same folder scanned once while its fonts were good: fontconfig's cache still lists them.
+mkdir -p "$scratch/fonts-stale" "$scratch/cache"
+cp "$fonts"/*.ttf "$scratch/fonts-stale/"
+expect 0 "fonts that load" -- env XDG_CACHE_HOME="$scratch/cache" LREPORT_FONTS_DIR="$scratch/fonts-stale" "$lreport" bar -i ecommerce_revenue -o "$scratch/f.png"
+for f in "$scratch"/fonts-stale/*.ttf; do head -c 3000 "$f" >"$f.cut"; cat "$f.cut" >"$f"; rm "$f.cut"; done
+touch -d @0 "$scratch/fonts-stale"
+expect 1 "fonts corrupted after fontconfig cached them" -- env XDG_CACHE_HOME="$scratch/cache" LREPORT_FONTS_DIR="$scratch/fonts-stale" "$lreport" bar -i ecommerce_revenue -o "$scratch/f.png"
+contains err "is unreadable (corrupt or truncated)" "a font corrupted after caching is called unreadable"
+check "! grep -q 'Pango-WARNING' \"$scratch/err\"" "no Pango warning, only our message"
+
+# No writable home (daemons, HOME=/nonexistent): fontconfig stays quiet, charts still render.
+mkdir -p "$scratch/tmp"
+expect 0 "HOME=/nonexistent" -- env -i HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$fonts" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
+check "[ ! -s \"$scratch/err\" ]" "nothing on stderr without a writable cache folder (got: $(head -c 200 "$scratch/err"))"
+check "[ ! -e /nonexistent ]" "the missing home folder is not created"
+expect 1 "HOME=/nonexistent, empty fonts" -- env -i HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$scratch/fonts-empty" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
+check "! grep -q 'Fontconfig' \"$scratch/err\"" "no fontconfig noise on a failure either"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
