@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -332,6 +334,72 @@ write_all(int fd, const guint8 *bytes, gsize length)
 	return 0;
 }
 
+/* ---- temporary files ----
+ *
+ * A file is written as "NAME.lreport-PID-XXXXXX" beside its target and renamed over it.
+ * Visible, so a user sees what a killed run (kill -9, power loss) left; ours by its pattern;
+ * and removed by the next write into that folder once stale: its process is gone (it never
+ * is for a file of a live writer), or it is older than STALE_TEMP_SECONDS (pid reuse, or
+ * another machine sharing the folder). Each process cleans a folder once. */
+#define TEMP_TAG ".lreport-"
+#define STALE_TEMP_SECONDS (15 * 60)
+
+/* Whether @name is a temporary of ours, "NAME.lreport-PID-XXXXXX"; sets *@pid. */
+static gboolean
+parse_temp_name(const char *name, long *pid)
+{
+	gsize length = strlen(name);
+	const char *tag, *end;
+	char *stop;
+
+	if (length < strlen(TEMP_TAG) + 9)
+		return FALSE;
+	end = name + length - 7; /* the '-' before XXXXXX */
+	if (*end != '-')
+		return FALSE;
+	tag = g_strrstr_len(name, end - name, TEMP_TAG);
+	if (!tag || !g_ascii_isdigit(tag[strlen(TEMP_TAG)]))
+		return FALSE;
+	*pid = strtol(tag + strlen(TEMP_TAG), &stop, 10);
+	return stop == end && *pid > 0;
+}
+
+static GHashTable *cleaned_folders; /* folders this process has cleaned; under the lock */
+G_LOCK_DEFINE_STATIC(cleaned_folders);
+
+/* Removes the stale temporaries of ours in @folder, once per process. */
+static void
+clean_stale_temporaries(const char *folder)
+{
+	GDir *dir;
+	const char *name;
+	gboolean first;
+	gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+
+	G_LOCK(cleaned_folders);
+	if (!cleaned_folders)
+		cleaned_folders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	first = g_hash_table_add(cleaned_folders, g_strdup(folder));
+	G_UNLOCK(cleaned_folders);
+	if (!first || !(dir = g_dir_open(folder, 0, NULL)))
+		return;
+	while ((name = g_dir_read_name(dir))) {
+		long pid;
+		char *temp;
+		struct stat st;
+
+		if (!parse_temp_name(name, &pid) || pid == (long) getpid())
+			continue;
+		temp = g_build_filename(folder, name, NULL);
+		if (lstat(temp, &st) == 0 && S_ISREG(st.st_mode) &&
+		    ((kill((pid_t) pid, 0) != 0 && errno == ESRCH) ||
+		     now - (gint64) st.st_mtime > STALE_TEMP_SECONDS))
+			unlink(temp);
+		g_free(temp);
+	}
+	g_dir_close(dir);
+}
+
 lr_status_t
 lr_output_write_bytes(const char *path, const guint8 *bytes, gsize length,
 		      lr_error_record_t *error)
@@ -346,9 +414,10 @@ lr_output_write_bytes(const char *path, const guint8 *bytes, gsize length,
 	 * @path, and the reason is only available as text. Same steps, with errno at hand. */
 	folder = g_path_get_dirname(path);
 	name = g_path_get_basename(path);
-	/* In the target's folder, so the rename cannot cross file systems; hidden, and short
-	 * enough to stay within NAME_MAX whatever the target's name. */
-	temp_name = g_strdup_printf(".%.100s.XXXXXX", name);
+	clean_stale_temporaries(folder);
+	/* In the target's folder, so the rename cannot cross file systems; short enough to stay
+	 * within NAME_MAX whatever the target's name (see "temporary files" above). */
+	temp_name = g_strdup_printf("%.100s" TEMP_TAG "%ld-XXXXXX", name, (long) getpid());
 	temp_path = g_build_filename(folder, temp_name, NULL);
 	g_free(temp_name);
 	g_free(name);

@@ -96,7 +96,7 @@ contains err "at least two years" "says why"
 
 expect 0 "charts" -- "$lreport" charts --out "$scratch/charts" --formats png,svg --lang vi
 check "[ \"\$(ls \"$scratch/charts\" | wc -l)\" -ge 10 ]" "charts renders the chart set"
-check "! ls \"$scratch/charts\" | grep -q '^\\.'" "no temporary files are left behind"
+check "! ls \"$scratch/charts\" | grep -q 'lreport-'" "no temporary files are left behind"
 
 # A full disk (RLIMIT_FSIZE: writes past 16 KiB fail with EFBIG instead of killing the process):
 # every file is still tried, each error line names its own file, and what was written is whole.
