@@ -965,8 +965,7 @@ lr_report_layout_build(const lr_report_t *report, lr_error_record_t *error)
 	page_geometry(report, layout);
 	layout->pango = lr_fonts_get_context(&status);
 	if (!layout->pango) {
-		lr_error_record_set(error, status, NULL, 0, 0,
-				    "the fonts could not be loaded from %s", lr_fonts_get_directory());
+		lr_error_record_set(error, status, NULL, 0, 0, "%s", lr_fonts_get_error());
 		lr_report_layout_free(layout);
 		return NULL;
 	}

@@ -592,9 +592,7 @@ lr_report_page_draw(const lr_report_t *report, const lr_report_layout_t *layout,
 	};
 
 	if (!pango)
-		return lr_error_record_set(error, status, NULL, 0, 0,
-					   "the fonts could not be loaded from %s",
-					   lr_fonts_get_directory());
+		return lr_error_record_set(error, status, NULL, 0, 0, "%s", lr_fonts_get_error());
 	/* report.c lays the report out again in a thread other than the one that made the plan. */
 	g_assert(pango == layout->pango);
 	set_color(cr, layout->style.background);

@@ -255,7 +255,8 @@ text_x_at(const lr_text_t *text, size_t index)
 	PangoRectangle position;
 
 	pango_layout_index_to_pos(text->layout, (int) index, &position);
-	return position.x / (double) PANGO_SCALE - text->box_x;
+	/* lr_text_layout() lays out at its own size: text->scale brings it to the box's. */
+	return position.x * (text->scale > 0 ? text->scale : 1) / PANGO_SCALE - text->box_x;
 }
 
 static bool

@@ -47,7 +47,7 @@ typedef struct {
 
 typedef struct {
 	PangoLayout *layout;   /* laid out at a fixed size (text.c), drawn scaled by @scale */
-	double scale;
+	double scale;          /* 0 (a layout of the caller's own): drawn as it is */
 	/* The box: union of logical and ink extents, relative to the layout origin. */
 	double box_x, box_y, width, height;
 	double baseline; /* of the first line, from the top of the box */

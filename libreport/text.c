@@ -448,7 +448,9 @@ lr_text_draw(cairo_t *cr, const lr_text_t *text, double x, double y)
 		return;
 	cairo_save(cr);
 	cairo_translate(cr, x - text->box_x, y - text->box_y);
-	cairo_scale(cr, text->scale, text->scale);
+	/* 0: a text made from a layout of the caller's own, at its size. */
+	if (text->scale > 0)
+		cairo_scale(cr, text->scale, text->scale);
 	cairo_move_to(cr, 0, 0);
 	pango_cairo_show_layout(cr, text->layout);
 	cairo_restore(cr);

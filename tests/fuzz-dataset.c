@@ -680,16 +680,16 @@ run_csv(const uint8_t *data, size_t size)
 	/* Split at "\n\0\n"; the last part takes the rest, separators and all. */
 	for (size_t i = 0; n < FILE_COUNT - 1 && i + sizeof separator <= size; i++) {
 		if (memcmp(data + i, separator, sizeof separator) == 0) {
-			parts[n++] = (part_t) { data + start, i - start, true };
+			parts[n++] = (part_t) { .data = data + start, .size = i - start, .present = true };
 			start = i + sizeof separator;
 			i = start - 1;
 		}
 	}
-	parts[n++] = (part_t) { data + start, size - start, true };
+	parts[n++] = (part_t) { .data = data + start, .size = size - start, .present = true };
 	if (n == 1) {
 		parts[FILE_OBSERVATIONS] = parts[0];
-		parts[FILE_INDICATORS] = (part_t) { (const uint8_t *) fixed_indicators,
-						    sizeof fixed_indicators - 1, true };
+		parts[FILE_INDICATORS] = (part_t) { .data = (const uint8_t *) fixed_indicators,
+						    .size = sizeof fixed_indicators - 1, .present = true };
 	}
 
 	for (int f = 0; f < FILE_COUNT; f++) {
