@@ -185,7 +185,7 @@ main(int argc, char **argv)
 	lr_chart_add_indicator(rank, "gci_rank");
 
 	start_rss = resident_mib();
-	printf("libreport %s, median of %d runs, files in %s (targets: PNG <= 6 ms, PDF <= 2 ms, "
+	printf("libreport %s, median of %d runs, files in %s (targets: PNG <= 3 ms, PDF <= 2 ms, "
 	       "PNG <= 1.5x cairo's size, peak <= 25 MiB)\n", lr_version_string(), runs, folder);
 	{
 		result_t results[2] = { { .name = "bar", .chart = bar }, { .name = "rank", .chart = rank } };
