@@ -173,11 +173,13 @@ contains err "is unreadable (corrupt or truncated)" "a font corrupted after cach
 check "! grep -q 'Pango-WARNING' \"$scratch/err\"" "no Pango warning, only our message"
 
 # No writable home (daemons, HOME=/nonexistent): fontconfig stays quiet, charts still render.
+# (The sanitizers' settings pass through env -i.)
 mkdir -p "$scratch/tmp"
-expect 0 "HOME=/nonexistent" -- env -i HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$fonts" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
+keep="ASAN_OPTIONS=${ASAN_OPTIONS:-} LSAN_OPTIONS=${LSAN_OPTIONS:-} UBSAN_OPTIONS=${UBSAN_OPTIONS:-}"
+expect 0 "HOME=/nonexistent" -- env -i $keep HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$fonts" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
 check "[ ! -s \"$scratch/err\" ]" "nothing on stderr without a writable cache folder (got: $(head -c 200 "$scratch/err"))"
 check "[ ! -e /nonexistent ]" "the missing home folder is not created"
-expect 1 "HOME=/nonexistent, empty fonts" -- env -i HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$scratch/fonts-empty" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
+expect 1 "HOME=/nonexistent, empty fonts" -- env -i $keep HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$scratch/fonts-empty" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
 check "! grep -q 'Fontconfig' \"$scratch/err\"" "no fontconfig noise on a failure either"
 
 echo "cli: $passed passed, $failed failed"
