@@ -369,6 +369,13 @@ deflate_strip(image_t *image, int strip, worker_memory_t *memory)
 	int code;
 
 	image->deflated[strip] = g_byte_array_sized_new(1 << 15);
+#ifdef LR_HAVE_ISAL
+	/* ISA-L does not clear its hash tables in the level buffer for a new stream, and what
+	 * an earlier strip (or image) left there changed the bytes now and then: each strip
+	 * starts from zeros, so its bytes depend on its rows only. */
+	if (image->backend == LR_PNG_DEFLATE_ISAL)
+		memset(memory->level_buffer, 0, ISAL_LEVEL_BUFFER);
+#endif
 	code = compressor_init(&compressor, image->backend, memory->level_buffer, image->deflated[strip]);
 	if (code != Z_OK)
 		return code;
