@@ -470,6 +470,126 @@ lr_chart_write(lr_chart_t *chart, const char *path, lr_file_format_t format, dou
 	return end_call(chart, status, &error);
 }
 
+void
+lr_write_options_init(lr_write_options_t *options)
+{
+	if (!options)
+		return;
+	memset(options, 0, sizeof *options);
+	options->format = LR_FORMAT_AUTO;
+	options->width = 1600;
+	options->height = 900;
+	options->scale = 1;
+}
+
+/* The request @options make, for a file at @path (NULL for a stream); FALSE with @error
+ * filled when a vector format is given a scale or a resolution it cannot use. */
+static gboolean
+request_from_options(const lr_write_options_t *options, const char *path,
+		     lr_output_request_t *request, lr_error_record_t *error)
+{
+	lr_file_format_t format = options->format;
+
+	if (format == LR_FORMAT_AUTO && path)
+		format = lr_output_format_from_path(path);
+	request->format = options->format;
+	request->width = options->width;
+	request->height = options->height;
+	request->scale = options->scale == 0 ? 1 : options->scale;
+	request->dpi = options->dpi;
+	if ((format == LR_FORMAT_PDF || format == LR_FORMAT_SVG) &&
+	    (request->scale != 1 || request->dpi != 0)) {
+		lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+				    "%s applies to PNG only: %s is sized in points, %g x %g",
+				    request->scale != 1 ? "a scale" : "a resolution (dpi)",
+				    lr_file_format_to_string(format), options->width, options->height);
+		return FALSE;
+	}
+	if (!path && options->format == LR_FORMAT_AUTO) {
+		lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+				    "a stream has no file name to take the format from: "
+				    "expected the format png, pdf or svg");
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* Renders @chart for @request into memory, keeping the draw's own error, the more precise. */
+static lr_status_t
+render_chart(lr_chart_t *chart, const char *name, const char *path,
+	     const lr_output_request_t *request, GByteArray **bytes, lr_error_record_t *error)
+{
+	write_context_t context = { chart, { { 0 }, NULL, NULL } };
+	lr_status_t status = lr_output_render(name, path, request, draw_for_output, &context, bytes,
+					      error);
+
+	if (status != LR_STATUS_SUCCESS && context.draw_error.message) {
+		lr_error_record_clear(error);
+		*error = context.draw_error;
+	} else {
+		lr_error_record_clear(&context.draw_error);
+	}
+	return status;
+}
+
+lr_status_t
+lr_chart_write_with_options(lr_chart_t *chart, const char *path,
+			    const lr_write_options_t *options)
+{
+	lr_error_record_t error = { 0 };
+	lr_output_request_t request;
+	GByteArray *bytes = NULL;
+	lr_status_t status;
+	char *name;
+
+	if (!begin_call(chart, &status))
+		return status;
+	if (!path || !options)
+		return call_failed(chart, LR_STATUS_NULL_POINTER, "no %s",
+				   path ? "write options" : "output file named");
+	if (!request_from_options(options, path, &request, &error))
+		return end_call(chart, LR_STATUS_INVALID_ARGUMENT, &error);
+	name = g_strdup_printf("'%s'", path);
+	status = render_chart(chart, name, path, &request, &bytes, &error);
+	g_free(name);
+	if (status == LR_STATUS_SUCCESS) {
+		status = lr_output_write_bytes(path, bytes->data, bytes->len, &error);
+		g_byte_array_unref(bytes);
+	}
+	return end_call(chart, status, &error);
+}
+
+lr_status_t
+lr_chart_write_to_stream(lr_chart_t *chart, lr_write_func_t write, void *closure,
+			 const lr_write_options_t *options)
+{
+	lr_error_record_t error = { 0 };
+	lr_output_request_t request;
+	GByteArray *bytes = NULL;
+	lr_status_t status;
+
+	if (!begin_call(chart, &status))
+		return status;
+	if (!write || !options)
+		return call_failed(chart, LR_STATUS_NULL_POINTER, "no %s",
+				   write ? "write options" : "write function");
+	if (!request_from_options(options, NULL, &request, &error))
+		return end_call(chart, LR_STATUS_INVALID_ARGUMENT, &error);
+	status = render_chart(chart, "the stream", NULL, &request, &bytes, &error);
+	if (status == LR_STATUS_SUCCESS) {
+		status = write(closure, bytes->data, bytes->len);
+		if (status != LR_STATUS_SUCCESS) {
+			if ((int) status < 0 || status >= LR_STATUS_LAST)
+				status = LR_STATUS_WRITE_ERROR;
+			lr_error_record_set(&error, status, NULL, 0, 0,
+					    "the stream's write function failed: %s",
+					    lr_status_to_string(status));
+		}
+		g_byte_array_unref(bytes);
+	}
+	return end_call(chart, status, &error);
+}
+
 char *
 lr_chart_describe_layout(lr_chart_t *chart, double width, double height)
 {

@@ -26,6 +26,24 @@ typedef lr_status_t (*lr_draw_func_t)(void *data, cairo_t *cr, const lr_rect_t *
 lr_file_format_t
 lr_output_format_from_path(const char *path);
 
+/* What to render: @format is resolved (PNG, PDF or SVG, never AUTO); @scale multiplies PNG
+ * pixels (1 for vector formats); @dpi is the PNG resolution to record (0: none). */
+typedef struct {
+	lr_file_format_t format;
+	double width;
+	double height;
+	double scale;
+	double dpi;
+} lr_output_request_t;
+
+/* Checks @request (size, scale, dpi, format; AUTO is taken from @path's extension, and an
+ * error without a path) and renders @draw into memory. @name names the output in messages
+ * (a path, or "the stream"). On success stores the file's bytes in @out (g_byte_array_unref
+ * when done). Errors as lr_output_write(). */
+lr_status_t
+lr_output_render(const char *name, const char *path, const lr_output_request_t *request,
+		 lr_draw_func_t draw, void *data, GByteArray **out, lr_error_record_t *error);
+
 /* Renders @draw at @width x @height (pixels for PNG, then multiplied by @scale; points for
  * PDF and SVG) and writes @path atomically. @format LR_FORMAT_AUTO means from the extension.
  * On failure fills @error (message names the file and the system's reason) and returns its
@@ -42,10 +60,11 @@ lr_output_write(const char *path, lr_file_format_t format, double width, double 
  * fixed 128 rows shared by up to 4 worker threads, libpng for the file around them.
  * The bytes depend on the pixels, the deflate back end and its version only, never on the
  * number of threads or cores (see png-encode.c for what is known about ISA-L's CPU-specific
- * code). Returns the bytes (g_byte_array_unref when done) or NULL on failure with @error
+ * code). @dpi > 0 records that resolution (pHYs, rounded to pixels per metre).
+ * Returns the bytes (g_byte_array_unref when done) or NULL on failure with @error
  * filled. */
 GByteArray *
-lr_output_encode_png(cairo_surface_t *surface, lr_error_record_t *error);
+lr_output_encode_png(cairo_surface_t *surface, double dpi, lr_error_record_t *error);
 
 /* The deflate that compresses PNG rows. */
 typedef enum {

@@ -30,6 +30,7 @@
 #define MAX_DEVICE_PIXELS 32767
 #define MIN_SCALE 0.1
 #define MAX_SCALE 16.0
+#define MAX_DPI 100000
 
 /* Without SOURCE_DATE_EPOCH the PDF still must not carry the time of the run. */
 #define FIXED_PDF_DATE "2000-01-01T00:00:00Z"
@@ -62,23 +63,23 @@ lr_output_format_from_path(const char *path)
 /* ---- rendering ---- */
 
 /* Runs @draw over the whole canvas and turns a failure, the callback's or cairo's, into an
- * error naming @path. */
+ * error naming @name (a quoted path, or "the stream"). */
 static lr_status_t
-run_draw(const char *path, cairo_t *cr, double width, double height, lr_draw_func_t draw,
+run_draw(const char *name, cairo_t *cr, double width, double height, lr_draw_func_t draw,
 	 void *data, lr_error_record_t *error)
 {
 	lr_rect_t rect = { 0, 0, width, height };
 	lr_status_t status;
 
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-		return lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, path, 0, 0, "cannot draw '%s': %s", path,
+		return lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, NULL, 0, 0, "cannot draw %s: %s", name,
 			    cairo_status_to_string(cairo_status(cr)));
 	status = draw(data, cr, &rect);
 	if (status != LR_STATUS_SUCCESS)
-		return lr_error_record_set(error, status, path, 0, 0, "cannot draw '%s': %s", path,
+		return lr_error_record_set(error, status, NULL, 0, 0, "cannot draw %s: %s", name,
 			    lr_status_to_string(status));
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-		return lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, path, 0, 0, "cannot draw '%s': %s", path,
+		return lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, NULL, 0, 0, "cannot draw %s: %s", name,
 			    cairo_status_to_string(cairo_status(cr)));
 	return LR_STATUS_SUCCESS;
 }
@@ -134,8 +135,8 @@ create_image_surface(int width, int height)
 }
 
 static lr_status_t
-render_png(const char *path, double width, double height, double scale, lr_draw_func_t draw,
-	   void *data, GByteArray **out, lr_error_record_t *error)
+render_png(const char *name, double width, double height, double scale, double dpi,
+	   lr_draw_func_t draw, void *data, GByteArray **out, lr_error_record_t *error)
 {
 	cairo_surface_t *surface;
 	cairo_t *cr;
@@ -143,18 +144,18 @@ render_png(const char *path, double width, double height, double scale, lr_draw_
 
 	surface = create_image_surface((int) ceil(width * scale), (int) ceil(height * scale));
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-		status = lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, path, 0, 0, "cannot draw '%s': %s", path,
+		status = lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, NULL, 0, 0, "cannot draw %s: %s", name,
 			      cairo_status_to_string(cairo_surface_status(surface)));
 		cairo_surface_destroy(surface);
 		return status;
 	}
 	cr = cairo_create(surface);
 	cairo_scale(cr, scale, scale);
-	status = run_draw(path, cr, width, height, draw, data, error);
+	status = run_draw(name, cr, width, height, draw, data, error);
 	cairo_destroy(cr);
 	if (status == LR_STATUS_SUCCESS) {
 		/* png-encode.c */
-		*out = lr_output_encode_png(surface, error);
+		*out = lr_output_encode_png(surface, dpi, error);
 		if (!*out)
 			status = error && error->public.status ? error->public.status : LR_STATUS_WRITE_ERROR;
 	}
@@ -172,7 +173,7 @@ append_bytes(void *closure, const unsigned char *data, unsigned int length)
 /* The PDF date as cairo wants it, ISO 8601 in UTC, into @date (at least 32 bytes). Follows
  * the reproducible-builds.org rule: a malformed SOURCE_DATE_EPOCH is an error, not ignored. */
 static lr_status_t
-pdf_date(char *date, const char *path, lr_error_record_t *error)
+pdf_date(char *date, const char *name, lr_error_record_t *error)
 {
 	const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
 	guint64 seconds;
@@ -184,17 +185,17 @@ pdf_date(char *date, const char *path, lr_error_record_t *error)
 		return LR_STATUS_SUCCESS;
 	}
 	if (!g_ascii_string_to_unsigned(epoch, 10, 0, MAX_SOURCE_DATE_EPOCH, &seconds, NULL))
-		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
-			    "cannot write '%s': SOURCE_DATE_EPOCH '%s' is not a number of "
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+			    "cannot write %s: SOURCE_DATE_EPOCH '%s' is not a number of "
 			    "seconds from 0 to %" G_GUINT64_FORMAT,
-			    path, epoch, MAX_SOURCE_DATE_EPOCH);
+			    name, epoch, MAX_SOURCE_DATE_EPOCH);
 	time = g_date_time_new_from_unix_utc((gint64) seconds);
 	text = time ? g_date_time_format(time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 	if (time)
 		g_date_time_unref(time);
 	if (!text)
-		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
-			    "cannot write '%s': SOURCE_DATE_EPOCH '%s' is out of range", path,
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+			    "cannot write %s: SOURCE_DATE_EPOCH '%s' is out of range", name,
 			    epoch);
 	g_strlcpy(date, text, 32);
 	g_free(text);
@@ -263,7 +264,7 @@ renumber_svg_ids(GByteArray *svg)
 }
 
 static lr_status_t
-render_vector(const char *path, lr_file_format_t format, double width, double height,
+render_vector(const char *name, lr_file_format_t format, double width, double height,
 	      lr_draw_func_t draw, void *data, GByteArray **out, lr_error_record_t *error)
 {
 	GByteArray *bytes = g_byte_array_new();
@@ -274,7 +275,7 @@ render_vector(const char *path, lr_file_format_t format, double width, double he
 	lr_status_t status;
 
 	if (format == LR_FORMAT_PDF) {
-		status = pdf_date(date, path, error);
+		status = pdf_date(date, name, error);
 		if (status != LR_STATUS_SUCCESS) {
 			g_byte_array_unref(bytes);
 			return status;
@@ -294,14 +295,14 @@ render_vector(const char *path, lr_file_format_t format, double width, double he
 		cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
 	}
 	cr = cairo_create(surface);
-	status = run_draw(path, cr, width, height, draw, data, error);
+	status = run_draw(name, cr, width, height, draw, data, error);
 	cairo_destroy(cr);
 	/* Finishing writes the document; a surface in error reports it here too. */
 	cairo_surface_finish(surface);
 	cairo_status_value = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
 	if (status == LR_STATUS_SUCCESS && cairo_status_value != CAIRO_STATUS_SUCCESS)
-		status = lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, path, 0, 0, "cannot write '%s': %s", path,
+		status = lr_error_record_set(error, LR_STATUS_CAIRO_ERROR, NULL, 0, 0, "cannot write %s: %s", name,
 			      cairo_status_to_string(cairo_status_value));
 	if (status != LR_STATUS_SUCCESS) {
 		g_byte_array_unref(bytes);
@@ -451,48 +452,79 @@ lr_output_write_bytes(const char *path, const guint8 *bytes, gsize length,
 }
 
 lr_status_t
+lr_output_render(const char *name, const char *path, const lr_output_request_t *request,
+		 lr_draw_func_t draw, void *data, GByteArray **out, lr_error_record_t *error)
+{
+	lr_output_request_t checked;
+	double device_width, device_height;
+	lr_status_t status;
+
+	*out = NULL;
+	if (!request || !draw)
+		return lr_error_record_set(error, LR_STATUS_NULL_POINTER, path, 0, 0,
+			    "cannot write %s: no %s", name, request ? "draw function" : "options");
+	checked = *request;
+	if (checked.format == LR_FORMAT_AUTO) {
+		checked.format = lr_output_format_from_path(path);
+		if (checked.format == LR_FORMAT_AUTO)
+			return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
+				    path ? "unknown output format for %s: expected .png, .pdf or .svg"
+					 : "unknown output format for %s: expected png, pdf or svg",
+				    name);
+	} else if (checked.format != LR_FORMAT_PNG && checked.format != LR_FORMAT_PDF &&
+		   checked.format != LR_FORMAT_SVG) {
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
+			    "unknown output format %d for %s", (int) checked.format, name);
+	}
+	if (!isfinite(checked.scale) || checked.scale < MIN_SCALE || checked.scale > MAX_SCALE)
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+			    "invalid scale %g for %s: expected 0.1 to 16", checked.scale, name);
+	if (!isfinite(checked.dpi) || checked.dpi < 0 || checked.dpi > MAX_DPI)
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+			    "invalid resolution %g dpi for %s: expected 1 to %d, or 0 for none",
+			    checked.dpi, name, MAX_DPI);
+	/* Only PNG has pixels; PDF and SVG are sized in points, which the scale leaves alone. */
+	device_width = checked.format == LR_FORMAT_PNG ? ceil(checked.width * checked.scale)
+						       : checked.width;
+	device_height = checked.format == LR_FORMAT_PNG ? ceil(checked.height * checked.scale)
+							: checked.height;
+	if (!isfinite(checked.width) || !isfinite(checked.height) || checked.width < 1 ||
+	    checked.height < 1 || device_width > MAX_DEVICE_PIXELS ||
+	    device_height > MAX_DEVICE_PIXELS)
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+			    "invalid size %g x %g at scale %g for %s: expected 1 to %d "
+			    "device pixels a side",
+			    checked.width, checked.height, checked.scale, name, MAX_DEVICE_PIXELS);
+
+	if (checked.format == LR_FORMAT_PNG)
+		status = render_png(name, checked.width, checked.height, checked.scale, checked.dpi,
+				    draw, data, out, error);
+	else
+		status = render_vector(name, checked.format, checked.width, checked.height, draw,
+				       data, out, error);
+	if (status == LR_STATUS_SUCCESS && !*out)
+		status = lr_error_record_set(error, LR_STATUS_WRITE_ERROR, path, 0, 0,
+					     "cannot write %s", name);
+	return status;
+}
+
+lr_status_t
 lr_output_write(const char *path, lr_file_format_t format, double width, double height,
 		double scale, lr_draw_func_t draw, void *data, lr_error_record_t *error)
 {
+	lr_output_request_t request = { format, width, height, scale, 0 };
 	GByteArray *bytes = NULL;
-	double device_width, device_height;
 	lr_status_t status;
+	char *name;
 
 	if (!path || !draw)
 		return lr_error_record_set(error, LR_STATUS_NULL_POINTER, path, 0, 0, "cannot write a file: no %s",
 			    path ? "draw function" : "path");
-	if (format == LR_FORMAT_AUTO) {
-		format = lr_output_format_from_path(path);
-		if (format == LR_FORMAT_AUTO)
-			return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
-				    "unknown output format for '%s': expected .png, .pdf or .svg",
-				    path);
-	} else if (format != LR_FORMAT_PNG && format != LR_FORMAT_PDF &&
-		   format != LR_FORMAT_SVG) {
-		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
-			    "unknown output format %d for '%s'", (int) format, path);
-	}
-	if (!isfinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE)
-		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
-			    "invalid scale %g for '%s': expected 0.1 to 16", scale, path);
-	/* Only PNG has pixels; PDF and SVG are sized in points, which the scale leaves alone. */
-	device_width = format == LR_FORMAT_PNG ? ceil(width * scale) : width;
-	device_height = format == LR_FORMAT_PNG ? ceil(height * scale) : height;
-	if (!isfinite(width) || !isfinite(height) || width < 1 || height < 1 ||
-	    device_width > MAX_DEVICE_PIXELS || device_height > MAX_DEVICE_PIXELS)
-		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
-			    "invalid size %g x %g at scale %g for '%s': expected 1 to %d "
-			    "device pixels a side",
-			    width, height, scale, path, MAX_DEVICE_PIXELS);
-
-	if (format == LR_FORMAT_PNG)
-		status = render_png(path, width, height, scale, draw, data, &bytes, error);
-	else
-		status = render_vector(path, format, width, height, draw, data, &bytes, error);
+	name = g_strdup_printf("'%s'", path);
+	status = lr_output_render(name, path, &request, draw, data, &bytes, error);
+	g_free(name);
 	if (status != LR_STATUS_SUCCESS)
 		return status;
-	if (!bytes)
-		return lr_error_record_set(error, LR_STATUS_WRITE_ERROR, path, 0, 0, "cannot write '%s'", path);
 	status = lr_output_write_bytes(path, bytes->data, bytes->len, error);
 	g_byte_array_unref(bytes);
 	return status;

@@ -31,6 +31,7 @@
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
 #include <setjmp.h>
+#include <math.h>
 #include <string.h>
 
 #include <png.h>
@@ -597,9 +598,9 @@ on_png_warning(png_structp png, png_const_charp message)
 }
 
 /* libpng writes the file around the IDAT data deflated above: signature, IHDR with its CRC,
- * the IDAT chunk, IEND. Only these: no gAMA, tIME or text that could vary between runs. */
+ * pHYs when a resolution is asked for, the IDAT chunk, IEND. Only these: no gAMA, tIME or text that could vary between runs. */
 static GByteArray *
-write_png_file(int width, int height, gboolean opaque, const GByteArray *idat,
+write_png_file(int width, int height, gboolean opaque, double dpi, const GByteArray *idat,
 	       lr_error_record_t *error)
 {
 	GByteArray *volatile file = g_byte_array_sized_new(idat->len + 128);
@@ -622,6 +623,12 @@ write_png_file(int width, int height, gboolean opaque, const GByteArray *idat,
 	png_set_IHDR(png, info, (png_uint_32) width, (png_uint_32) height, 8,
 		     opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
 		     PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+	if (dpi > 0) {
+		/* pHYs counts pixels per metre. */
+		png_uint_32 per_metre = (png_uint_32) lround(dpi / 0.0254);
+
+		png_set_pHYs(png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
+	}
 	png_write_info(png, info);
 	png_write_chunk(png, (png_const_bytep) "IDAT", idat->data, idat->len);
 	png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
@@ -630,7 +637,7 @@ write_png_file(int width, int height, gboolean opaque, const GByteArray *idat,
 }
 
 GByteArray *
-lr_output_encode_png(cairo_surface_t *surface, lr_error_record_t *error)
+lr_output_encode_png(cairo_surface_t *surface, double dpi, lr_error_record_t *error)
 {
 	cairo_format_t format;
 	const guint8 *data;
@@ -671,7 +678,7 @@ lr_output_encode_png(cairo_surface_t *surface, lr_error_record_t *error)
 	idat = deflate_image(data, stride, width, height, &opaque, format == CAIRO_FORMAT_RGB24, error);
 	if (!idat)
 		return NULL;
-	file = write_png_file(width, height, opaque, idat, error);
+	file = write_png_file(width, height, opaque, dpi, idat, error);
 	g_byte_array_unref(idat);
 	return file;
 }

@@ -252,7 +252,7 @@ render_png_page(const lr_report_t *report, const lr_report_layout_t *layout, gui
 	cairo_destroy(cr);
 	if (status == LR_STATUS_SUCCESS) {
 		cairo_surface_flush(surface);
-		png = lr_output_encode_png(surface, error);
+		png = lr_output_encode_png(surface, 0, error);
 	}
 	return png;
 }

@@ -1546,6 +1546,140 @@ START_TEST(test_error_messages_utf8_path)
 }
 END_TEST
 
+/* Whether @needle occurs in @haystack (memmem is not in C11). */
+static gboolean
+contains_bytes(const GByteArray *haystack, const void *needle, size_t length)
+{
+	for (size_t i = 0; i + length <= haystack->len; i++)
+		if (memcmp(haystack->data + i, needle, length) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* A stream write function that appends to a GByteArray, or fails when asked to. */
+typedef struct {
+	GByteArray *bytes;
+	lr_status_t answer;
+	int calls;
+} stream_sink_t;
+
+static lr_status_t
+append_to_sink(void *closure, const unsigned char *data, size_t length)
+{
+	stream_sink_t *sink = closure;
+
+	sink->calls++;
+	if (sink->answer == LR_STATUS_SUCCESS)
+		g_byte_array_append(sink->bytes, data, (guint) length);
+	return sink->answer;
+}
+
+/* The stream gets the same bytes as the file, for every format; PNG records its dpi. */
+START_TEST(test_chart_write_to_stream)
+{
+	static const lr_file_format_t formats[] = { LR_FORMAT_PNG, LR_FORMAT_PDF, LR_FORMAT_SVG };
+	static const char *const names[] = { "chart.png", "chart.pdf", "chart.svg" };
+	lr_dataset_t *dataset = load_dataset();
+	char *folder = make_folder();
+	lr_chart_t *chart = bar_chart(dataset);
+	lr_write_options_t options;
+
+	lr_write_options_init(&options);
+	ck_assert_int_eq(options.format, LR_FORMAT_AUTO);
+	ck_assert(options.width == 1600 && options.height == 900 && options.scale == 1);
+	options.width = 400;
+	options.height = 225;
+	for (size_t i = 0; i < G_N_ELEMENTS(formats); i++) {
+		stream_sink_t sink = { g_byte_array_new(), LR_STATUS_SUCCESS, 0 };
+		char *path = g_build_filename(folder, names[i], NULL);
+		char *file_bytes;
+		gsize file_length;
+
+		options.format = formats[i];
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, &options),
+				 LR_STATUS_SUCCESS);
+		options.format = LR_FORMAT_AUTO;
+		ck_assert_int_eq(lr_chart_write_with_options(chart, path, &options), LR_STATUS_SUCCESS);
+		ck_assert(g_file_get_contents(path, &file_bytes, &file_length, NULL));
+		ck_assert_uint_eq(file_length, sink.bytes->len);
+		ck_assert_msg(memcmp(file_bytes, sink.bytes->data, file_length) == 0,
+			      "%s: the stream and the file differ", names[i]);
+		g_free(file_bytes);
+		g_free(path);
+		g_byte_array_unref(sink.bytes);
+	}
+
+	/* pHYs at 300 dpi: 11811 pixels per metre, unit 1 (metre). */
+	{
+		static const unsigned char phys[] = { 'p', 'H', 'Y', 's', 0, 0, 0x2e, 0x23,
+						      0, 0, 0x2e, 0x23, 1 };
+		stream_sink_t sink = { g_byte_array_new(), LR_STATUS_SUCCESS, 0 };
+
+		options.format = LR_FORMAT_PNG;
+		options.dpi = 300;
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, &options),
+				 LR_STATUS_SUCCESS);
+		ck_assert(contains_bytes(sink.bytes, phys, sizeof phys));
+		g_byte_array_unref(sink.bytes);
+		options.dpi = 0;
+		sink.bytes = g_byte_array_new();
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, &options),
+				 LR_STATUS_SUCCESS);
+		ck_assert(!contains_bytes(sink.bytes, "pHYs", 4));
+		g_byte_array_unref(sink.bytes);
+	}
+
+	/* A failing sink's status comes back, and the chart draws again afterwards. */
+	{
+		stream_sink_t sink = { g_byte_array_new(), LR_STATUS_WRITE_ERROR, 0 };
+
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, &options),
+				 LR_STATUS_WRITE_ERROR);
+		assert_chart_error(chart, LR_STATUS_WRITE_ERROR);
+		ck_assert_int_eq(sink.calls, 1);
+		sink.answer = (lr_status_t) 9999;
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, &options),
+				 LR_STATUS_WRITE_ERROR);
+		g_byte_array_unref(sink.bytes);
+	}
+
+	/* Bad options: no format for a stream, a scale or dpi on a vector format; nothing sent. */
+	{
+		stream_sink_t sink = { g_byte_array_new(), LR_STATUS_SUCCESS, 0 };
+		char *pdf = g_build_filename(folder, "scaled.pdf", NULL);
+
+		options.format = LR_FORMAT_AUTO;
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, &options),
+				 LR_STATUS_INVALID_ARGUMENT);
+		options.format = LR_FORMAT_PDF;
+		options.scale = 2;
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, &options),
+				 LR_STATUS_INVALID_ARGUMENT);
+		ck_assert_ptr_nonnull(strstr(lr_chart_get_error(chart)->message, "PNG only"));
+		options.format = LR_FORMAT_AUTO;
+		ck_assert_int_eq(lr_chart_write_with_options(chart, pdf, &options),
+				 LR_STATUS_INVALID_ARGUMENT);
+		ck_assert(!g_file_test(pdf, G_FILE_TEST_EXISTS));
+		options.scale = 1;
+		options.dpi = 150;
+		options.format = LR_FORMAT_SVG;
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, &options),
+				 LR_STATUS_INVALID_ARGUMENT);
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, NULL, &sink, &options),
+				 LR_STATUS_NULL_POINTER);
+		ck_assert_int_eq(lr_chart_write_to_stream(chart, append_to_sink, &sink, NULL),
+				 LR_STATUS_NULL_POINTER);
+		ck_assert_int_eq(sink.calls, 0);
+		g_free(pdf);
+		g_byte_array_unref(sink.bytes);
+	}
+
+	lr_chart_destroy(chart);
+	remove_folder(folder);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 START_TEST(test_chart_write_errors)
 {
 	lr_dataset_t *dataset = load_dataset();
@@ -2105,6 +2239,7 @@ api_suite(void)
 	tcase_add_test(tc, test_chart_draw_null_kept);
 	tcase_add_test(tc, test_chart_write_null_kept);
 	tcase_add_test(tc, test_chart_write_errors);
+	tcase_add_test(tc, test_chart_write_to_stream);
 	tcase_add_test(tc, test_error_messages_utf8);
 	tcase_add_test(tc, test_error_messages_utf8_path);
 	tcase_add_test(tc, test_chart_describe_layout_errors);

@@ -513,7 +513,7 @@ START_TEST(test_png_encode_surfaces)
 			pixels[y][x] = (guint32) (x * 30) << 16 | (guint32) (y * 50) << 8 | 0x80;
 	surface = cairo_image_surface_create_for_data((unsigned char *) pixels, CAIRO_FORMAT_RGB24,
 						      7, 5, sizeof pixels[0]);
-	png = lr_output_encode_png(surface, &error);
+	png = lr_output_encode_png(surface, 0, &error);
 	ck_assert_ptr_nonnull(png);
 	bytes = g_byte_array_free_to_bytes(png);
 	ck_assert_int_eq(png_color_type(bytes), 2);
@@ -524,18 +524,18 @@ START_TEST(test_png_encode_surfaces)
 	cairo_surface_destroy(surface);
 
 	surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 4, 4);
-	ck_assert_ptr_null(lr_output_encode_png(surface, &error));
+	ck_assert_ptr_null(lr_output_encode_png(surface, 0, &error));
 	ck_assert_int_eq(error.public.status, LR_STATUS_INVALID_ARGUMENT);
 	lr_error_record_clear(&error);
 	cairo_surface_destroy(surface);
 
 	recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
-	ck_assert_ptr_null(lr_output_encode_png(recording, &error));
+	ck_assert_ptr_null(lr_output_encode_png(recording, 0, &error));
 	ck_assert_int_eq(error.public.status, LR_STATUS_INVALID_ARGUMENT);
 	lr_error_record_clear(&error);
 	cairo_surface_destroy(recording);
 
-	ck_assert_ptr_null(lr_output_encode_png(NULL, NULL));
+	ck_assert_ptr_null(lr_output_encode_png(NULL, 0, NULL));
 }
 END_TEST
 
@@ -564,7 +564,7 @@ encode_checked(cairo_surface_t *surface, lr_png_deflate_t backend, int workers)
 	ck_assert(lr_output_png_set_deflate(backend));
 	ck_assert_int_eq(lr_output_png_get_deflate(), backend);
 	lr_output_png_set_workers(workers);
-	png = lr_output_encode_png(surface, &error);
+	png = lr_output_encode_png(surface, 0, &error);
 	ck_assert_msg(png, "%s", error.message ? error.message : "");
 	bytes = g_byte_array_free_to_bytes(png);
 	decoded = decode_png(bytes);

@@ -382,6 +382,93 @@ lr_chart_write(lr_chart_t *chart, const char *path, lr_file_format_t format,
 	       double width, double height, double scale);
 
 /**
+ * lr_write_func_t:
+ * @closure: the closure given with the function
+ * @data: the next bytes of the file
+ * @length: how many
+ *
+ * Receives a file's bytes, in order, for lr_chart_write_to_stream(). The whole file is
+ * rendered before the first call, so a failed render never sends a partial file.
+ *
+ * Returns: LR_STATUS_SUCCESS to go on, any other status to stop (the write then returns it).
+ * Since: 0.3
+ */
+typedef lr_status_t (*lr_write_func_t)(void *closure, const unsigned char *data, size_t length);
+
+/**
+ * lr_write_options_t:
+ * @format: the format; LR_FORMAT_AUTO takes it from the file's extension (not allowed for
+ *   streams, which have none)
+ * @width: width in pixels for PNG, in points for PDF and SVG
+ * @height: height, likewise
+ * @scale: PNG only: device pixels per unit, e.g. 2 for sharp slides; 0 means 1. Any other
+ *   value than 0 or 1 for PDF or SVG is an error (they are sized in points)
+ * @dpi: PNG only: the resolution recorded in the file (a pHYs chunk, in pixels per inch of
+ *   the written image), so word processors place it at its physical size; 0 records none.
+ *   Any other value than 0 for PDF or SVG is an error
+ * @reserved: for fields of later versions; zero
+ *
+ * How to write a chart. Initialise with lr_write_options_init() so that later fields keep
+ * their defaults.
+ *
+ * Since: 0.3
+ */
+typedef struct {
+	lr_file_format_t format;
+	double width;
+	double height;
+	double scale;
+	double dpi;
+	void *reserved[4];
+} lr_write_options_t;
+
+/**
+ * lr_write_options_init:
+ * @options: (out): the options to fill
+ *
+ * Sets @options to the defaults: LR_FORMAT_AUTO, 1600 × 900, scale 1, no dpi.
+ * Since: 0.3
+ */
+LR_EXTERN void
+lr_write_options_init(lr_write_options_t *options);
+
+/**
+ * lr_chart_write_with_options:
+ * @chart: a chart
+ * @path: the output file, written as lr_chart_write() writes it (temporary file and rename)
+ * @options: how to write it
+ *
+ * lr_chart_write() with every option, and the stricter checks of lr_write_options_t
+ * (a scale or dpi on a vector format is an error, not ignored).
+ *
+ * Returns: as lr_chart_write().
+ * Since: 0.3
+ */
+LR_EXTERN lr_status_t
+lr_chart_write_with_options(lr_chart_t *chart, const char *path,
+			    const lr_write_options_t *options);
+
+/**
+ * lr_chart_write_to_stream:
+ * @chart: a chart
+ * @write: receives the file's bytes
+ * @closure: passed to @write
+ * @options: how to write it; @options->format must be PNG, PDF or SVG
+ *
+ * Renders the chart into memory, then hands the whole file to @write (in one or more
+ * calls), like cairo_surface_write_to_png_stream(): for servers and pipelines that never
+ * touch a temporary file. Nothing is sent when rendering fails.
+ *
+ * Returns: LR_STATUS_SUCCESS or the error, readable with lr_chart_get_error() until the next
+ * call: lr_chart_draw()'s, LR_STATUS_INVALID_ARGUMENT for bad options, or the status @write
+ * returned (LR_STATUS_WRITE_ERROR when it returned an unknown value).
+ * Since: 0.3
+ */
+LR_EXTERN lr_status_t
+lr_chart_write_to_stream(lr_chart_t *chart, lr_write_func_t write, void *closure,
+			 const lr_write_options_t *options);
+
+/**
  * lr_chart_describe_layout:
  * @chart: a chart
  * @width: the canvas width
