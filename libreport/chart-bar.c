@@ -38,6 +38,8 @@ typedef struct {
 	/* Value labels: how many there were and how many found no room. */
 	int value_label_count, value_labels_left_out;
 	int note_left_out;          /* the count the note says (-1: no note) */
+	lr_rect_t *boxes;           /* [position * S + s] each bar's box with its range; width
+				     * < 0 for none. Outside value labels must not cover bars. */
 } bar_layout_t;
 
 /* What a layout pass tells its caller besides its status. */
@@ -545,6 +547,42 @@ choose_horizontal_labels(bar_layout_t *bar, double band, double wrap_width, lr_t
 	return LR_STATUS_SUCCESS;
 }
 
+/* True when the box (@x, @y, @w, @h) covers a bar: only the bands it spans are looked at. */
+static bool
+covers_a_bar(const bar_layout_t *bar, double x, double y, double w, double h)
+{
+	int S = bar->table.series_count, C = bar->table.category_count;
+	double lo = bar->horizontal ? y : x, hi = lo + (bar->horizontal ? h : w);
+	int first = (int) MAX(0, floor((lo - bar->band0) / bar->band_size));
+	int last = (int) MIN(C - 1, floor((hi - bar->band0) / bar->band_size));
+
+	for (int position = first; position <= last; position++)
+		for (int s = 0; s < S; s++) {
+			const lr_rect_t *box = &bar->boxes[position * S + s];
+			if (box->width >= 0 && lr_boxes_overlap(x, y, w, h, box->x, box->y, box->width,
+								box->height, 0.01))
+				return true;
+		}
+	return false;
+}
+
+/* True when a value label's box is on the canvas, keeps a gap to every text (so that
+ * "0,5650" and "0,5642" never read as one) and, outside its bar, covers no bar. */
+static bool
+label_box_free(const bar_layout_t *bar, double x, double y, double w, double h, bool inside,
+	       bool turned)
+{
+	const lr_scene_t *scene = bar->scene;
+	/* Turned labels stand side by side as columns: their boxes' line spacing already
+	 * parts them, so a smaller gap across. */
+	double gap_x = scene->font_size * (turned ? 0.08 : 0.3);
+	double gap_y = scene->font_size * (turned ? 0.3 : 0.15);
+
+	return x >= 0 && y >= 0 && x + w <= scene->width && y + h <= scene->height &&
+	       !lr_scene_text_collides(scene, x - gap_x / 2, y - gap_y / 2, w + gap_x, h + gap_y) &&
+	       (inside || !covers_a_bar(bar, x, y, w, h));
+}
+
 /* Places one value label for a bar spanning [p_start, p_end] on the value axis, at
  * [band_position, band_position + thickness] on the category axis. Inside when it fits,
  * otherwise outside beyond the end; left out (*@placed false) if it would overlap another
@@ -592,14 +630,23 @@ place_value_label(bar_layout_t *bar, const char *label, double band_position, do
 		x = band_position + (thickness - w) / 2;
 	}
 	color = inside ? lr_color_text_on(fill) : bar->chart->theme->colors[LR_THEME_COLOR_TEXT];
-	/* Neighbouring labels keep a gap, so that "0,5650" and "0,5642" never read as one. */
-	if (x < 0 || y < 0 || x + w > scene->width || y + h > scene->height ||
-	    lr_scene_text_collides(scene, x - pad / 2, y - pad / 4, w + pad, h + pad / 2)) {
-		lr_text_clear(&text);
+	/* Vertical bars whose category labels are turned: value labels beyond the bars turn too
+	 * (all of them, so that they read alike), up from the bar's end. */
+	if (!inside && bar->rotated && !bar->horizontal) {
+		x = band_position + (thickness - h) / 2;
+		y = negative ? p_outer + pad : p_outer - pad - w;
+		if (label_box_free(bar, x, y, h, w, false, true)) {
+			lr_scene_add_text_rotated(scene, "value-label-outside", &text, x, y, color);
+			*placed = true;
+			return LR_STATUS_SUCCESS;
+		}
+	} else if (label_box_free(bar, x, y, w, h, inside, false)) {
+		lr_scene_add_text(scene, inside ? "value-label" : "value-label-outside", &text, x, y,
+				  color);
+		*placed = true;
 		return LR_STATUS_SUCCESS;
 	}
-	lr_scene_add_text(scene, inside ? "value-label" : "value-label-outside", &text, x, y, color);
-	*placed = true;
+	lr_text_clear(&text);
 	return LR_STATUS_SUCCESS;
 }
 
@@ -650,6 +697,9 @@ draw_bars(bar_layout_t *bar)
 	lr_language_t language = bar->chart->language;
 	lr_status_t status = LR_STATUS_SUCCESS;
 
+	bar->boxes = g_new(lr_rect_t, (gsize) C * S);
+	for (int i = 0; i < C * S; i++)
+		bar->boxes[i].width = -1;
 	for (int position = 0; position < C; position++) {
 		int c = bar->order[position];
 		double band_start = bar->band0 + position * bar->band_size + inset;
@@ -696,6 +746,12 @@ draw_bars(bar_layout_t *bar)
 								    p2, lr_color_lighten(color, 0.78));
 				lr_item_set_outline(extension, color, scene->font_size * 0.09, LR_DASH_DASHED);
 				p_outer = p2;
+			}
+			{
+				double lo = MIN(p0, p_outer), length = fabs(p_outer - p0);
+				bar->boxes[position * S + s] = bar->horizontal
+					? (lr_rect_t) { lo, band_position, length, thickness }
+					: (lr_rect_t) { band_position, lo, thickness, length };
 			}
 			if (bar->chart->value_labels == LR_VALUE_LABELS_NONE)
 				continue;
@@ -798,6 +854,7 @@ draw_bars(bar_layout_t *bar)
 			bar->value_labels_left_out++;
 	}
 	g_ptr_array_unref(labels);
+	g_clear_pointer(&bar->boxes, g_free);
 	return status;
 }
 
@@ -1020,6 +1077,27 @@ out:
 	return status;
 }
 
+/* The layout, again until the note on left-out value labels says what the chart shows: the
+ * note takes room from the plot, which may leave out more. */
+static lr_status_t
+layout_with_note(const lr_chart_t *chart, lr_scene_t *scene, pass_result_t *result,
+		 lr_error_record_t *error)
+{
+	lr_scene_mark_t start = lr_scene_mark(scene);
+	int left_out = 0, total = 0;
+	lr_status_t status;
+
+	for (int attempt = 0;; attempt++) {
+		status = layout_pass(chart, scene, left_out, total, result, error);
+		if (status != LR_STATUS_SUCCESS || chart->value_labels != LR_VALUE_LABELS_FIT ||
+		    result->value_labels_left_out == left_out || attempt == 3)
+			return status;
+		lr_scene_rollback(scene, start);
+		left_out = result->value_labels_left_out;
+		total = result->value_label_count;
+	}
+}
+
 /* The smallest canvas, growing along the category axis only, that holds the labels of a
  * chart that was @crowded on @scene: the length its bands need at the legibility floor,
  * checked by laying the chart out there. 0 when none up to the largest canvas does. */
@@ -1038,7 +1116,7 @@ length_that_fits(const lr_chart_t *chart, const lr_scene_t *scene, const pass_re
 
 		lr_scene_init(&probe, scene->context, chart->theme, horizontal ? scene->width : length,
 			      horizontal ? length : scene->height);
-		status = layout_pass(chart, &probe, -1, 0, &result, &error);
+		status = layout_with_note(chart, &probe, &result, &error);
 		lr_scene_clear(&probe);
 		lr_error_record_clear(&error);
 		if (status == LR_STATUS_SUCCESS || !result.crowded)
@@ -1086,20 +1164,8 @@ lr_bar_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *err
 {
 	lr_scene_mark_t start = lr_scene_mark(scene);
 	pass_result_t result;
-	int left_out = 0, total = 0;
-	lr_status_t status;
+	lr_status_t status = layout_with_note(chart, scene, &result, error);
 
-	/* The note on left-out value labels takes room from the plot, which may leave out
-	 * more: lay out again until the note says what the chart shows. */
-	for (int attempt = 0;; attempt++) {
-		status = layout_pass(chart, scene, left_out, total, &result, error);
-		if (status != LR_STATUS_SUCCESS || chart->value_labels != LR_VALUE_LABELS_FIT ||
-		    result.value_labels_left_out == left_out || attempt == 3)
-			break;
-		lr_scene_rollback(scene, start);
-		left_out = result.value_labels_left_out;
-		total = result.value_label_count;
-	}
 	if (status != LR_STATUS_SUCCESS && result.crowded)
 		return crowded_error(chart, scene, &result, error);
 	if (status == LR_STATUS_SUCCESS && chart->value_labels == LR_VALUE_LABELS_ALL &&

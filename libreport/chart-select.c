@@ -166,12 +166,6 @@ static lr_status_t
 check_bar_indicators(const lr_chart_t *chart, const lr_indicator_t *const *indicators, int count,
 		     lr_error_record_t *error)
 {
-	for (int k = 0; k < count; k++)
-		if (indicators[k]->kind == LR_INDICATOR_RANK)
-			return lr_error_record_set(error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
-						   "'%s' is a rank (1 = best): as bars the worst would be "
-						   "the longest; draw it as a ranking chart (`lreport rank`, "
-						   "kind=rank)", indicators[k]->id);
 	for (int k = 1; k < count; k++) {
 		const char *unit = lr_indicator_get_unit(indicators[k], chart->language);
 		const char *first = lr_indicator_get_unit(indicators[0], chart->language);
@@ -185,6 +179,12 @@ check_bar_indicators(const lr_chart_t *chart, const lr_indicator_t *const *indic
 						   lr_indicator_kind_to_string(indicators[k]->kind),
 						   unit[0] ? ", " : "", unit);
 	}
+	for (int k = 0; k < count; k++)
+		if (indicators[k]->kind == LR_INDICATOR_RANK)
+			return lr_error_record_set(error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
+						   "'%s' is a rank (1 = best): as bars the worst would be "
+						   "the longest; draw it as a ranking chart (`lreport rank`, "
+						   "kind=rank)", indicators[k]->id);
 	return LR_STATUS_SUCCESS;
 }
 
