@@ -458,6 +458,15 @@ labels_fit_side_by_side(const bar_layout_t *bar, const lr_text_t *labels, int st
 	return previous >= 0;
 }
 
+static bool
+any_ellipsized(const lr_text_t *labels, int count)
+{
+	for (int c = 0; c < count; c++)
+		if (labels[c].ellipsized)
+			return true;
+	return false;
+}
+
 static double
 max_extent(const lr_text_t *labels, int count, bool widths)
 {
@@ -484,31 +493,36 @@ choose_vertical_labels(bar_layout_t *bar, double max_length, lr_text_t *labels, 
 	int count = label_sizes(bar, sizes, G_N_ELEMENTS(sizes));
 	lr_status_t status;
 
+	/* First without cutting any label short ("…"), then, when nothing else fits, cut. */
 	*fits = true;
-	for (int i = 0; i < count; i++) {
-		bar->label_size = sizes[i];
-		bar->rotated = false;
-		bar->step = 1;
-		status = measure_categories(bar, sizes[i], bar->band_size * 0.96, max_lines, false, labels);
-		if (status)
-			return status;
-		*extent = max_extent(labels, C, false);
-		if (labels_fit_side_by_side(bar, labels, 1, false))
-			return LR_STATUS_SUCCESS;
-		for (unsigned k = 0; ordered && k < G_N_ELEMENTS(steps) && steps[k] < C; k++) {
-			bar->step = steps[k];
-			if (labels_fit_side_by_side(bar, labels, steps[k], false))
+	for (int cut = 0; cut < 2; cut++)
+		for (int i = 0; i < count; i++) {
+			bar->label_size = sizes[i];
+			bar->rotated = false;
+			bar->step = 1;
+			status = measure_categories(bar, sizes[i], bar->band_size * 0.96, max_lines, false,
+						    labels);
+			if (status)
+				return status;
+			*extent = max_extent(labels, C, false);
+			if (cut || !any_ellipsized(labels, C)) {
+				if (labels_fit_side_by_side(bar, labels, 1, false))
+					return LR_STATUS_SUCCESS;
+				for (unsigned k = 0; ordered && k < G_N_ELEMENTS(steps) && steps[k] < C; k++) {
+					bar->step = steps[k];
+					if (labels_fit_side_by_side(bar, labels, steps[k], false))
+						return LR_STATUS_SUCCESS;
+				}
+			}
+			bar->step = 1;
+			bar->rotated = true;
+			status = measure_categories(bar, sizes[i], max_length, 1, true, labels);
+			if (status)
+				return status;
+			*extent = max_extent(labels, C, true);
+			if ((cut || !any_ellipsized(labels, C)) && labels_fit_side_by_side(bar, labels, 1, true))
 				return LR_STATUS_SUCCESS;
 		}
-		bar->step = 1;
-		bar->rotated = true;
-		status = measure_categories(bar, sizes[i], max_length, 1, true, labels);
-		if (status)
-			return status;
-		*extent = max_extent(labels, C, true);
-		if (labels_fit_side_by_side(bar, labels, 1, true))
-			return LR_STATUS_SUCCESS;
-	}
 	/* Turned, at the floor: the band the widest line needs, with its gap. */
 	bar->min_band = max_extent(labels, C, false) / 0.92;
 	*fits = false;
