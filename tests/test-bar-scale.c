@@ -345,6 +345,7 @@ START_TEST(test_years_thinned)
 	lr_scene_clear(&scene);
 	g_string_free(problems, TRUE);
 	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
 }
 END_TEST
 

@@ -1038,6 +1038,7 @@ START_TEST(test_value_label_modes)
 	lr_chart_destroy(chart);
 
 	/* Three bars: every label fits, no note, and "all" draws. */
+	lr_dataset_destroy(dataset);
 	dataset = places_dataset(3);
 	chart = places_chart(dataset, "score");
 	lr_chart_set_value_labels(chart, LR_VALUE_LABELS_ALL);
@@ -1080,6 +1081,7 @@ START_TEST(test_horizontal_height_as_needed)
 	cairo_surface_destroy(image);
 	/* Few categories: the 16:9 height. */
 	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
 	dataset = places_dataset(3);
 	chart = places_chart(dataset, "score");
 	lr_chart_set_orientation(chart, LR_ORIENTATION_HORIZONTAL);
@@ -1100,17 +1102,17 @@ END_TEST
 START_TEST(test_rank_and_mixed_units_refused)
 {
 	lr_dataset_t *dataset = places_dataset(5);
-	lr_chart_t *chart = places_chart(lr_dataset_reference(dataset), "place");
+	lr_chart_t *chart = places_chart(dataset, "place");
 
 	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_UNSUPPORTED);
 	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "lreport rank");
 	lr_chart_destroy(chart);
-	chart = places_chart(lr_dataset_reference(dataset), "score");
+	chart = places_chart(dataset, "score");
 	lr_chart_add_indicator(chart, "place");
 	ck_assert_ptr_null(lr_chart_describe_layout(chart, 1600, 900));
 	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "draw separate charts");
 	lr_chart_destroy(chart);
-	chart = places_chart(lr_dataset_reference(dataset), "score");
+	chart = places_chart(dataset, "score");
 	lr_chart_add_indicator(chart, "share");
 	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_UNSUPPORTED);
 	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "draw separate charts");

@@ -557,9 +557,10 @@ lr_chart_write_to_stream(lr_chart_t *chart, lr_write_func_t write, void *closure
  * @height: the canvas height; 0 as in lr_write_options_t (since 0.3)
  *
  * Lays the chart out and describes every element as text, one per line: its role, its
- * rectangle, for text its string, and its paint: fill colour, stroke colour and line width,
- * dashes and hatching ("bar", "tick-label", "title" …). Meant for tests (layout goldens that
- * survive font-rendering changes) and for debugging.
+ * rectangle, for text its string ("rotated" after it for text turned a quarter to read
+ * upwards, whose rectangle is the turned text's; since 0.3), and its paint: fill colour, stroke
+ * colour and line width, dashes and hatching ("bar", "tick-label", "title" …). Meant for
+ * tests (layout goldens that survive font-rendering changes) and for debugging.
  *
  * Returns: a newly allocated UTF-8 string (free with lr_free()), or NULL on error: then
  * lr_chart_status() and lr_chart_get_error() say why, until the next call.
