@@ -1211,6 +1211,13 @@ lr_bar_natural_height(const lr_chart_t *chart, PangoContext *context, double wid
 	lr_scene_init(&probe, context, chart->theme, width, 32767);
 	status = layout_pass(chart, &probe, -1, 0, &result, error);
 	lr_scene_clear(&probe);
+	if (status != LR_STATUS_SUCCESS && result.crowded) {
+		lr_error_record_clear(error);
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+					   "%d horizontal bars do not fit even the tallest canvas "
+					   "(%g × 32767): choose fewer categories (--entity, --year)",
+					   result.categories, width);
+	}
 	if (status != LR_STATUS_SUCCESS)
 		return status;
 	*height = MAX(*height, ceil(result.overhead + result.categories * result.comfortable_band));

@@ -989,7 +989,11 @@ START_TEST(test_decimals_from_the_data)
 	ct_layout_free(layout);
 	lr_chart_set_decimals(chart, 2);
 	layout = ct_layout_describe(chart, 1600, 900);
-	ck_assert_uint_eq(ct_layout_find_all(layout, NULL, "0,70")->len, 2);
+	{
+		GPtrArray *same = ct_layout_find_all(layout, NULL, "0,70");
+		ck_assert_uint_eq(same->len, 2);
+		g_ptr_array_unref(same);
+	}
 	ct_layout_free(layout);
 	lr_chart_set_decimals(chart, LR_CHART_DECIMALS_MAX + 1);
 	ct_assert_chart_error(chart, LR_STATUS_INVALID_ARGUMENT, "decimals");
