@@ -3,7 +3,7 @@
  *
  * Synthetic data made here — invented Vietnamese place names with diacritics, some long,
  * and made-up values with four decimals — from 1 to 300 categories and 1 to 60 series,
- * grouped and stacked, vertical and horizontal, at 1600 × 900, 720 × 405 and (horizontal)
+ * grouped, stacked and 100% stacked, vertical and horizontal, at 1600 × 900, 720 × 405 and (horizontal)
  * with no height given. Each chart either draws, and then
  * - no two text boxes overlap and every one is inside the canvas (ct_layout_text_problems
  *   on the scene's own dump),
@@ -228,7 +228,10 @@ START_TEST(test_shapes_draw_or_say_what_fits)
 	lr_dataset_t *dataset = places_dataset(categories, series, &names);
 	GString *problems = g_string_new(NULL);
 
-	for (int layout = 0; layout < (series > 1 ? 2 : 1); layout++)
+	static const lr_bar_layout_t layouts[] = { LR_BAR_GROUPED, LR_BAR_STACKED, LR_BAR_PERCENT };
+	static const char *const layout_names[] = { "grouped", "stacked", "percent" };
+
+	for (int layout = 0; layout < (series > 1 ? N_ELEMENTS(layouts) : 1); layout++)
 		for (int horizontal = 0; horizontal < 2; horizontal++)
 			for (int language = 0; language < 2; language++)
 				for (int z = 0; z < N_ELEMENTS(sizes); z++) {
@@ -241,12 +244,12 @@ START_TEST(test_shapes_draw_or_say_what_fits)
 					if (language == 1 && z != 0)
 						continue;
 					chart = places_chart(lr_dataset_reference(dataset), series,
-							     layout ? LR_BAR_STACKED : LR_BAR_GROUPED,
+							     layouts[layout],
 							     horizontal, language ? LR_LANGUAGE_EN
 										  : LR_LANGUAGE_VI);
 					what = g_strdup_printf("%d categories × %d series, %s %s, %s, %g × %g",
 							       categories, series,
-							       layout ? "stacked" : "grouped",
+							       layout_names[layout],
 							       horizontal ? "horizontal" : "vertical",
 							       language ? "en" : "vi", sizes[z][0],
 							       sizes[z][1]);
