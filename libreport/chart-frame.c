@@ -8,19 +8,21 @@
 #include "chart-frame-private.h"
 #include "chart-words-private.h"
 
+/* "Nguồn: …", or NULL when no source is known: a source line of "—" says nothing. */
 static char *
 source_line(const lr_chart_t *chart, const lr_table_t *table)
 {
-	GString *line = g_string_new(NULL);
+	GString *line;
 
+	if (table->sources->len == 0)
+		return NULL;
+	line = g_string_new(NULL);
 	g_string_append_printf(line, "%s: ", lr_word(chart->language, LR_WORD_SOURCE));
 	for (guint i = 0; i < table->sources->len; i++)
 		g_string_append_printf(line, "%s%s", i ? "; " : "",
 				       lr_dataset_get_source_label(chart->dataset,
 								   g_ptr_array_index(table->sources, i),
 								   chart->language));
-	if (table->sources->len == 0)
-		g_string_append(line, "—");
 	return g_string_free(line, FALSE);
 }
 
@@ -76,12 +78,19 @@ layout_bottom(const lr_chart_t *chart, lr_scene_t *scene, const lr_table_t *tabl
 	lr_text_t *measured;
 	lr_status_t status = LR_STATUS_SUCCESS;
 	double y = *bottom;
+	char *source;
 	guint count;
 
 	for (guint i = 0; spec->notes && i < spec->notes->len; i++)
 		g_ptr_array_add(texts, g_strdup(g_ptr_array_index(spec->notes, i)));
-	g_ptr_array_add(texts, source_line(chart, table));
+	source = source_line(chart, table);
+	if (source)
+		g_ptr_array_add(texts, source);
 	count = texts->len;
+	if (count == 0) {
+		g_ptr_array_unref(texts);
+		return LR_STATUS_SUCCESS;
+	}
 	measured = g_new0(lr_text_t, count);
 	for (guint i = 0; i < count && status == LR_STATUS_SUCCESS; i++)
 		status = lr_scene_measure(scene, g_ptr_array_index(texts, i), small, false,
@@ -92,7 +101,7 @@ layout_bottom(const lr_chart_t *chart, lr_scene_t *scene, const lr_table_t *tabl
 		*bottom = y - font * 0.8;
 		for (guint i = 0; i < count; i++) {
 			double h = measured[i].height;
-			lr_scene_add_text(scene, i + 1 == count ? "source" : "note", &measured[i],
+			lr_scene_add_text(scene, source && i + 1 == count ? "source" : "note", &measured[i],
 					  margin, y, theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
 			y += h + font * 0.15;
 		}

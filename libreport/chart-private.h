@@ -46,11 +46,19 @@ struct lr_chart {
 	lr_bar_layout_t bar_layout;
 	lr_orientation_t orientation;
 	lr_sort_t sort;
+	lr_value_labels_t value_labels;
+	int decimals;              /* -1: from the data */
 };
 
 /* The kinds' layouts, called with a scene set up for the canvas. On failure they return the
  * status and fill @error; they never write into @chart. */
 lr_status_t lr_bar_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *error);
 lr_status_t lr_rank_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *error);
+
+/* The height a bar chart of @chart needs at @width ("as tall as the chart needs", height 0 in
+ * lr_write_options_t): horizontal bars get a band each at their labels' size; other charts
+ * the 16:9 height. Fills @error and returns its status when the chart cannot be laid out. */
+lr_status_t lr_bar_natural_height(const lr_chart_t *chart, PangoContext *context, double width,
+				  double *height, lr_error_record_t *error);
 
 #endif

@@ -160,6 +160,34 @@ place_observations(const lr_chart_t *chart, lr_table_t *table, const GPtrArray *
 	g_hash_table_unref(sources);
 }
 
+/* A bar's length is its value: a rank's bar would be longest for the worst, and one axis
+ * cannot measure a 0–1 score and a 1–63 rank, or amounts in different units, at once. */
+static lr_status_t
+check_bar_indicators(const lr_chart_t *chart, const lr_indicator_t *const *indicators, int count,
+		     lr_error_record_t *error)
+{
+	for (int k = 1; k < count; k++) {
+		const char *unit = lr_indicator_get_unit(indicators[k], chart->language);
+		const char *first = lr_indicator_get_unit(indicators[0], chart->language);
+		if (strcmp(unit, first) != 0 || indicators[k]->kind != indicators[0]->kind)
+			return lr_error_record_set(error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
+						   "'%s' (%s%s%s) and '%s' (%s%s%s) cannot share one value "
+						   "axis: draw separate charts",
+						   indicators[0]->id,
+						   lr_indicator_kind_to_string(indicators[0]->kind),
+						   first[0] ? ", " : "", first, indicators[k]->id,
+						   lr_indicator_kind_to_string(indicators[k]->kind),
+						   unit[0] ? ", " : "", unit);
+	}
+	for (int k = 0; k < count; k++)
+		if (indicators[k]->kind == LR_INDICATOR_RANK)
+			return lr_error_record_set(error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
+						   "'%s' is a rank (1 = best): as bars the worst would be "
+						   "the longest; draw it as a ranking chart (`lreport rank`, "
+						   "kind=rank)", indicators[k]->id);
+	return LR_STATUS_SUCCESS;
+}
+
 lr_status_t
 lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 		lr_error_record_t *error)
@@ -288,6 +316,9 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 		}
 		table->series_dimension = indicator_count > 1 ? LR_DIMENSION_INDICATOR : LR_DIMENSION_ENTITY;
 		table->category_dimension = LR_DIMENSION_YEAR;
+	} else if ((status = check_bar_indicators(chart, (const lr_indicator_t *const *) indicators,
+						  indicator_count, error))) {
+		goto out;
 	} else if (indicator_count > 1) {
 		if (years->len > 1 && entities->len > 1) {
 			status = lr_error_record_set(error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,

@@ -3,7 +3,7 @@
  * spec's ```chart blocks (the report engine).
  *
  * The keys: kind, indicator, entity, year (the three lists ';'-separated), layout,
- * horizontal, sort, highlight, theme, title, subtitle, title_vi, title_en, subtitle_vi,
+ * horizontal, sort, labels, decimals, highlight, theme, title, subtitle, title_vi, title_en, subtitle_vi,
  * subtitle_en. Values are those of the _from_string() functions of the public headers.
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT

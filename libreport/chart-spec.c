@@ -16,7 +16,7 @@
 
 static const char *const known_keys[] = {
 	"kind", "indicator", "entity", "year", "layout", "horizontal", "sort", "highlight", "theme",
-	"title", "subtitle", "title_vi", "title_en", "subtitle_vi", "subtitle_en",
+	"labels", "decimals", "title", "subtitle", "title_vi", "title_en", "subtitle_vi", "subtitle_en",
 };
 
 bool
@@ -179,7 +179,8 @@ lr_chart_apply_option(lr_chart_t *chart, const char *key, const char *value,
 	if (!lr_chart_option_is_known(key))
 		return spec_error(error, LR_STATUS_INVALID_ARGUMENT, at, key_column,
 				  "unknown key '%s'; expected kind, indicator, entity, year, layout, "
-				  "horizontal, sort, highlight, theme, title, subtitle, title_vi, "
+				  "horizontal, sort, labels, decimals, highlight, theme, title, subtitle, "
+				  "title_vi, "
 				  "title_en, subtitle_vi or subtitle_en", key);
 	if (strcmp(key, "kind") == 0) {
 		lr_chart_kind_t kind;
@@ -218,6 +219,19 @@ lr_chart_apply_option(lr_chart_t *chart, const char *key, const char *value,
 			return spec_error(error, LR_STATUS_INVALID_ARGUMENT, at, column,
 					  "sort: expected none, asc or desc, found '%s'", value);
 		lr_chart_set_sort(chart, sort);
+	} else if (strcmp(key, "labels") == 0) {
+		lr_value_labels_t labels;
+		if (lr_value_labels_from_string(value, &labels) != LR_STATUS_SUCCESS)
+			return spec_error(error, LR_STATUS_INVALID_ARGUMENT, at, column,
+					  "labels: expected fit, all or none, found '%s'", value);
+		lr_chart_set_value_labels(chart, labels);
+	} else if (strcmp(key, "decimals") == 0) {
+		gint64 decimals;
+		if (!g_ascii_string_to_signed(value, 10, 0, LR_CHART_DECIMALS_MAX, &decimals, NULL))
+			return spec_error(error, LR_STATUS_INVALID_ARGUMENT, at, column,
+					  "decimals: expected a whole number from 0 to %d, found '%s'",
+					  LR_CHART_DECIMALS_MAX, value);
+		lr_chart_set_decimals(chart, (int) decimals);
 	} else if (strcmp(key, "highlight") == 0) {
 		lr_chart_set_highlight(chart, value);
 	} else if (strcmp(key, "theme") == 0) {
@@ -486,8 +500,8 @@ read_option(lr_chart_set_t *set, group_t *group, const char *path, unsigned numb
 	if (!lr_chart_option_is_known(key)) {
 		set_error(set, LR_STATUS_PARSE_ERROR, path, number, column_of(line, start),
 			  "unknown key '%s' in [chart %s]; expected kind, indicator, entity, year, "
-			  "layout, horizontal, sort, highlight, theme, title, subtitle, title_vi, "
-			  "title_en, subtitle_vi or subtitle_en", key, group->name);
+			  "layout, horizontal, sort, labels, decimals, highlight, theme, title, "
+			  "subtitle, title_vi, title_en, subtitle_vi or subtitle_en", key, group->name);
 		group->bad = true;
 		g_free(key);
 		return;

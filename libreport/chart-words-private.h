@@ -34,6 +34,10 @@ const char *lr_word(lr_language_t language, lr_word_t word);
 /* "ước tính, dự báo" for the statuses other than actual in the bit set @statuses (g_free). */
 char *lr_words_uncertain_list(lr_language_t language, unsigned statuses);
 
+/* The note of a bar chart whose value labels did not all fit: "@left_out of @total bars
+ * carry no value label: no room" (g_free). */
+char *lr_words_labels_left_out(lr_language_t language, int left_out, int total);
+
 /* @text with a capital first letter, as a label that starts a line (g_free). */
 char *lr_words_capitalize(const char *text);
 

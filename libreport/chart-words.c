@@ -49,6 +49,16 @@ lr_words_uncertain_list(lr_language_t language, unsigned statuses)
 	return g_string_free(list, FALSE);
 }
 
+char *
+lr_words_labels_left_out(lr_language_t language, int left_out, int total)
+{
+	if (language == LR_LANGUAGE_EN)
+		return g_strdup_printf("Value labels: %d of %d bars are not labelled, for lack of room.",
+				       left_out, total);
+	return g_strdup_printf("Nhãn giá trị: %d trên %d cột không ghi số vì không đủ chỗ.",
+			       left_out, total);
+}
+
 /* Entities are written as in running text ("thế giới"); a label starts a line ("Thế giới"). */
 char *
 lr_words_capitalize(const char *text)

@@ -52,6 +52,7 @@ lr_chart_create(lr_chart_kind_t kind, lr_dataset_t *dataset)
 	chart->years = g_array_new(FALSE, FALSE, sizeof(int));
 	chart->year_ranges = g_array_new(FALSE, FALSE, sizeof(int));
 	chart->language = LR_LANGUAGE_VI;
+	chart->decimals = -1;
 	if ((unsigned) kind > LR_CHART_RANK)
 		fail(chart, LR_STATUS_INVALID_ARGUMENT, "unknown chart kind %d", (int) kind);
 	else if (!dataset)
@@ -310,6 +311,30 @@ lr_chart_set_sort(lr_chart_t *chart, lr_sort_t sort)
 		chart->sort = sort;
 }
 
+void
+lr_chart_set_value_labels(lr_chart_t *chart, lr_value_labels_t labels)
+{
+	if (!usable_for(chart, LR_CHART_BAR, "value labels"))
+		return;
+	if ((unsigned) labels > LR_VALUE_LABELS_NONE)
+		fail(chart, LR_STATUS_INVALID_ARGUMENT, "unknown value-label setting %d", (int) labels);
+	else
+		chart->value_labels = labels;
+}
+
+void
+lr_chart_set_decimals(lr_chart_t *chart, int decimals)
+{
+	if (!usable_for(chart, LR_CHART_BAR, "decimals"))
+		return;
+	if (decimals < -1 || decimals > LR_CHART_DECIMALS_MAX)
+		fail(chart, LR_STATUS_INVALID_ARGUMENT,
+		     "decimals: expected 0 to %d (or -1: from the data), found %d",
+		     LR_CHART_DECIMALS_MAX, decimals);
+	else
+		chart->decimals = decimals;
+}
+
 /* ---- calls that lay the chart out: their errors are the call's, kept in chart->last ---- */
 
 /* Starts a call: false (with the status to return in *@status) when the chart cannot be
@@ -444,6 +469,29 @@ lr_chart_draw(lr_chart_t *chart, cairo_t *cr, const lr_rect_t *rect)
 	return end_call(chart, LR_STATUS_SUCCESS, &error);
 }
 
+/* A height of 0 asks for "as tall as the chart needs" at @width (lr_write_options_t). */
+static lr_status_t
+resolve_height(const lr_chart_t *chart, double width, double *height, lr_error_record_t *error)
+{
+	PangoContext *context;
+	lr_status_t status;
+
+	if (*height != 0)
+		return LR_STATUS_SUCCESS;
+	if (!isfinite(width) || width < 1)
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+					   "invalid canvas size %g × 0: a height of 0 (as tall as "
+					   "the chart needs) takes a positive, finite width", width);
+	if (chart->kind != LR_CHART_BAR) {
+		*height = round(width * 9 / 16);
+		return LR_STATUS_SUCCESS;
+	}
+	context = lr_fonts_get_context(&status);
+	if (!context)
+		return lr_error_record_set(error, status, NULL, 0, 0, "%s", lr_fonts_get_error());
+	return lr_bar_natural_height(chart, context, width, height, error);
+}
+
 /* lr_chart_write's drawing callback: the draw's own error is the more precise message. */
 typedef struct {
 	lr_chart_t *chart;
@@ -476,6 +524,9 @@ lr_chart_write(lr_chart_t *chart, const char *path, lr_file_format_t format, dou
 		return status;
 	if (!path)
 		return call_failed(chart, LR_STATUS_NULL_POINTER, "no output file named");
+	status = resolve_height(chart, width, &height, &error);
+	if (status != LR_STATUS_SUCCESS)
+		return end_call(chart, status, &error);
 	status = lr_output_write(path, format, width, height, scale, draw_for_output, &context,
 				 &error);
 	if (status != LR_STATUS_SUCCESS && context.draw_error.message) {
@@ -566,6 +617,9 @@ lr_chart_write_with_options(lr_chart_t *chart, const char *path,
 				   path ? "write options" : "output file named");
 	if (!request_from_options(options, path, &request, &error))
 		return end_call(chart, LR_STATUS_INVALID_ARGUMENT, &error);
+	status = resolve_height(chart, request.width, &request.height, &error);
+	if (status != LR_STATUS_SUCCESS)
+		return end_call(chart, status, &error);
 	name = g_strdup_printf("'%s'", path);
 	status = render_chart(chart, name, path, &request, &bytes, &error);
 	g_free(name);
@@ -592,6 +646,9 @@ lr_chart_write_to_stream(lr_chart_t *chart, lr_write_func_t write, void *closure
 				   write ? "write options" : "write function");
 	if (!request_from_options(options, NULL, &request, &error))
 		return end_call(chart, LR_STATUS_INVALID_ARGUMENT, &error);
+	status = resolve_height(chart, request.width, &request.height, &error);
+	if (status != LR_STATUS_SUCCESS)
+		return end_call(chart, status, &error);
 	status = render_chart(chart, "the stream", NULL, &request, &bytes, &error);
 	if (status == LR_STATUS_SUCCESS) {
 		status = write(closure, bytes->data, bytes->len);
@@ -617,7 +674,9 @@ lr_chart_describe_layout(lr_chart_t *chart, double width, double height)
 
 	if (!begin_call(chart, &status))
 		return NULL;
-	status = layout_scene(chart, width, height, &scene, &error);
+	status = resolve_height(chart, width, &height, &error);
+	if (status == LR_STATUS_SUCCESS)
+		status = layout_scene(chart, width, height, &scene, &error);
 	if (status != LR_STATUS_SUCCESS) {
 		end_call(chart, status, &error);
 		return NULL;
@@ -636,9 +695,11 @@ static const char *const bar_layout_names[] = { "grouped", "stacked", "percent" 
 static const char *const orientation_names[] = { "vertical", "horizontal" };
 static const char *const sort_names[] = { "none", "asc", "desc" };
 static const char *const format_names[] = { "auto", "png", "pdf", "svg" };
+static const char *const value_labels_names[] = { "fit", "all", "none" };
 
 LR_DEFINE_ENUM_NAMES(chart_kind, lr_chart_kind_t, kind_names)
 LR_DEFINE_ENUM_NAMES(bar_layout, lr_bar_layout_t, bar_layout_names)
 LR_DEFINE_ENUM_NAMES(orientation, lr_orientation_t, orientation_names)
 LR_DEFINE_ENUM_NAMES(sort, lr_sort_t, sort_names)
 LR_DEFINE_ENUM_NAMES(file_format, lr_file_format_t, format_names)
+LR_DEFINE_ENUM_NAMES(value_labels, lr_value_labels_t, value_labels_names)

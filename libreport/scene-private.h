@@ -39,6 +39,8 @@ typedef struct {
 	lr_dash_t dash;
 	bool hatch;             /* diagonal hatching over the fill (print estimates) */
 	lr_text_t text;         /* LR_ITEM_TEXT */
+	bool rotated;           /* LR_ITEM_TEXT: turned a quarter left, read upwards; the box is
+				 * the turned text's (width = line height) */
 	char *string;           /* LR_ITEM_TEXT: the NFC text, for dumps and tests */
 	GArray *points;         /* LR_ITEM_LINE: double pairs x, y */
 } lr_item_t;
@@ -68,6 +70,10 @@ void lr_scene_clear(lr_scene_t *scene);
 /* Adds a text item at (x, y) = top-left of its box; @layout is taken over (cleared). */
 lr_item_t *lr_scene_add_text(lr_scene_t *scene, const char *role, lr_text_t *layout,
 			     double x, double y, lr_color_t color);
+/* The same, turned a quarter left (read bottom to top): the box at (x, y) is
+ * @layout->height wide and @layout->width tall, the text's end at its top. */
+lr_item_t *lr_scene_add_text_rotated(lr_scene_t *scene, const char *role, lr_text_t *layout,
+				     double x, double y, lr_color_t color);
 lr_item_t *lr_scene_add_rect(lr_scene_t *scene, const char *role, double x, double y,
 			     double width, double height, lr_color_t fill);
 lr_item_t *lr_scene_add_line(lr_scene_t *scene, const char *role, double x0, double y0,
@@ -96,7 +102,8 @@ lr_status_t lr_scene_measure(lr_scene_t *scene, const char *utf8, double size_fa
 /* Draws every item, in order, onto @cr (already translated to the canvas origin). */
 void lr_scene_draw(const lr_scene_t *scene, cairo_t *cr);
 
-/* One line per item: role, geometry rounded to 0.1, for text its string, "dashed",
+/* One line per item: role, geometry rounded to 0.1, for text its string (and "rotated" for
+ * turned text), "dashed",
  * "hatched", then its paint: "fill=#RRGGBB" when filled, "stroke=#RRGGBB width=W" when
  * stroked (W rounded to 0.01). So a colour or line-width change fails a layout golden. */
 char *lr_scene_describe(const lr_scene_t *scene);

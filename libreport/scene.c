@@ -72,6 +72,18 @@ lr_scene_add_text(lr_scene_t *scene, const char *role, lr_text_t *layout, double
 }
 
 lr_item_t *
+lr_scene_add_text_rotated(lr_scene_t *scene, const char *role, lr_text_t *layout, double x,
+			  double y, lr_color_t color)
+{
+	lr_item_t *item = lr_scene_add_text(scene, role, layout, x, y, color);
+
+	item->rotated = true;
+	item->width = item->text.height;
+	item->height = item->text.width;
+	return item;
+}
+
+lr_item_t *
 lr_scene_add_rect(lr_scene_t *scene, const char *role, double x, double y, double width,
 		  double height, lr_color_t fill)
 {
@@ -253,7 +265,14 @@ lr_scene_draw(const lr_scene_t *scene, cairo_t *cr)
 		switch (item->kind) {
 		case LR_ITEM_TEXT:
 			set_color(cr, item->fill);
-			lr_text_draw(cr, &item->text, item->x, item->y);
+			if (item->rotated) {
+				/* The text's box, turned about its bottom-left corner. */
+				cairo_translate(cr, item->x, item->y + item->height);
+				cairo_rotate(cr, -G_PI / 2);
+				lr_text_draw(cr, &item->text, 0, 0);
+			} else {
+				lr_text_draw(cr, &item->text, item->x, item->y);
+			}
 			break;
 		case LR_ITEM_RECT:
 			cairo_rectangle(cr, item->x, item->y, item->width, item->height);
@@ -346,8 +365,9 @@ lr_scene_describe(const lr_scene_t *scene)
 		g_string_append_printf(out, "%s %s %s %s %s", item->role, numbers[0], numbers[1],
 				       numbers[2], numbers[3]);
 		if (item->kind == LR_ITEM_TEXT)
-			g_string_append_printf(out, " \"%s\"%s", item->string,
-					       item->text.ellipsized ? " ellipsized" : "");
+			g_string_append_printf(out, " \"%s\"%s%s", item->string,
+					       item->text.ellipsized ? " ellipsized" : "",
+					       item->rotated ? " rotated" : "");
 		if (item->dash == LR_DASH_DASHED)
 			g_string_append(out, " dashed");
 		if (item->hatch)

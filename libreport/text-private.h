@@ -48,6 +48,7 @@ typedef struct {
 typedef struct {
 	PangoLayout *layout;   /* laid out at a fixed size (text.c), drawn scaled by @scale */
 	double scale;          /* 0 (a layout of the caller's own): drawn as it is */
+	double size;           /* the font size asked for, in user units (0 for a caller's layout) */
 	/* The box: union of logical and ink extents, relative to the layout origin. */
 	double box_x, box_y, width, height;
 	double baseline; /* of the first line, from the top of the box */

@@ -366,6 +366,7 @@ lr_text_layout(PangoContext *context, const char *utf8, const lr_text_style_t *s
 	if (!(scale > 0) || !isfinite(scale))
 		scale = 1;
 	text->scale = scale;
+	text->size = style->size;
 	text->layout = pango_layout_new(context);
 	font = pango_font_description_new();
 	pango_font_description_set_family(font, style->family ? style->family : "Noto Sans");

@@ -106,6 +106,8 @@ ct_layout_parse(const char *dump)
 			for (char **flag = flags; *flag; flag++) {
 				if (strcmp(*flag, "ellipsized") == 0 && item->text)
 					item->ellipsized = true;
+				else if (strcmp(*flag, "rotated") == 0 && item->text)
+					item->rotated = true;
 				else if (strcmp(*flag, "dashed") == 0)
 					item->dashed = true;
 				else if (strcmp(*flag, "hatched") == 0)

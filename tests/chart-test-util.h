@@ -52,13 +52,14 @@ const char *ct_brief(const char *text);
 
 /* ---- the layout dump ---- */
 
-/* One line of lr_chart_describe_layout(): "ROLE X Y W H ["TEXT"] [ellipsized] [dashed]
- * [hatched] [fill=#RRGGBB] [stroke=#RRGGBB width=W]". */
+/* One line of lr_chart_describe_layout(): "ROLE X Y W H ["TEXT"] [ellipsized] [rotated]
+ * [dashed] [hatched] [fill=#RRGGBB] [stroke=#RRGGBB width=W]". Rotated text reads upwards;
+ * its box is the turned text's. */
 typedef struct {
 	char *role;
 	double x, y, width, height;
 	char *text; /* NULL when the item is not text */
-	bool ellipsized, dashed, hatched;
+	bool ellipsized, rotated, dashed, hatched;
 	guint32 fill, stroke; /* 0xRRGGBB as the dump writes them; 0 when absent */
 	double line_width;    /* 0 when not stroked */
 	int line;   /* 1-based line of the dump (the canvas line is 1) */

@@ -1109,6 +1109,12 @@ START_TEST(test_chart_null)
 	lr_chart_set_orientation(NULL, BAD_ENUM(lr_orientation_t, 42));
 	lr_chart_set_sort(NULL, LR_SORT_ASCENDING);
 	lr_chart_set_sort(NULL, BAD_ENUM(lr_sort_t, 42));
+	lr_chart_set_value_labels(NULL, LR_VALUE_LABELS_ALL);
+	lr_chart_set_value_labels(NULL, BAD_ENUM(lr_value_labels_t, 42));
+	lr_chart_set_decimals(NULL, 2);
+	lr_chart_set_decimals(NULL, 99);
+	ck_assert_int_eq(lr_value_labels_from_string(NULL, NULL), LR_STATUS_NULL_POINTER);
+	ck_assert_str_eq(lr_value_labels_to_string(BAD_ENUM(lr_value_labels_t, 42)), "unknown");
 	lr_chart_set_highlight(NULL, VIET_NAM);
 	lr_chart_set_highlight(NULL, NULL);
 	ck_assert_int_eq(lr_chart_draw(NULL, cr, &rect), LR_STATUS_NULL_POINTER);
@@ -1765,7 +1771,7 @@ START_TEST(test_chart_describe_layout_errors)
 {
 	lr_dataset_t *dataset = load_dataset();
 	static const double bad_sizes[][2] = {
-		{ 0, 0 }, { 0, CANVAS_HEIGHT }, { CANVAS_WIDTH, 0 }, { -1, CANVAS_HEIGHT },
+		{ 0, 0 }, { 0, CANVAS_HEIGHT }, { -1, CANVAS_HEIGHT },
 		{ CANVAS_WIDTH, -1 }, { NAN, CANVAS_HEIGHT }, { CANVAS_WIDTH, NAN },
 		{ INFINITY, CANVAS_HEIGHT }, { CANVAS_WIDTH, -INFINITY },
 	};
@@ -1779,6 +1785,13 @@ START_TEST(test_chart_describe_layout_errors)
 		assert_chart_error(chart, LR_STATUS_INVALID_ARGUMENT);
 		lr_chart_destroy(chart);
 	}
+	/* A height of 0 is "as tall as the chart needs" (lr_write_options_t), not an error. */
+	chart = bar_chart(dataset);
+	layout = lr_chart_describe_layout(chart, CANVAS_WIDTH, 0);
+	ck_assert_msg(layout != NULL, "%g x 0: %s", (double) CANVAS_WIDTH,
+		      lr_chart_get_error(chart) ? lr_chart_get_error(chart)->message : "");
+	lr_free(layout);
+	lr_chart_destroy(chart);
 	/* A canvas too small to hold a chart is an error too, not a crash. */
 	chart = bar_chart(dataset);
 	layout = lr_chart_describe_layout(chart, 1, 1);

@@ -931,6 +931,263 @@ START_TEST(test_sort_and_highlight)
 }
 END_TEST
 
+
+/* ---------------------------------------------------------------------------------------- */
+/* Many categories, numbers, refusals (issue 10): made-up data of the shape users have */
+
+/* @count invented places (diacritics, numbered), one value each with four decimals, two of
+ * them 0,7002 and 0,7001; a rank of the same places; and a 0–1 score of another unit. */
+static lr_dataset_t *
+places_dataset_named(int count, const char *prefix)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+
+	ct_add_indicator(dataset, "score", "Chỉ số thử nghiệm", "Test score", "", "",
+			 LR_INDICATOR_VALUE, LR_DIRECTION_HIGHER);
+	ct_add_indicator(dataset, "place", "Thứ hạng thử nghiệm", "Test rank", "", "",
+			 LR_INDICATOR_RANK, LR_DIRECTION_LOWER);
+	ct_add_indicator(dataset, "share", "Tỷ lệ thử nghiệm", "Test share", "%", "%",
+			 LR_INDICATOR_SHARE, LR_DIRECTION_HIGHER);
+	for (int i = 0; i < count; i++) {
+		char name[64];
+		double value = i == 0 ? 0.7002 : i == 1 ? 0.7001 : 0.3 + (i * 37 % 61) / 100.0 + 0.0003;
+		g_snprintf(name, sizeof name, "%s %d", prefix, i + 1);
+		ct_add_observation(dataset, "score", name, 2024, value, 0, LR_OBSERVATION_ACTUAL);
+		ct_add_observation(dataset, "place", name, 2024, i + 1, count, LR_OBSERVATION_ACTUAL);
+		ct_add_observation(dataset, "share", name, 2024, 40 + i % 50, 0, LR_OBSERVATION_ACTUAL);
+	}
+	ct_label_test_source(dataset, false);
+	return dataset;
+}
+
+static lr_dataset_t *
+places_dataset(int count)
+{
+	return places_dataset_named(count, "Tỉnh Thử Nghiệm Đồng Xuân");
+}
+
+static lr_chart_t *
+places_chart(lr_dataset_t *dataset, const char *indicator)
+{
+	lr_chart_t *chart = lr_chart_create(LR_CHART_BAR, dataset);
+
+	lr_chart_add_indicator(chart, indicator);
+	ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_SUCCESS);
+	return chart;
+}
+
+/* Value labels carry the data's own decimals, so 0,7002 and 0,7001 read differently; the
+ * caller may set fewer. */
+START_TEST(test_decimals_from_the_data)
+{
+	lr_dataset_t *dataset = places_dataset(3);
+	lr_chart_t *chart = places_chart(dataset, "score");
+	ct_layout_t *layout = ct_layout_describe(chart, 1600, 900);
+
+	ck_assert_ptr_nonnull(ct_layout_find_containing(layout, NULL, "0,7002"));
+	ck_assert_ptr_nonnull(ct_layout_find_containing(layout, NULL, "0,7001"));
+	ct_layout_free(layout);
+	lr_chart_set_decimals(chart, 2);
+	layout = ct_layout_describe(chart, 1600, 900);
+	{
+		GPtrArray *same = ct_layout_find_all(layout, NULL, "0,70");
+		ck_assert_uint_eq(same->len, 2);
+		g_ptr_array_unref(same);
+	}
+	ct_layout_free(layout);
+	lr_chart_set_decimals(chart, LR_CHART_DECIMALS_MAX + 1);
+	ct_assert_chart_error(chart, LR_STATUS_INVALID_ARGUMENT, "decimals");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* --labels: fit (default) says on the chart how many labels it left out and never leaves out
+ * the highlighted one; all refuses when they do not fit; none draws none. */
+START_TEST(test_value_label_modes)
+{
+	/* Short names side by side, and figures wider than their bands. */
+	lr_dataset_t *dataset = places_dataset_named(40, "Ấp");
+	lr_chart_t *chart = places_chart(dataset, "score");
+	ct_layout_t *layout;
+	const ct_item_t *note;
+	char *dump;
+	int left_out = 0, total = 0;
+	guint drawn;
+
+	lr_chart_set_highlight(chart, "Ấp 2");
+	layout = ct_layout_describe(chart, 720, 405);
+	ct_assert_text_fits(layout, "40 bars, labels fit");
+	drawn = ct_layout_count(layout, "value-label") + ct_layout_count(layout, "value-label-outside");
+	note = ct_layout_find_containing(layout, "note", "Nhãn giá trị");
+	ck_assert_msg(note != NULL, "no note on left-out labels (%u drawn)", drawn);
+	ck_assert_int_eq(sscanf(strstr(note->text, ": ") + 2, "%d trên %d", &left_out, &total), 2);
+	ck_assert_int_eq(total, 40);
+	ck_assert_int_gt(left_out, 0);
+	ck_assert_int_eq((int) drawn, total - left_out);
+	/* The highlighted place's figure is there. */
+	ck_assert_ptr_nonnull(ct_layout_find_containing(layout, NULL, "0,7001"));
+	ct_layout_free(layout);
+
+	lr_chart_set_value_labels(chart, LR_VALUE_LABELS_ALL);
+	ck_assert_ptr_null(lr_chart_describe_layout(chart, 720, 405));
+	ct_assert_chart_error(chart, LR_STATUS_INVALID_ARGUMENT, "--labels fit");
+
+	lr_chart_set_value_labels(chart, LR_VALUE_LABELS_NONE);
+	dump = lr_chart_describe_layout(chart, 720, 405);
+	ck_assert_ptr_nonnull(dump);
+	ck_assert_ptr_null(strstr(dump, "value-label"));
+	ck_assert_ptr_null(strstr(dump, "Nhãn giá trị"));
+	lr_free(dump);
+	lr_chart_destroy(chart);
+
+	/* Three bars: every label fits, no note, and "all" draws. */
+	lr_dataset_destroy(dataset);
+	dataset = places_dataset(3);
+	chart = places_chart(dataset, "score");
+	lr_chart_set_value_labels(chart, LR_VALUE_LABELS_ALL);
+	layout = ct_layout_describe(chart, 1600, 900);
+	ck_assert_uint_eq(ct_layout_count(layout, "value-label") +
+				  ct_layout_count(layout, "value-label-outside"), 3);
+	ck_assert_ptr_null(ct_layout_find(layout, "note", NULL));
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* 63 horizontal bars at a fixed 16:9 size: refused naming the height that fits; with no
+ * height (0) the file is as tall as the chart needs. */
+START_TEST(test_horizontal_height_as_needed)
+{
+	lr_dataset_t *dataset = places_dataset(63);
+	lr_chart_t *chart = places_chart(dataset, "score");
+	lr_write_options_t options;
+	char *dir = ct_make_temp_dir(), *path = g_build_filename(dir, "tall.png", NULL);
+	cairo_surface_t *image;
+	ct_layout_t *layout;
+
+	lr_chart_set_orientation(chart, LR_ORIENTATION_HORIZONTAL);
+	ck_assert_ptr_null(lr_chart_describe_layout(chart, 1600, 900));
+	ct_assert_chart_error(chart, LR_STATUS_INVALID_ARGUMENT, "need at least 1600 × ");
+	ct_assert_chart_error(chart, LR_STATUS_INVALID_ARGUMENT, "--size 1600x");
+	lr_write_options_init(&options);
+	options.height = 0;
+	ck_assert_int_eq(lr_chart_write_with_options(chart, path, &options), LR_STATUS_SUCCESS);
+	image = ct_read_png(path);
+	ck_assert_int_eq(cairo_image_surface_get_width(image), 1600);
+	ck_assert_int_gt(cairo_image_surface_get_height(image), 1600);
+	layout = ct_layout_describe(chart, 1600, cairo_image_surface_get_height(image));
+	ct_assert_text_fits(layout, "63 horizontal bars, as tall as needed");
+	ck_assert_uint_eq(ct_layout_count(layout, "category-label"), 63);
+	ck_assert_ptr_null(ct_layout_find(layout, "note", NULL));
+	ct_layout_free(layout);
+	cairo_surface_destroy(image);
+	/* Few categories: the 16:9 height. */
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+	dataset = places_dataset(3);
+	chart = places_chart(dataset, "score");
+	lr_chart_set_orientation(chart, LR_ORIENTATION_HORIZONTAL);
+	ck_assert_int_eq(lr_chart_write(chart, path, LR_FORMAT_AUTO, 1600, 0, 1), LR_STATUS_SUCCESS);
+	image = ct_read_png(path);
+	ck_assert_int_eq(cairo_image_surface_get_height(image), 900);
+	cairo_surface_destroy(image);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+	ct_remove_tree(dir);
+	g_free(path);
+	g_free(dir);
+}
+END_TEST
+
+/* Bars of a rank (the worst the longest) and one axis for a score and a rank or a share are
+ * refused, saying what to draw instead; validation says so before any canvas. */
+START_TEST(test_rank_and_mixed_units_refused)
+{
+	lr_dataset_t *dataset = places_dataset(5);
+	lr_chart_t *chart = places_chart(dataset, "place");
+
+	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_UNSUPPORTED);
+	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "lreport rank");
+	lr_chart_destroy(chart);
+	chart = places_chart(dataset, "score");
+	lr_chart_add_indicator(chart, "place");
+	ck_assert_ptr_null(lr_chart_describe_layout(chart, 1600, 900));
+	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "draw separate charts");
+	lr_chart_destroy(chart);
+	chart = places_chart(dataset, "score");
+	lr_chart_add_indicator(chart, "share");
+	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_UNSUPPORTED);
+	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "draw separate charts");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* No source known: no source line (not "Nguồn: —"). */
+START_TEST(test_no_source_no_source_line)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	lr_observation_t observation = {
+		.indicator = "score", .entity = VIET_NAM, .year = 2024, .period = "", .value = 0.5,
+		.low = NAN, .high = NAN, .status = LR_OBSERVATION_ACTUAL, .source = "", .note = "",
+	};
+	lr_chart_t *chart;
+	ct_layout_t *layout;
+
+	ct_add_indicator(dataset, "score", "Chỉ số thử nghiệm", "Test score", "", "",
+			 LR_INDICATOR_VALUE, LR_DIRECTION_HIGHER);
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	chart = places_chart(dataset, "score");
+	layout = ct_layout_describe(chart, 800, 450);
+	ck_assert_ptr_null(ct_layout_find(layout, "source", NULL));
+	ck_assert_ptr_null(ct_layout_find_containing(layout, NULL, "—"));
+	ck_assert_ptr_null(ct_layout_find_containing(layout, NULL, "Nguồn"));
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* charts.ini's labels and decimals keys, and their errors at their line and column. */
+START_TEST(test_chart_list_labels_and_decimals)
+{
+	char *dir = ct_make_temp_dir(), *path = g_build_filename(dir, "charts.ini", NULL);
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_set_t *set;
+	const lr_error_t *error;
+
+	ck_assert(g_file_set_contents(path,
+				      "[chart a]\nkind=bar\nindicator=ecommerce_revenue\nlabels=none\n"
+				      "decimals=2\n"
+				      "[chart b]\nkind=bar\nindicator=ecommerce_revenue\nlabels=some\n"
+				      "[chart c]\nkind=bar\nindicator=ecommerce_revenue\ndecimals=7\n",
+				      -1, NULL));
+	set = lr_chart_set_load(path, dataset, LR_LANGUAGE_VI);
+	ck_assert_uint_eq(lr_chart_set_get_count(set), 1);
+	ck_assert_uint_eq(lr_chart_set_get_error_count(set), 2);
+	error = lr_chart_set_get_error(set, 0);
+	ck_assert_msg(strstr(error->message, "fit, all or none") && error->line == 9 &&
+			      error->column == 8, "%s (%u:%u)", error->message, error->line,
+		      error->column);
+	error = lr_chart_set_get_error(set, 1);
+	ck_assert_msg(strstr(error->message, "0 to 4") && error->line == 13, "%s (%u:%u)",
+		      error->message, error->line, error->column);
+	{
+		char *dump = lr_chart_describe_layout(lr_chart_set_get_chart(set, 0), 800, 450);
+		ck_assert_ptr_nonnull(dump);
+		ck_assert_ptr_null(strstr(dump, "value-label"));
+		lr_free(dump);
+	}
+	lr_chart_set_destroy(set);
+	lr_dataset_destroy(dataset);
+	ct_remove_tree(dir);
+	g_free(path);
+	g_free(dir);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------------------------- */
 
 /* The tests every kind's suite runs (chart-test-util.h), on bar charts. */
@@ -974,6 +1231,14 @@ bar_suite(void)
 	tcase_add_test(tc, test_forecast_note_and_range);
 	tcase_add_test(tc, test_stack_totals);
 	tcase_add_test(tc, test_sort_and_highlight);
+
+	tc = ct_add_tcase(suite, "many-categories", 120);
+	tcase_add_test(tc, test_decimals_from_the_data);
+	tcase_add_test(tc, test_value_label_modes);
+	tcase_add_test(tc, test_horizontal_height_as_needed);
+	tcase_add_test(tc, test_rank_and_mixed_units_refused);
+	tcase_add_test(tc, test_no_source_no_source_line);
+	tcase_add_test(tc, test_chart_list_labels_and_decimals);
 	return suite;
 }
 

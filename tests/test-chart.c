@@ -73,7 +73,8 @@ START_TEST(test_dataset_grows_after_chart)
 	ck_assert_ptr_nonnull(strstr(layout, "\"Doanh thu\""));
 	lr_free(layout);
 	/* And drawn, after more growth: an indicator added after the chart can join it. */
-	ct_add_indicator(dataset, "late", "Muộn", "Late", "", "", LR_INDICATOR_VALUE,
+	/* In the unit of "revenue": one value axis cannot measure two units. */
+	ct_add_indicator(dataset, "late", "Muộn", "Late", "tỷ USD", "billion USD", LR_INDICATOR_VALUE,
 			 LR_DIRECTION_HIGHER);
 	ct_add_observation(dataset, "late", "Việt Nam", 2022, 9, 0, LR_OBSERVATION_ACTUAL);
 	{

@@ -456,6 +456,7 @@ out:
 typedef struct {
 	char **indicators, **entities, **years;
 	char *layout, *sort, *highlight, *lang, *title, *subtitle, *size, *data, *output, *theme;
+	char *labels, *decimals;
 	gboolean horizontal;
 	double scale;
 } chart_options_t;
@@ -476,6 +477,8 @@ chart_options_clear(chart_options_t *options)
 	g_free(options->data);
 	g_free(options->output);
 	g_free(options->theme);
+	g_free(options->labels);
+	g_free(options->decimals);
 }
 
 static bool
@@ -486,6 +489,11 @@ parse_size(const char *text, double *width, double *height)
 	*width = g_ascii_strtod(text, &end);
 	if (*end != 'x' && *end != 'X')
 		return false;
+	/* "1600x": no height, as tall as the chart needs (height 0 in the API). */
+	if (end[1] == '\0') {
+		*height = 0;
+		return isfinite(*width) && *width > 0;
+	}
 	*height = g_ascii_strtod(end + 1, &end);
 	return *end == '\0' && isfinite(*width) && isfinite(*height) && *width > 0 && *height > 0;
 }
@@ -559,6 +567,25 @@ configure_chart(lr_chart_t *chart, const chart_options_t *options, bool bar)
 		}
 		if (options->horizontal)
 			lr_chart_set_orientation(chart, LR_ORIENTATION_HORIZONTAL);
+		if (options->labels) {
+			lr_value_labels_t labels;
+			if (lr_value_labels_from_string(options->labels, &labels) != LR_STATUS_SUCCESS) {
+				fprintf(stderr, "%s: --labels '%s': expected fit, all or none\n", program,
+					options->labels);
+				return EXIT_USAGE;
+			}
+			lr_chart_set_value_labels(chart, labels);
+		}
+		if (options->decimals) {
+			gint64 decimals;
+			if (!g_ascii_string_to_signed(options->decimals, 10, 0, LR_CHART_DECIMALS_MAX,
+						      &decimals, NULL)) {
+				fprintf(stderr, "%s: --decimals '%s': expected a whole number from 0 to %d\n",
+					program, options->decimals, LR_CHART_DECIMALS_MAX);
+				return EXIT_USAGE;
+			}
+			lr_chart_set_decimals(chart, (int) decimals);
+		}
 	}
 	return -1;
 }
@@ -590,7 +617,7 @@ render_chart(lr_chart_t *chart, const char *output, const char *size, double sca
 		height = 405;
 	}
 	if (size && !parse_size(size, &width, &height)) {
-		fprintf(stderr, "%s: --size '%s': expected WIDTHxHEIGHT, e.g. 1600x900\n", program, size);
+		fprintf(stderr, "%s: --size '%s': expected WIDTHxHEIGHT, e.g. 1600x900, or WIDTHx (as tall as needed)\n", program, size);
 		return EXIT_USAGE;
 	}
 	if (!isfinite(scale) || scale <= 0) {
@@ -619,7 +646,7 @@ command_chart(int argc, char **argv, lr_chart_kind_t kind)
 		{ "title", 't', 0, G_OPTION_ARG_STRING, &options.title, "Title (default: from the dataset)", "TEXT" },
 		{ "subtitle", 0, 0, G_OPTION_ARG_STRING, &options.subtitle, "Subtitle (default: unit and years)", "TEXT" },
 		{ "highlight", 0, 0, G_OPTION_ARG_STRING, &options.highlight, "Entity to set apart", "ENTITY" },
-		{ "size", 's', 0, G_OPTION_ARG_STRING, &options.size, "Size: pixels for PNG (1600x900), points for PDF/SVG (720x405)", "WxH" },
+		{ "size", 's', 0, G_OPTION_ARG_STRING, &options.size, "Size: pixels for PNG (1600x900), points for PDF/SVG (720x405); WIDTHx: as tall as the chart needs", "WxH" },
 		{ "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale, "PNG pixel density, e.g. 2 for slides", "N" },
 		{ "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme, "Theme: default or print (greyscale)", "NAME" },
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &options.data, "Dataset folder (default: bundled)", "DIR" },
@@ -630,6 +657,8 @@ command_chart(int argc, char **argv, lr_chart_kind_t kind)
 		{ "layout", 0, 0, G_OPTION_ARG_STRING, &options.layout, "grouped (default), stacked or percent", "L" },
 		{ "horizontal", 0, 0, G_OPTION_ARG_NONE, &options.horizontal, "Horizontal bars", NULL },
 		{ "sort", 0, 0, G_OPTION_ARG_STRING, &options.sort, "Category order: none (default), asc or desc", "ORDER" },
+		{ "labels", 0, 0, G_OPTION_ARG_STRING, &options.labels, "Value labels: fit (default: those with room, a note says how many were left out), all (or fail), none", "WHICH" },
+		{ "decimals", 0, 0, G_OPTION_ARG_STRING, &options.decimals, "Decimals of value labels, 0-4 (default: as many as the data has)", "N" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	GOptionContext *context = g_option_context_new(bar ? "- draw a bar chart" : "- draw a ranking chart");

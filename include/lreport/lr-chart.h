@@ -93,6 +93,37 @@ typedef enum {
 } lr_sort_t;
 
 /**
+ * lr_value_labels_t: which bars carry their value as a label.
+ * Since: 0.3
+ */
+typedef enum {
+	LR_VALUE_LABELS_FIT = 0, /* those that fit without overlapping; a note on the chart says
+				  * how many were left out; the highlighted bar's is never left out */
+	LR_VALUE_LABELS_ALL,     /* every bar's, or the chart is refused (LR_STATUS_INVALID_ARGUMENT) */
+	LR_VALUE_LABELS_NONE     /* none: the value axis alone gives the values */
+} lr_value_labels_t;
+
+/**
+ * LR_CHART_TEXT_SIZE_MIN:
+ *
+ * The legibility floor: no text of a bar chart is set smaller than this, in canvas units
+ * (pixels of a PNG at scale 1, points of a PDF or SVG). A crowded chart first angles and
+ * shrinks its labels down to this size; when they still do not fit, it is refused with an
+ * error naming the smallest canvas that would hold them.
+ * Since: 0.3
+ */
+#define LR_CHART_TEXT_SIZE_MIN 8.0
+
+/**
+ * LR_CHART_DECIMALS_MAX:
+ *
+ * The most decimals a value label shows, chosen from the data or set with
+ * lr_chart_set_decimals().
+ * Since: 0.3
+ */
+#define LR_CHART_DECIMALS_MAX 4
+
+/**
  * lr_file_format_t: an output format.
  * Since: 0.1
  */
@@ -125,6 +156,26 @@ LR_EXTERN lr_status_t
 lr_sort_from_string(const char *text, lr_sort_t *value);
 LR_EXTERN lr_status_t
 lr_file_format_from_string(const char *text, lr_file_format_t *value);
+
+/**
+ * lr_value_labels_from_string:
+ * @text: "fit", "all" or "none", as the CLI's --labels and charts.ini's `labels` spell it
+ * @value: (out): where to store the value
+ *
+ * Returns: as lr_chart_kind_from_string().
+ * Since: 0.3
+ */
+LR_EXTERN lr_status_t
+lr_value_labels_from_string(const char *text, lr_value_labels_t *value);
+
+/**
+ * lr_value_labels_to_string:
+ *
+ * Returns: the name lr_value_labels_from_string() reads, static; "unknown" otherwise.
+ * Since: 0.3
+ */
+LR_EXTERN const char *
+lr_value_labels_to_string(lr_value_labels_t labels);
 
 /**
  * lr_chart_kind_to_string, lr_bar_layout_to_string, lr_orientation_to_string,
@@ -329,6 +380,34 @@ LR_EXTERN void
 lr_chart_set_sort(lr_chart_t *chart, lr_sort_t sort);
 
 /**
+ * lr_chart_set_value_labels:
+ * @chart: a bar chart
+ * @labels: LR_VALUE_LABELS_FIT (default), LR_VALUE_LABELS_ALL or LR_VALUE_LABELS_NONE
+ *
+ * Which bars carry a value label; see lr_value_labels_t. Bar charts only: on a ranking chart
+ * it sets the sticky LR_STATUS_UNSUPPORTED; a value outside the enumeration the sticky
+ * LR_STATUS_INVALID_ARGUMENT.
+ * Since: 0.3
+ */
+LR_EXTERN void
+lr_chart_set_value_labels(lr_chart_t *chart, lr_value_labels_t labels);
+
+/**
+ * lr_chart_set_decimals:
+ * @chart: a bar chart
+ * @decimals: 0 to LR_CHART_DECIMALS_MAX, or -1 (the default) to choose from the data: as
+ *   many as the figures carry, up to LR_CHART_DECIMALS_MAX, so distinct figures read
+ *   differently (0,7001 and 0,7002, not 0,70 twice)
+ *
+ * The decimals of value labels (ticks choose their own). Percent-stacked bars show whole
+ * percentages unless set. Bar charts only: on a ranking chart it sets the sticky
+ * LR_STATUS_UNSUPPORTED; another value the sticky LR_STATUS_INVALID_ARGUMENT.
+ * Since: 0.3
+ */
+LR_EXTERN void
+lr_chart_set_decimals(lr_chart_t *chart, int decimals);
+
+/**
  * lr_chart_set_highlight:
  * @chart: a chart
  * @entity: the entity whose bar or line stands out (copied), or NULL for none
@@ -381,7 +460,7 @@ lr_chart_draw(lr_chart_t *chart, cairo_t *cr, const lr_rect_t *rect);
  *   never leaves a partial file
  * @format: the format, or LR_FORMAT_AUTO for the extension (.png, .pdf, .svg)
  * @width: width in pixels for PNG, in points for PDF and SVG
- * @height: height, likewise
+ * @height: height, likewise; 0 for "as tall as the chart needs" (see lr_write_options_t)
  * @scale: PNG pixel density (2 doubles the pixels, for sharp slides); 1 for PDF and SVG
  *
  * Output is reproducible: the same chart gives the same bytes. PDF files take their date
@@ -415,7 +494,10 @@ typedef lr_status_t (*lr_write_func_t)(void *closure, const unsigned char *data,
  * @format: the format; LR_FORMAT_AUTO takes it from the file's extension (not allowed for
  *   streams, which have none)
  * @width: width in pixels for PNG, in points for PDF and SVG
- * @height: height, likewise
+ * @height: height, likewise; 0 (since 0.3) means as tall as the chart needs: a horizontal
+ *   bar chart gets a band for each category at its labels' full size (63 provinces make a
+ *   tall chart, 5 categories a 16:9 one: never less than @width × 9/16); other charts
+ *   the 16:9 height @width × 9/16
  * @scale: PNG only: device pixels per unit, e.g. 2 for sharp slides; 0 means 1. Any other
  *   value than 0 or 1 for PDF or SVG is an error (they are sized in points)
  * @dpi: PNG only: the resolution recorded in the file (a pHYs chunk, in pixels per inch of
@@ -487,12 +569,13 @@ lr_chart_write_to_stream(lr_chart_t *chart, lr_write_func_t write, void *closure
  * lr_chart_describe_layout:
  * @chart: a chart
  * @width: the canvas width
- * @height: the canvas height
+ * @height: the canvas height; 0 as in lr_write_options_t (since 0.3)
  *
  * Lays the chart out and describes every element as text, one per line: its role, its
- * rectangle, for text its string, and its paint: fill colour, stroke colour and line width,
- * dashes and hatching ("bar", "tick-label", "title" …). Meant for tests (layout goldens that
- * survive font-rendering changes) and for debugging.
+ * rectangle, for text its string ("rotated" after it for text turned a quarter to read
+ * upwards, whose rectangle is the turned text's; since 0.3), and its paint: fill colour, stroke
+ * colour and line width, dashes and hatching ("bar", "tick-label", "title" …). Meant for
+ * tests (layout goldens that survive font-rendering changes) and for debugging.
  *
  * Returns: a newly allocated UTF-8 string (free with lr_free()), or NULL on error: then
  * lr_chart_status() and lr_chart_get_error() say why, until the next call.
@@ -514,6 +597,9 @@ lr_chart_describe_layout(lr_chart_t *chart, double width, double height);
  *     layout=stacked        grouped, stacked, percent (bar charts)
  *     horizontal=true       true or false (bar charts)
  *     sort=desc             none, asc, desc (bar charts)
+ *     labels=fit            value labels: fit, all, none (bar charts; since 0.3)
+ *     decimals=2            decimals of value labels, 0 to LR_CHART_DECIMALS_MAX (bar charts;
+ *                           since 0.3; default: from the data)
  *     highlight=Việt Nam
  *     theme=print           default or print
  *     title=…, subtitle=…, title_vi=…, title_en=…, subtitle_vi=…, subtitle_en=…
