@@ -173,7 +173,7 @@ compute_order(bar_layout_t *bar)
 static bool
 is_highlighted(const bar_layout_t *bar, int s, int c)
 {
-	const char *highlight = bar->chart->highlight;
+	const char *highlight = bar->table.highlight; /* the dataset's spelling of it */
 
 	if (!highlight)
 		return false;
@@ -189,7 +189,7 @@ bar_color(const bar_layout_t *bar, int s, int c)
 {
 	const lr_theme_t *theme = bar->chart->theme;
 
-	if (bar->chart->highlight && bar->table.series_count == 1)
+	if (bar->table.highlight && bar->table.series_count == 1)
 		return is_highlighted(bar, s, c) ? theme->colors[LR_THEME_COLOR_HIGHLIGHT]
 						 : theme->colors[LR_THEME_COLOR_CONTEXT];
 	return lr_theme_series_color(theme, (unsigned) s);
