@@ -89,11 +89,20 @@ typedef enum {
 } lr_theme_size_t;
 
 /**
- * LR_THEME_SERIES_COLORS: the number of series colours a theme holds; series beyond it reuse
- * them in turn.
+ * LR_THEME_SERIES_COLORS: the number of series colours a theme holds. A chart never gives two
+ * series a reader must tell apart the same colour: a ranking chart with more series than this
+ * greys all but the highlighted one, or refuses with a message saying how to narrow it.
  * Since: 0.1
  */
 #define LR_THEME_SERIES_COLORS 8
+
+/**
+ * LR_TEXT_FLOOR: the legibility floor, the smallest text size a chart prints, in canvas units
+ * (pixels of a PNG at scale 1, points of a PDF or SVG). Text that would be smaller is left
+ * out, replaced by a legible alternative, or the chart fails naming a size that works.
+ * Since: 0.2
+ */
+#define LR_TEXT_FLOOR 8.0
 
 /**
  * lr_theme_create:
