@@ -608,6 +608,18 @@ lr_bar_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *err
 		return status;
 	S = bar.table.series_count;
 	C = bar.table.category_count;
+	if (S > LR_THEME_SERIES_COLORS) {
+		/* Colours would repeat, and a reader could not tell those series apart. */
+		status = lr_error_record_set(
+			error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
+			"%d series are more than the %d colours a reader can tell apart: keep at most %d "
+			"(%s) or draw one year (--year Y), which puts the entities along the axis",
+			S, LR_THEME_SERIES_COLORS, LR_THEME_SERIES_COLORS,
+			bar.table.series_dimension == LR_DIMENSION_INDICATOR ? "--indicator ID, repeated"
+									      : "--entity NAME, repeated");
+		lr_table_clear(&bar.table);
+		return status;
+	}
 	compute_values(&bar);
 	compute_order(&bar);
 	bar.decimals = decimals_needed(&bar);
