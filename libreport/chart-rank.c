@@ -460,6 +460,31 @@ choose_numbers(rank_layout_t *rank, double marker)
 	return LR_STATUS_SUCCESS;
 }
 
+/* Whether a box covers the marker of a point other than series @s' in category @c. */
+static bool
+covers_marker(const rank_layout_t *rank, double x, double y, double width, double height,
+	      double marker, int s, int c)
+{
+	const lr_table_t *table = &rank->table;
+
+	for (int t = 0; t < table->series_count; t++) {
+		if (!rank->emphasised[t] && table->series_count > LR_THEME_SERIES_COLORS)
+			continue; /* drawn without markers */
+		for (int k = 0; k < table->category_count; k++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, t, k);
+			double mx, my;
+			if (!o || (t == s && k == c))
+				continue;
+			mx = year_to_x(rank, table->category_years[k]);
+			my = rank_to_y(rank, lr_observation_central(o));
+			if (lr_boxes_overlap(x, y, width, height, mx - marker, my - marker, 2 * marker,
+					     2 * marker, 0))
+				return true;
+		}
+	}
+	return false;
+}
+
 static lr_status_t
 layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 {
@@ -478,7 +503,7 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	char *title = chart->title ? g_strdup(chart->title) : default_title(rank);
 	char *subtitle = chart->subtitle ? g_strdup(chart->subtitle) : default_subtitle(rank);
 	double tick_width = 0, tick_height = 0, label_width = 0, year_label_height = 0;
-	double end_gap = font * 0.8, first_label_half = 0;
+	double end_gap = font * 0.8, first_label_half = 0, label_gap = font * 0.3;
 	lr_status_t status;
 	lr_rect_t plot;
 	lr_text_t text;
@@ -790,20 +815,25 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 			g_free(label);
 			if (status)
 				goto out;
-			/* Above the point, else below, else to the left; never on another label. */
-			for (int attempt = 0; attempt < 3 && !placed; attempt++) {
+			/* Above the point, else below, else to the left, else to the right; never on
+			 * another label (nor so close that "49" and "52" read as "4952") nor on
+			 * another point's marker. */
+			for (int attempt = 0; attempt < 4 && !placed; attempt++) {
 				double lx = x - text.width / 2, ly;
 				if (attempt == 0)
 					ly = y - marker - font * 0.15 - text.height;
 				else if (attempt == 1)
 					ly = y + marker + font * 0.15;
 				else {
-					lx = x - marker - font * 0.3 - text.width;
+					lx = attempt == 2 ? x - marker - font * 0.3 - text.width
+							  : x + marker + font * 0.3;
 					ly = y - text.height / 2;
 				}
 				if (lx >= 0 && ly >= plot.y && lx + text.width <= scene->width &&
 				    ly + text.height <= plot.y + plot.height - year_label_height &&
-				    !lr_scene_text_collides(scene, lx, ly, text.width, text.height)) {
+				    !lr_scene_text_collides(scene, lx - label_gap, ly, text.width + 2 * label_gap,
+							    text.height) &&
+				    !covers_marker(rank, lx, ly, text.width, text.height, marker, s, c)) {
 					lr_scene_add_text(scene, "point-label", &text, lx, ly,
 							  lr_color_readable_on(color, theme->colors[LR_THEME_COLOR_BACKGROUND]));
 					placed = true;
