@@ -29,10 +29,11 @@ void lr_matcher_free(lr_matcher_t *matcher);
 /* Adds @name (copied, may be NULL: ignored) as a name of @key (copied). */
 void lr_matcher_add(lr_matcher_t *matcher, const char *key, const char *name);
 /* The key @query names: a key spelled exactly, else the first key with a name that folds to
- * the same string. NULL when none; the string belongs to @matcher. */
-const char *lr_matcher_find(const lr_matcher_t *matcher, const char *query);
+ * the same string. NULL when none; the string belongs to @matcher. Not const: the names are
+ * folded on the first inexact lookup. */
+const char *lr_matcher_find(lr_matcher_t *matcher, const char *query);
 /* "; did you mean 'Hà Nội'?" (up to three keys, closest first, the name matched in brackets
  * when it is not the key), or "" when no key is close. Returns a new string. */
-char *lr_matcher_suggest(const lr_matcher_t *matcher, const char *query);
+char *lr_matcher_suggest(lr_matcher_t *matcher, const char *query);
 
 #endif

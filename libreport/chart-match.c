@@ -109,7 +109,19 @@ typedef struct {
 struct lr_matcher {
 	GArray *names;        /* name_t, in the order added */
 	GHashTable *keys;     /* key → itself, for exact matches */
+	guint folded;         /* names[0 .. folded) have their folded form */
 };
+
+/* Folding is the costly part (a chart of 50,000 entities spelled exactly needs none), so
+ * names are folded on the first lookup that is not exact. */
+static void
+fold_names(lr_matcher_t *matcher)
+{
+	for (; matcher->folded < matcher->names->len; matcher->folded++) {
+		name_t *name = &g_array_index(matcher->names, name_t, matcher->folded);
+		name->folded = lr_match_fold(name->name);
+	}
+}
 
 static void
 name_clear(gpointer data)
@@ -151,12 +163,12 @@ lr_matcher_add(lr_matcher_t *matcher, const char *key, const char *name)
 		g_hash_table_add(matcher->keys, g_strdup(key));
 	entry.key = g_strdup(key);
 	entry.name = g_strdup(name);
-	entry.folded = lr_match_fold(name);
+	entry.folded = NULL;
 	g_array_append_val(matcher->names, entry);
 }
 
 const char *
-lr_matcher_find(const lr_matcher_t *matcher, const char *query)
+lr_matcher_find(lr_matcher_t *matcher, const char *query)
 {
 	const char *found = NULL;
 	char *folded;
@@ -166,6 +178,7 @@ lr_matcher_find(const lr_matcher_t *matcher, const char *query)
 	if (g_hash_table_lookup_extended(matcher->keys, query, (gpointer *) &found, NULL))
 		return found;
 	folded = lr_match_fold(query);
+	fold_names(matcher);
 	for (guint i = 0; i < matcher->names->len && !found; i++) {
 		const name_t *name = &g_array_index(matcher->names, name_t, i);
 		if (folded[0] && strcmp(name->folded, folded) == 0)
@@ -198,7 +211,7 @@ name_distance(const name_t *name, const char *query, size_t limit)
 }
 
 char *
-lr_matcher_suggest(const lr_matcher_t *matcher, const char *query)
+lr_matcher_suggest(lr_matcher_t *matcher, const char *query)
 {
 	char *folded = lr_match_fold(query);
 	/* At most a third of the query's letters wrong: "Ha Noi" finds "Hà Nội", "Hue" does
@@ -208,6 +221,7 @@ lr_matcher_suggest(const lr_matcher_t *matcher, const char *query)
 	int count = 0;
 	GString *out;
 
+	fold_names(matcher);
 	for (guint i = 0; folded[0] && i < matcher->names->len; i++) {
 		const name_t *name = &g_array_index(matcher->names, name_t, i);
 		size_t distance = name_distance(name, folded, limit);
