@@ -217,19 +217,28 @@ entities_with_data(const lr_chart_t *chart, GHashTable *wanted)
 	return matcher;
 }
 
-/* The chart's entities as the dataset spells them, into @requested (strings of *@available)
- * and @requested_set; a name that is a second spelling of one already there is dropped.
- * "Ha Noi", "hà nội" and "Hanoi" (its English name) all name "Hà Nội". */
+/* The chart's entities as the dataset spells them, into @requested (strings of the chart or
+ * of *@available) and @requested_set; a name that is a second spelling of one already there
+ * is dropped. "Ha Noi", "hà nội" and "Hanoi" (its English name) all name "Hà Nội". Names
+ * with data (in @seen) are kept as they are, and the matcher of every entity is built only
+ * when one is not: a request spelled exactly costs nothing more. */
 static lr_status_t
-resolve_entities(const lr_chart_t *chart, GHashTable *wanted, lr_matcher_t **available,
-		 GPtrArray *requested, GHashTable *requested_set, lr_error_record_t *error)
+resolve_entities(const lr_chart_t *chart, GHashTable *wanted, GHashTable *seen,
+		 lr_matcher_t **available, GPtrArray *requested, GHashTable *requested_set,
+		 bool *changed, lr_error_record_t *error)
 {
-	if (chart->entities->len == 0)
+	*changed = false;
+	for (guint e = 0; e < chart->entities->len && !*changed; e++)
+		*changed = !g_hash_table_contains(seen, g_ptr_array_index(chart->entities, e));
+	if (!*changed)
 		return LR_STATUS_SUCCESS;
 	*available = entities_with_data(chart, wanted);
+	g_ptr_array_set_size(requested, 0);
+	g_hash_table_remove_all(requested_set);
 	for (guint e = 0; e < chart->entities->len; e++) {
 		const char *name = g_ptr_array_index(chart->entities, e);
-		const char *key = lr_matcher_find(*available, name);
+		const char *key = g_hash_table_contains(seen, name) ? name
+				: lr_matcher_find(*available, name);
 		if (!key) {
 			char *hint = lr_matcher_suggest(*available, name);
 			lr_status_t status = lr_error_record_set(
@@ -278,11 +287,43 @@ resolve_highlight(const lr_chart_t *chart, lr_table_t *table, const GPtrArray *e
 	return status;
 }
 
+/* What one pass over the observations reads and fills. */
+typedef struct {
+	GHashTable *wanted, *wanted_years;
+	GHashTable *requested_set;          /* NULL: every entity */
+	GPtrArray *matches;
+	GHashTable *entity_seen;
+	GPtrArray *entities;
+	GHashTable *year_seen;
+	GArray *years;
+} scan_t;
+
+static void
+scan_observations(const lr_chart_t *chart, scan_t *scan)
+{
+	size_t count = lr_dataset_get_observation_count(chart->dataset);
+
+	for (size_t i = 0; i < count; i++) {
+		const lr_observation_t *observation = lr_dataset_get_observation(chart->dataset, i);
+		if (observation->period[0] || !g_hash_table_contains(scan->wanted, observation->indicator))
+			continue;
+		if (scan->requested_set && !g_hash_table_contains(scan->requested_set, observation->entity))
+			continue;
+		if (chart->years->len &&
+		    !g_hash_table_contains(scan->wanted_years, GINT_TO_POINTER(observation->year)))
+			continue;
+		g_ptr_array_add(scan->matches, (gpointer) observation);
+		if (g_hash_table_add(scan->entity_seen, (gpointer) observation->entity))
+			g_ptr_array_add(scan->entities, (gpointer) observation->entity);
+		if (g_hash_table_add(scan->year_seen, GINT_TO_POINTER(observation->year)))
+			g_array_append_val(scan->years, observation->year);
+	}
+}
+
 lr_status_t
 lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 		lr_error_record_t *error)
 {
-	size_t count = lr_dataset_get_observation_count(chart->dataset);
 	int indicator_count = (int) chart->indicators->len;
 	const lr_indicator_t **indicators = g_new0(const lr_indicator_t *, MAX(indicator_count, 1));
 	GHashTable *wanted = g_hash_table_new(g_str_hash, g_str_equal);      /* id */
@@ -296,6 +337,7 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 	GHashTable *requested_set = g_hash_table_new(g_str_hash, g_str_equal);
 	lr_matcher_t *available = NULL;                /* entities with data, by name */
 	lr_status_t status = LR_STATUS_SUCCESS;
+	scan_t scan = { wanted, wanted_years, NULL, matches, entity_seen, entities, year_seen, years };
 
 	memset(table, 0, sizeof *table);
 	if (indicator_count == 0) {
@@ -315,25 +357,29 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 	}
 	for (guint y = 0; y < chart->years->len; y++)
 		g_hash_table_add(wanted_years, GINT_TO_POINTER(g_array_index(chart->years, int, y)));
-	status = resolve_entities(chart, wanted, &available, requested, requested_set, error);
-	if (status)
-		goto out;
+	for (guint e = 0; e < chart->entities->len; e++) {
+		g_ptr_array_add(requested, g_ptr_array_index(chart->entities, e));
+		g_hash_table_add(requested_set, g_ptr_array_index(chart->entities, e));
+	}
 
-	/* Whole-year observations of the chosen indicators, entities and years. */
-	for (size_t i = 0; i < count; i++) {
-		const lr_observation_t *observation = lr_dataset_get_observation(chart->dataset, i);
-		if (observation->period[0] || !g_hash_table_contains(wanted, observation->indicator))
-			continue;
-		if (requested->len && !g_hash_table_contains(requested_set, observation->entity))
-			continue;
-		if (chart->years->len &&
-		    !g_hash_table_contains(wanted_years, GINT_TO_POINTER(observation->year)))
-			continue;
-		g_ptr_array_add(matches, (gpointer) observation);
-		if (g_hash_table_add(entity_seen, (gpointer) observation->entity))
-			g_ptr_array_add(entities, (gpointer) observation->entity);
-		if (g_hash_table_add(year_seen, GINT_TO_POINTER(observation->year)))
-			g_array_append_val(years, observation->year);
+	/* Whole-year observations of the chosen indicators, entities and years; once more when
+	 * an entity asked for was spelled loosely (no data was found under that name). */
+	scan.requested_set = requested->len ? requested_set : NULL;
+	scan_observations(chart, &scan);
+	if (requested->len) {
+		bool changed;
+		status = resolve_entities(chart, wanted, entity_seen, &available, requested,
+					  requested_set, &changed, error);
+		if (status)
+			goto out;
+		if (changed) {
+			g_ptr_array_set_size(matches, 0);
+			g_ptr_array_set_size(entities, 0);
+			g_array_set_size(years, 0);
+			g_hash_table_remove_all(entity_seen);
+			g_hash_table_remove_all(year_seen);
+			scan_observations(chart, &scan);
+		}
 	}
 
 	/* Requested entities and years that have no data are errors, named precisely. */
