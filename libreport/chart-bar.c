@@ -200,7 +200,7 @@ compute_order(bar_layout_t *bar)
 static bool
 is_highlighted(const bar_layout_t *bar, int s, int c)
 {
-	const char *highlight = bar->chart->highlight;
+	const char *highlight = bar->table.highlight; /* the dataset's spelling of it */
 
 	if (!highlight)
 		return false;
@@ -216,7 +216,7 @@ bar_color(const bar_layout_t *bar, int s, int c)
 {
 	const lr_theme_t *theme = bar->chart->theme;
 
-	if (bar->chart->highlight && bar->table.series_count == 1)
+	if (bar->table.highlight && bar->table.series_count == 1)
 		return is_highlighted(bar, s, c) ? theme->colors[LR_THEME_COLOR_HIGHLIGHT]
 						 : theme->colors[LR_THEME_COLOR_CONTEXT];
 	return lr_theme_series_color(theme, (unsigned) s);
@@ -909,6 +909,18 @@ layout_pass(const lr_chart_t *chart, lr_scene_t *scene, int note_left_out, int n
 	S = bar.table.series_count;
 	C = bar.table.category_count;
 	result->categories = C;
+	if (S > LR_THEME_SERIES_COLORS) {
+		/* Colours would repeat, and a reader could not tell those series apart. */
+		status = lr_error_record_set(
+			error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
+			"%d series are more than the %d colours a reader can tell apart: keep at most %d "
+			"(%s) or draw one year (--year Y), which puts the entities along the axis",
+			S, LR_THEME_SERIES_COLORS, LR_THEME_SERIES_COLORS,
+			bar.table.series_dimension == LR_DIMENSION_INDICATOR ? "--indicator ID, repeated"
+									      : "--entity NAME, repeated");
+		lr_table_clear(&bar.table);
+		return status;
+	}
 	compute_values(&bar);
 	compute_order(&bar);
 	bar.decimals = decimals_needed(&bar);

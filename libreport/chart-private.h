@@ -6,6 +6,7 @@
  *   chart-bar.c, chart-rank.c   the kinds' layouts, which use
  *   chart-frame.c   background, title, subtitle, legend, notes, source line
  *   chart-select.c  the series × category table a request selects from the dataset
+ *   chart-match.c   forgiving names: folding, distances, "did you mean" suggestions
  *   chart-words.c   the words charts print, label wording (shared prefixes, capitals)
  *   number.c, ticks.c, scene.c, text.c, theme.c, dataset.c
  * chart-spec.c (charts.ini and spec options) sits beside chart.c and uses only its setters.

@@ -5,6 +5,20 @@
  * as dashed connectors, and direct labels that move apart with leader lines or give way to a
  * legend when there is no room.
  *
+ * Invariants:
+ * 1. No two series a reader must tell apart share a colour: up to the palette's size every
+ *    series has its own; beyond it the highlighted series is the only coloured (and directly
+ *    labelled) one and the rest are grey context; with no highlight the chart is refused
+ *    with a message saying how to narrow it.
+ * 2. Sizes come from the chart's space, not from the number of series: a marker is at most
+ *    0.45 of the distance between neighbouring ranks and years; a rank is written inside its
+ *    marker only when it fits there at LR_CHART_TEXT_SIZE_MIN or more, else beside its point.
+ * 3. The time axis marks the years that have data, placed by time (2018, 2022, 2023 are not
+ *    evenly spaced); a year without data gets no label.
+ * 4. The rank axis spans the data (padded to round ticks), not 1..N: eight countries between
+ *    rank 40 and 120 of 193 would otherwise crowd into a third of the plot. The subtitle says
+ *    what rank 1 means and out of how many.
+ *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
 #include <math.h>
@@ -20,6 +34,11 @@ typedef struct {
 	lr_error_record_t *error;
 	lr_table_t table;
 	bool bump;                  /* many series: rank inside larger markers */
+	bool numbers_in_markers;    /* bump: the ranks fit inside the markers legibly */
+	double number_size;         /* their size factor (of the body size) */
+	bool *emphasised;           /* per series: coloured and labelled directly */
+	int emphasised_count;
+	double year_gap;            /* smallest distance between two data years, in years */
 	bool constant_total;        /* every point has the same N */
 	int total;                  /* that N */
 	double rank_min, rank_max;  /* data extent */
@@ -43,8 +62,15 @@ typedef struct {
 static bool
 is_highlighted(const rank_layout_t *rank, int s)
 {
-	return rank->chart->highlight && rank->table.series_dimension == LR_DIMENSION_ENTITY &&
-	       strcmp(rank->table.series_keys[s], rank->chart->highlight) == 0;
+	return rank->table.highlight && rank->table.series_dimension == LR_DIMENSION_ENTITY &&
+	       strcmp(rank->table.series_keys[s], rank->table.highlight) == 0;
+}
+
+/* Whether any series is grey context (a highlight among several series). */
+static bool
+has_context(const rank_layout_t *rank)
+{
+	return rank->emphasised_count < rank->table.series_count;
 }
 
 /* The @k-th series to draw: the highlighted one last, so it sits on top. */
@@ -83,10 +109,43 @@ static lr_color_t
 series_color(const rank_layout_t *rank, int s)
 {
 	const lr_theme_t *theme = rank->chart->theme;
-	if (rank->chart->highlight && rank->table.series_dimension == LR_DIMENSION_ENTITY)
+	if (rank->table.highlight && rank->table.series_dimension == LR_DIMENSION_ENTITY)
 		return is_highlighted(rank, s) ? theme->colors[LR_THEME_COLOR_HIGHLIGHT]
 					       : theme->colors[LR_THEME_COLOR_CONTEXT];
+	/* choose_emphasis() refused more series than colours (invariant 1). */
 	return lr_theme_series_color(theme, (unsigned) s);
+}
+
+/* Which series are coloured and labelled (invariant 1). Fails when there are more series
+ * than colours and nothing to set apart. */
+static lr_status_t
+choose_emphasis(rank_layout_t *rank)
+{
+	const lr_table_t *table = &rank->table;
+	int S = table->series_count;
+	bool highlight = table->highlight && table->series_dimension == LR_DIMENSION_ENTITY;
+
+	rank->emphasised = g_new0(bool, S);
+	rank->emphasised_count = 0;
+	for (int s = 0; s < S; s++) {
+		/* Up to the palette, a highlight greys the rest but every series keeps its label. */
+		rank->emphasised[s] = !highlight || is_highlighted(rank, s) || S <= LR_THEME_SERIES_COLORS;
+		rank->emphasised_count += rank->emphasised[s];
+	}
+	if (!highlight && S > LR_THEME_SERIES_COLORS) {
+		const char *example = table->series_keys[0];
+		if (table->series_dimension == LR_DIMENSION_ENTITY)
+			return lr_error_record_set(
+				rank->error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
+				"%d series are more than the %d colours a reader can tell apart: keep at "
+				"most %d (--entity NAME, repeated) or set one apart with --highlight '%s'",
+				S, LR_THEME_SERIES_COLORS, LR_THEME_SERIES_COLORS, example);
+		return lr_error_record_set(rank->error, LR_STATUS_UNSUPPORTED, NULL, 0, 0,
+					   "%d indicators are more than the %d colours a reader can tell "
+					   "apart: draw at most %d (--indicator ID, repeated)",
+					   S, LR_THEME_SERIES_COLORS, LR_THEME_SERIES_COLORS);
+	}
+	return LR_STATUS_SUCCESS;
 }
 
 static void
@@ -126,15 +185,35 @@ choose_rank_scale(rank_layout_t *rank, double axis_length)
 	double pad = MAX(1, ceil(spread * 0.08));
 	double low = MAX(1, rank->rank_min - pad), high = rank->rank_max + pad;
 
+	if (rank->constant_total)
+		high = MAX(rank->rank_max, MIN(high, rank->total));
+
 	if (!lr_ticks_extended(low, high, target, true, &rank->ticks)) {
 		rank->ticks.count = 2;
 		rank->ticks.values[0] = low;
 		rank->ticks.values[1] = high;
 	}
-	/* The range shows the movement, not 1..N: from just above the best rank to just below
-	 * the worst, widened to the ticks. Rank 0 does not exist. */
+	/* The range shows the movement, not 1..N (invariant 4): from just above the best rank to
+	 * just below the worst, widened to the ticks. Rank 0 does not exist, nor does a rank
+	 * below the N every point is out of. */
 	rank->domain_top = MAX(0.5, MIN(low, rank->ticks.values[0]));
 	rank->domain_bottom = MAX(high, rank->ticks.values[rank->ticks.count - 1]);
+	if (rank->constant_total)
+		rank->domain_bottom = MIN(rank->domain_bottom, MAX(high, rank->total) + 0.5);
+	/* When the axis reaches the top, rank 1 is a tick of its own (50, 100 … leave the best
+	 * rank unmarked), unless a tick is too close to it to be read apart. */
+	if (rank->domain_top < 1.5 && rank->ticks.count < LR_TICKS_MAX && rank->ticks.count >= 2) {
+		double step = rank->ticks.values[1] - rank->ticks.values[0];
+		int first = 0;
+		while (first < rank->ticks.count && rank->ticks.values[first] < 1)
+			first++;
+		if (first < rank->ticks.count && rank->ticks.values[first] - 1 >= step * 0.6) {
+			memmove(&rank->ticks.values[1], &rank->ticks.values[0],
+				(size_t) rank->ticks.count * sizeof rank->ticks.values[0]);
+			rank->ticks.values[0] = 1;
+			rank->ticks.count++;
+		}
+	}
 }
 
 static char *
@@ -256,7 +335,7 @@ measure_end_labels(rank_layout_t *rank, end_label_t *labels, double max_width, i
 		const lr_observation_t *a, *b;
 		char *change, *line;
 
-		if (!series_ends(rank, s, &first, &last))
+		if (!rank->emphasised[s] || !series_ends(rank, s, &first, &last))
 			continue;
 		a = LR_TABLE_CELL(table, s, first);
 		b = LR_TABLE_CELL(table, s, last);
@@ -342,6 +421,70 @@ clear_end_labels(end_label_t *labels, int count)
 	}
 }
 
+/* Whether the ranks fit inside markers of radius @marker at LR_CHART_TEXT_SIZE_MIN or more
+ * (invariant 2), and at what size: at most 0.9 of the small text, 1.4 radii tall, the widest
+ * number within 1.7 radii. Bump charts only; other charts label beside the points. */
+static lr_status_t
+choose_numbers(rank_layout_t *rank, double marker)
+{
+	const lr_table_t *table = &rank->table;
+	double font = rank->scene->font_size;
+	double size = rank->chart->theme->sizes[LR_THEME_SIZE_SMALL] * 0.9 * font;
+	double widest = 0;
+
+	rank->numbers_in_markers = false;
+	if (!rank->bump)
+		return LR_STATUS_SUCCESS;
+	for (int i = 0; i < table->series_count * table->category_count; i++) {
+		const lr_observation_t *o = table->cells[i];
+		char *label;
+		lr_text_t text;
+		lr_status_t status;
+		if (!o)
+			continue;
+		label = point_label(rank, o);
+		status = lr_scene_measure(rank->scene, label, size / font, true, 0, 0,
+					  PANGO_ALIGN_CENTER, &text);
+		g_free(label);
+		if (status)
+			return status;
+		widest = MAX(widest, text.width);
+		lr_text_clear(&text);
+	}
+	size = MIN(size, 1.4 * marker);
+	if (widest > 0)
+		size = MIN(size, (rank->chart->theme->sizes[LR_THEME_SIZE_SMALL] * 0.9 * font) *
+				 1.7 * marker / widest);
+	rank->numbers_in_markers = size >= LR_CHART_TEXT_SIZE_MIN;
+	rank->number_size = size / font;
+	return LR_STATUS_SUCCESS;
+}
+
+/* Whether a box covers the marker of a point other than series @s' in category @c. */
+static bool
+covers_marker(const rank_layout_t *rank, double x, double y, double width, double height,
+	      double marker, int s, int c)
+{
+	const lr_table_t *table = &rank->table;
+
+	for (int t = 0; t < table->series_count; t++) {
+		if (!rank->emphasised[t] && table->series_count > LR_THEME_SERIES_COLORS)
+			continue; /* drawn without markers */
+		for (int k = 0; k < table->category_count; k++) {
+			const lr_observation_t *o = LR_TABLE_CELL(table, t, k);
+			double mx, my;
+			if (!o || (t == s && k == c))
+				continue;
+			mx = year_to_x(rank, table->category_years[k]);
+			my = rank_to_y(rank, lr_observation_central(o));
+			if (lr_boxes_overlap(x, y, width, height, mx - marker, my - marker, 2 * marker,
+					     2 * marker, 0))
+				return true;
+		}
+	}
+	return false;
+}
+
 static lr_status_t
 layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 {
@@ -360,7 +503,7 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	char *title = chart->title ? g_strdup(chart->title) : default_title(rank);
 	char *subtitle = chart->subtitle ? g_strdup(chart->subtitle) : default_subtitle(rank);
 	double tick_width = 0, tick_height = 0, label_width = 0, year_label_height = 0;
-	double end_gap = font * 0.8, first_label_half = 0;
+	double end_gap = font * 0.8, first_label_half = 0, label_gap = font * 0.3;
 	lr_status_t status;
 	lr_rect_t plot;
 	lr_text_t text;
@@ -370,14 +513,18 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	frame.subtitle = subtitle;
 	frame.notes = notes_for(rank);
 	if (use_legend) {
+		int count = 0;
 		legend = g_new0(lr_legend_entry_t, S);
 		for (int s = 0; s < S; s++) {
-			legend[s].label = table->series_labels[s];
-			legend[s].color = series_color(rank, s);
-			legend[s].line = true;
+			if (!rank->emphasised[s])
+				continue;
+			legend[count].label = table->series_labels[s];
+			legend[count].color = series_color(rank, s);
+			legend[count].line = true;
+			count++;
 		}
 		frame.legend = legend;
-		frame.legend_count = S;
+		frame.legend_count = count;
 	}
 	status = lr_frame_layout(chart, scene, table, &frame, &plot, rank->error);
 	if (status)
@@ -394,15 +541,17 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 		lr_text_clear(&text);
 	}
 
-	rank->y_top = plot.y + font * small * 1.6 + marker; /* room for a label above the top point */
-	rank->y_bottom = plot.y + plot.height - year_label_height - font * 0.5 - marker -
-			 (rank->bump ? 0 : font * small * 1.6);
+	/* Room for a label above the top point and below the bottom one (ranks are written
+	 * beside their points unless they fit inside the markers). */
+	rank->y_top = plot.y + font * small * 1.6 + marker;
+	rank->y_bottom = plot.y + plot.height - year_label_height - font * 0.5 - marker - font * small * 1.6;
 	choose_rank_scale(rank, rank->y_bottom - rank->y_top);
-	if (rank->bump) {
-		/* Markers of neighbouring ranks must not cover each other: at most 0.45 of the
-		 * distance between two ranks in radius. */
-		marker = MIN(marker, 0.45 * fabs(rank_to_y(rank, 2) - rank_to_y(rank, 1)));
-	}
+	/* Markers of neighbouring ranks must not cover each other: at most 0.45 of the distance
+	 * between two ranks in radius (invariant 2); never thinner than the line. */
+	marker = MAX(line_width, MIN(marker, 0.45 * fabs(rank_to_y(rank, 2) - rank_to_y(rank, 1))));
+	status = choose_numbers(rank, marker);
+	if (status)
+		goto out;
 
 	/* Tick labels (ranks) on the left. */
 	for (int i = 0; i < rank->ticks.count; i++) {
@@ -426,10 +575,10 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	}
 
 	/* Half of the widest first-year point label must fit left of the first point. */
-	for (int s = 0; s < S && !rank->bump; s++) {
+	for (int s = 0; s < S && !rank->numbers_in_markers; s++) {
 		int first, last;
 		char *label;
-		if (!series_ends(rank, s, &first, &last))
+		if (!rank->emphasised[s] || !series_ends(rank, s, &first, &last))
 			continue;
 		label = point_label(rank, LR_TABLE_CELL(table, s, first));
 		status = lr_scene_measure(scene, label, small, false, 0, 0, PANGO_ALIGN_LEFT, &text);
@@ -451,6 +600,17 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 					     scene->width, scene->height);
 		goto out;
 	}
+	/* Neighbouring years' markers must not cover each other either. */
+	if (rank->year_last > rank->year_first) {
+		double year_width = (rank->x_last - rank->x_first) / (rank->year_last - rank->year_first);
+		double limit = MAX(line_width, 0.45 * year_width * rank->year_gap);
+		if (marker > limit) {
+			marker = limit;
+			status = choose_numbers(rank, marker);
+			if (status)
+				goto out;
+		}
+	}
 
 	/* Grid and rank ticks. */
 	for (int i = 0; i < rank->ticks.count; i++) {
@@ -468,27 +628,50 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 		lr_scene_add_text(scene, "tick-label", &text, plot.x + tick_width - text.width,
 				  y - text.height / 2, theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
 	}
-	/* Every year of the span gets a label (the axis is linear in time), or every few years
-	 * when the span is long. */
+	/* The years that have data, where they fall in time (invariant 3); when two are too
+	 * close to both be read, the later one gives way (the last year always shows). */
 	{
-		int span = rank->year_last - rank->year_first;
-		int step = span <= 12 ? 1 : span <= 30 ? 5 : 10;
-		for (int year = rank->year_first; year <= rank->year_last; year += step) {
+		double right_edge = -INFINITY, gap = font * 0.6;
+		lr_text_t *years = g_new0(lr_text_t, C);
+		bool *shown = g_new0(bool, C);
+		for (int c = 0; c < C && status == LR_STATUS_SUCCESS; c++) {
 			char label[16];
-			double x = year_to_x(rank, year);
-			g_snprintf(label, sizeof label, "%d", year);
-			status = lr_scene_measure(scene, label, small, false, 0, 0, PANGO_ALIGN_CENTER, &text);
-			if (status)
-				goto out;
-			lr_scene_add_text(scene, "year-label", &text, x - text.width / 2,
-					  plot.y + plot.height - year_label_height,
-					  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+			g_snprintf(label, sizeof label, "%d", table->category_years[c]);
+			status = lr_scene_measure(scene, label, small, false, 0, 0, PANGO_ALIGN_CENTER,
+						  &years[c]);
 		}
+		for (int c = 0; c < C && status == LR_STATUS_SUCCESS; c++) {
+			double x = year_to_x(rank, table->category_years[c]) - years[c].width / 2;
+			if (x < right_edge + gap && c < C - 1)
+				continue;
+			if (x < right_edge + gap) /* the last: it replaces the one before */
+				for (int k = c - 1; k >= 0; k--)
+					if (shown[k]) {
+						shown[k] = false;
+						break;
+					}
+			shown[c] = true;
+			right_edge = x + years[c].width;
+		}
+		for (int c = 0; c < C && status == LR_STATUS_SUCCESS; c++)
+			if (shown[c])
+				lr_scene_add_text(scene, "year-label", &years[c],
+						  year_to_x(rank, table->category_years[c]) - years[c].width / 2,
+						  plot.y + plot.height - year_label_height,
+						  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
+		for (int c = 0; c < C; c++)
+			lr_text_clear(&years[c]);
+		g_free(years);
+		g_free(shown);
+		if (status)
+			goto out;
 	}
 
-	/* Lines: a casing in the background colour under each keeps crossings readable. The
-	 * highlighted series (if any) is drawn last, on top. */
+	/* Lines, the highlighted series (if any) last, on top. A thin casing in the background
+	 * colour under each coloured line separates it where lines cross; grey context lines get
+	 * none, so that many of them crossing still show where they cross. */
 	{
+		double casing = line_width * (has_context(rank) ? 2.6 : 1.8);
 		for (int k = 0; k < S; k++) {
 			int s = drawing_order(rank, k);
 			int previous = -1;
@@ -504,11 +687,15 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 					double y1 = rank_to_y(rank, lr_observation_central(o));
 					bool gap = connector_skips_data(rank, s, previous, c);
 					lr_item_t *line;
-					lr_scene_add_line(scene, "line-casing", x0, y0, x1, y1,
-							  theme->colors[LR_THEME_COLOR_BACKGROUND], line_width * 3);
+					double width = rank->emphasised[s] || !has_context(rank)
+						? line_width : line_width * 0.6;
+					if (!has_context(rank) || is_highlighted(rank, s))
+						lr_scene_add_line(scene, "line-casing", x0, y0, x1, y1,
+								  theme->colors[LR_THEME_COLOR_BACKGROUND],
+								  casing);
 					line = lr_scene_add_line(scene, gap ? "line-gap" : "line", x0, y0, x1,
-								 y1, series_color(rank, s), line_width);
-					lr_item_set_outline(line, line->stroke, line_width,
+								 y1, series_color(rank, s), width);
+					lr_item_set_outline(line, line->stroke, width,
 							    gap ? LR_DASH_DASHED : LR_DASH_NONE);
 				}
 				previous = c;
@@ -568,7 +755,8 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 			const lr_observation_t *o = LR_TABLE_CELL(table, s, c);
 			lr_color_t color = series_color(rank, s);
 			lr_item_t *circle;
-			if (!o)
+			/* Many grey context lines: their markers would only add clutter. */
+			if (!o || (!rank->emphasised[s] && S > LR_THEME_SERIES_COLORS))
 				continue;
 			circle = lr_scene_add_circle(scene, "marker", year_to_x(rank, table->category_years[c]),
 						     rank_to_y(rank, lr_observation_central(o)), marker, color);
@@ -592,20 +780,21 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 			char *label;
 			bool placed = false;
 			int first, last;
-			if (!o)
+			/* Grey context: its ranks are the axis' to tell (invariant 1). */
+			if (!o || !rank->emphasised[s])
 				continue;
 			x = year_to_x(rank, table->category_years[c]);
 			y = rank_to_y(rank, lr_observation_central(o));
 			label = point_label(rank, o);
-			if (!rank->bump && !use_legend && series_ends(rank, s, &first, &last) && c == last) {
+			if (!rank->numbers_in_markers && !use_legend && series_ends(rank, s, &first, &last) &&
+			    c == last) {
 				/* The end label already says it. */
 				g_free(label);
 				continue;
 			}
-			if (rank->bump) {
-				/* The rank sits inside the marker. */
-				/* The rank fits its marker: a line of text is about 1.4 sizes tall. */
-				status = lr_scene_measure(scene, label, MIN(small * 0.9, 1.4 * marker / font), true, 0, 0,
+			if (rank->numbers_in_markers) {
+				/* The rank sits inside the marker, at the size choose_numbers() found. */
+				status = lr_scene_measure(scene, label, rank->number_size, true, 0, 0,
 							  PANGO_ALIGN_CENTER, &text);
 				g_free(label);
 				if (status)
@@ -626,20 +815,25 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 			g_free(label);
 			if (status)
 				goto out;
-			/* Above the point, else below, else to the left; never on another label. */
-			for (int attempt = 0; attempt < 3 && !placed; attempt++) {
+			/* Above the point, else below, else to the left, else to the right; never on
+			 * another label (nor so close that "49" and "52" read as "4952") nor on
+			 * another point's marker. */
+			for (int attempt = 0; attempt < 4 && !placed; attempt++) {
 				double lx = x - text.width / 2, ly;
 				if (attempt == 0)
 					ly = y - marker - font * 0.15 - text.height;
 				else if (attempt == 1)
 					ly = y + marker + font * 0.15;
 				else {
-					lx = x - marker - font * 0.3 - text.width;
+					lx = attempt == 2 ? x - marker - font * 0.3 - text.width
+							  : x + marker + font * 0.3;
 					ly = y - text.height / 2;
 				}
 				if (lx >= 0 && ly >= plot.y && lx + text.width <= scene->width &&
 				    ly + text.height <= plot.y + plot.height - year_label_height &&
-				    !lr_scene_text_collides(scene, lx, ly, text.width, text.height)) {
+				    !lr_scene_text_collides(scene, lx - label_gap, ly, text.width + 2 * label_gap,
+							    text.height) &&
+				    !covers_marker(rank, lx, ly, text.width, text.height, marker, s, c)) {
 					lr_scene_add_text(scene, "point-label", &text, lx, ly,
 							  lr_color_readable_on(color, theme->colors[LR_THEME_COLOR_BACKGROUND]));
 					placed = true;
@@ -673,6 +867,15 @@ lr_rank_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *er
 		return status;
 	rank.bump = rank.table.series_count > 3;
 	compute_extent(&rank);
+	rank.year_gap = INFINITY;
+	for (int c = 1; c < rank.table.category_count; c++)
+		rank.year_gap = MIN(rank.year_gap, rank.table.category_years[c] - rank.table.category_years[c - 1]);
+	status = choose_emphasis(&rank);
+	if (status) {
+		g_free(rank.emphasised);
+		lr_table_clear(&rank.table);
+		return status;
+	}
 
 	status = layout_attempt(&rank, false, &labels_fit);
 	if (status == LR_STATUS_SUCCESS && !labels_fit) {
@@ -681,6 +884,7 @@ lr_rank_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *er
 		status = layout_attempt(&rank, true, &labels_fit);
 	}
 	lr_table_clear(&rank.table);
+	g_free(rank.emphasised);
 	if (status != LR_STATUS_SUCCESS && !error->message)
 		lr_error_record_set(error, status, NULL, 0, 0, "ranking chart layout failed: %s",
 				    lr_status_to_string(status));

@@ -33,17 +33,26 @@ typedef struct {
 	bool has_ranges;
 	bool sources_disagree;                  /* two sources gave different values for a cell */
 	char *series_prefix;                    /* words cut from every series label, or NULL */
+	char *highlight;                        /* the entity the chart's highlight names, as the
+						 * dataset spells it (matched loosely), or NULL */
 } lr_table_t;
 
 #define LR_TABLE_CELL(table, series, category) \
 	((table)->cells[(series) * (table)->category_count + (category)])
 
 /* Selects the data @chart asks for. @for_ranking: x is always years, series are indicators
- * or entities, and every indicator must be a rank. On failure returns the status, fills
- * @error and leaves @table cleared. */
+ * or entities, and every indicator must be a rank. Entities (asked for or highlighted) match
+ * the dataset's spelling or English name without regard to diacritics or case; an unknown
+ * entity or indicator fails with the closest names suggested. On failure returns the status,
+ * fills @error and leaves @table cleared. */
 lr_status_t lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 			    lr_error_record_t *error);
 void lr_table_clear(lr_table_t *table);
+
+/* The indicator @id names: its id, or (loosely, see chart-match-private.h) its id or name in
+ * either language. Unknown: NULL, and @error says so with the closest indicators. */
+const lr_indicator_t *lr_select_find_indicator(const lr_dataset_t *dataset, const char *id,
+					       lr_error_record_t *error);
 
 /* The central value of an observation: value, or the middle of its range. */
 double lr_observation_central(const lr_observation_t *observation);

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "chart-match-private.h"
 #include "chart-select-private.h"
 #include "chart-words-private.h"
 
@@ -71,6 +72,7 @@ lr_table_clear(lr_table_t *table)
 	if (table->sources)
 		g_ptr_array_unref(table->sources);
 	g_free(table->series_prefix);
+	g_free(table->highlight);
 	memset(table, 0, sizeof *table);
 }
 
@@ -188,11 +190,168 @@ check_bar_indicators(const lr_chart_t *chart, const lr_indicator_t *const *indic
 	return LR_STATUS_SUCCESS;
 }
 
+const lr_indicator_t *
+lr_select_find_indicator(const lr_dataset_t *dataset, const char *id, lr_error_record_t *error)
+{
+	const lr_indicator_t *indicator = lr_dataset_find_indicator(dataset, id);
+	size_t count = lr_dataset_get_indicator_count(dataset);
+	lr_matcher_t *matcher;
+	const char *key;
+	char *hint;
+
+	if (indicator)
+		return indicator;
+	matcher = lr_matcher_new();
+	for (size_t i = 0; i < count; i++) {
+		const lr_indicator_t *known = lr_dataset_get_indicator(dataset, i);
+		lr_matcher_add(matcher, known->id, known->id);
+		lr_matcher_add(matcher, known->id, known->name_vi);
+		lr_matcher_add(matcher, known->id, known->name_en);
+	}
+	key = lr_matcher_find(matcher, id);
+	if (key)
+		indicator = lr_dataset_find_indicator(dataset, key);
+	else {
+		hint = lr_matcher_suggest(matcher, id);
+		lr_error_record_set(error, LR_STATUS_UNKNOWN_INDICATOR, NULL, 0, 0,
+				    "unknown indicator '%s'%s", id,
+				    hint[0] ? hint : " (`lreport list` shows the indicators)");
+		g_free(hint);
+	}
+	lr_matcher_free(matcher);
+	return indicator;
+}
+
+/* Every entity with whole-year data of the @wanted indicators, by its dataset spelling and
+ * its English name. */
+static lr_matcher_t *
+entities_with_data(const lr_chart_t *chart, GHashTable *wanted)
+{
+	size_t count = lr_dataset_get_observation_count(chart->dataset);
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	lr_matcher_t *matcher = lr_matcher_new();
+
+	for (size_t i = 0; i < count; i++) {
+		const lr_observation_t *observation = lr_dataset_get_observation(chart->dataset, i);
+		if (observation->period[0] || !g_hash_table_contains(wanted, observation->indicator) ||
+		    !g_hash_table_add(seen, (gpointer) observation->entity))
+			continue;
+		lr_matcher_add(matcher, observation->entity, observation->entity);
+		lr_matcher_add(matcher, observation->entity,
+			       lr_dataset_get_entity_name(chart->dataset, observation->entity,
+							  LR_LANGUAGE_EN));
+	}
+	g_hash_table_unref(seen);
+	return matcher;
+}
+
+/* The chart's entities as the dataset spells them, into @requested (strings of the chart or
+ * of *@available) and @requested_set; a name that is a second spelling of one already there
+ * is dropped. "Ha Noi", "hà nội" and "Hanoi" (its English name) all name "Hà Nội". Names
+ * with data (in @seen) are kept as they are, and the matcher of every entity is built only
+ * when one is not: a request spelled exactly costs nothing more. */
+static lr_status_t
+resolve_entities(const lr_chart_t *chart, GHashTable *wanted, GHashTable *seen,
+		 lr_matcher_t **available, GPtrArray *requested, GHashTable *requested_set,
+		 bool *changed, lr_error_record_t *error)
+{
+	*changed = false;
+	for (guint e = 0; e < chart->entities->len && !*changed; e++)
+		*changed = !g_hash_table_contains(seen, g_ptr_array_index(chart->entities, e));
+	if (!*changed)
+		return LR_STATUS_SUCCESS;
+	*available = entities_with_data(chart, wanted);
+	g_ptr_array_set_size(requested, 0);
+	g_hash_table_remove_all(requested_set);
+	for (guint e = 0; e < chart->entities->len; e++) {
+		const char *name = g_ptr_array_index(chart->entities, e);
+		const char *key = g_hash_table_contains(seen, name) ? name
+				: lr_matcher_find(*available, name);
+		if (!key) {
+			char *hint = lr_matcher_suggest(*available, name);
+			lr_status_t status = lr_error_record_set(
+				error, LR_STATUS_UNKNOWN_ENTITY, NULL, 0, 0,
+				"no data for entity '%s' in the chosen indicators and years%s", name, hint);
+			g_free(hint);
+			return status;
+		}
+		if (g_hash_table_add(requested_set, (gpointer) key))
+			g_ptr_array_add(requested, (gpointer) key);
+	}
+	return LR_STATUS_SUCCESS;
+}
+
+/* Sets @table's highlight to the entity of the chart the highlight names (loosely, in either
+ * language). Naming none is an error, not a chart with every series grey. */
+static lr_status_t
+resolve_highlight(const lr_chart_t *chart, lr_table_t *table, const GPtrArray *entities,
+		  lr_matcher_t *available, lr_error_record_t *error)
+{
+	lr_matcher_t *in_chart = lr_matcher_new();
+	const char *key;
+	lr_status_t status = LR_STATUS_SUCCESS;
+
+	for (guint e = 0; e < entities->len; e++) {
+		const char *entity = g_ptr_array_index(entities, e);
+		lr_matcher_add(in_chart, entity, entity);
+		lr_matcher_add(in_chart, entity,
+			       lr_dataset_get_entity_name(chart->dataset, entity, LR_LANGUAGE_EN));
+	}
+	key = lr_matcher_find(in_chart, chart->highlight);
+	if (key)
+		table->highlight = g_strdup(key);
+	else {
+		char *hint = lr_matcher_suggest(in_chart, chart->highlight);
+		if (!hint[0] && available && lr_matcher_find(available, chart->highlight)) {
+			g_free(hint);
+			hint = g_strdup_printf("; add it to the chart's entities (--entity) first");
+		}
+		status = lr_error_record_set(error, LR_STATUS_UNKNOWN_ENTITY, NULL, 0, 0,
+					     "the highlight '%s' names no entity of this chart%s",
+					     chart->highlight, hint);
+		g_free(hint);
+	}
+	lr_matcher_free(in_chart);
+	return status;
+}
+
+/* What one pass over the observations reads and fills. */
+typedef struct {
+	GHashTable *wanted, *wanted_years;
+	GHashTable *requested_set;          /* NULL: every entity */
+	GPtrArray *matches;
+	GHashTable *entity_seen;
+	GPtrArray *entities;
+	GHashTable *year_seen;
+	GArray *years;
+} scan_t;
+
+static void
+scan_observations(const lr_chart_t *chart, scan_t *scan)
+{
+	size_t count = lr_dataset_get_observation_count(chart->dataset);
+
+	for (size_t i = 0; i < count; i++) {
+		const lr_observation_t *observation = lr_dataset_get_observation(chart->dataset, i);
+		if (observation->period[0] || !g_hash_table_contains(scan->wanted, observation->indicator))
+			continue;
+		if (scan->requested_set && !g_hash_table_contains(scan->requested_set, observation->entity))
+			continue;
+		if ((chart->years->len || chart->year_ranges->len) &&
+		    !g_hash_table_contains(scan->wanted_years, GINT_TO_POINTER(observation->year)))
+			continue;
+		g_ptr_array_add(scan->matches, (gpointer) observation);
+		if (g_hash_table_add(scan->entity_seen, (gpointer) observation->entity))
+			g_ptr_array_add(scan->entities, (gpointer) observation->entity);
+		if (g_hash_table_add(scan->year_seen, GINT_TO_POINTER(observation->year)))
+			g_array_append_val(scan->years, observation->year);
+	}
+}
+
 lr_status_t
 lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 		lr_error_record_t *error)
 {
-	size_t count = lr_dataset_get_observation_count(chart->dataset);
 	int indicator_count = (int) chart->indicators->len;
 	const lr_indicator_t **indicators = g_new0(const lr_indicator_t *, MAX(indicator_count, 1));
 	GHashTable *wanted = g_hash_table_new(g_str_hash, g_str_equal);      /* id */
@@ -202,7 +361,11 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 	GPtrArray *entities = g_ptr_array_new();       /* borrowed from the dataset or chart */
 	GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
 	GPtrArray *matches = g_ptr_array_new();
+	GPtrArray *requested = g_ptr_array_new();      /* the entities asked for, resolved */
+	GHashTable *requested_set = g_hash_table_new(g_str_hash, g_str_equal);
+	lr_matcher_t *available = NULL;                /* entities with data, by name */
 	lr_status_t status = LR_STATUS_SUCCESS;
+	scan_t scan = { wanted, wanted_years, NULL, matches, entity_seen, entities, year_seen, years };
 
 	memset(table, 0, sizeof *table);
 	if (indicator_count == 0) {
@@ -213,10 +376,9 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 	/* Looked up now, not when added: the dataset may have grown since (invariant 1). */
 	for (int k = 0; k < indicator_count; k++) {
 		const char *id = g_ptr_array_index(chart->indicators, k);
-		indicators[k] = lr_dataset_find_indicator(chart->dataset, id);
+		indicators[k] = lr_select_find_indicator(chart->dataset, id, error);
 		if (!indicators[k]) {
-			status = lr_error_record_set(error, LR_STATUS_UNKNOWN_INDICATOR, NULL, 0, 0,
-						     "unknown indicator '%s'", id);
+			status = LR_STATUS_UNKNOWN_INDICATOR;
 			goto out;
 		}
 		g_hash_table_add(wanted, (gpointer) indicators[k]->id);
@@ -227,27 +389,34 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 		for (int year = g_array_index(chart->year_ranges, int, r);
 		     year <= g_array_index(chart->year_ranges, int, r + 1); year++)
 			g_hash_table_add(wanted_years, GINT_TO_POINTER(year));
+	for (guint e = 0; e < chart->entities->len; e++) {
+		g_ptr_array_add(requested, g_ptr_array_index(chart->entities, e));
+		g_hash_table_add(requested_set, g_ptr_array_index(chart->entities, e));
+	}
 
-	/* Whole-year observations of the chosen indicators, entities and years. */
-	for (size_t i = 0; i < count; i++) {
-		const lr_observation_t *observation = lr_dataset_get_observation(chart->dataset, i);
-		if (observation->period[0] || !g_hash_table_contains(wanted, observation->indicator))
-			continue;
-		if (chart->entities->len && !g_hash_table_contains(chart->entity_set, observation->entity))
-			continue;
-		if ((chart->years->len || chart->year_ranges->len) &&
-		    !g_hash_table_contains(wanted_years, GINT_TO_POINTER(observation->year)))
-			continue;
-		g_ptr_array_add(matches, (gpointer) observation);
-		if (g_hash_table_add(entity_seen, (gpointer) observation->entity))
-			g_ptr_array_add(entities, (gpointer) observation->entity);
-		if (g_hash_table_add(year_seen, GINT_TO_POINTER(observation->year)))
-			g_array_append_val(years, observation->year);
+	/* Whole-year observations of the chosen indicators, entities and years; once more when
+	 * an entity asked for was spelled loosely (no data was found under that name). */
+	scan.requested_set = requested->len ? requested_set : NULL;
+	scan_observations(chart, &scan);
+	if (requested->len) {
+		bool changed;
+		status = resolve_entities(chart, wanted, entity_seen, &available, requested,
+					  requested_set, &changed, error);
+		if (status)
+			goto out;
+		if (changed) {
+			g_ptr_array_set_size(matches, 0);
+			g_ptr_array_set_size(entities, 0);
+			g_array_set_size(years, 0);
+			g_hash_table_remove_all(entity_seen);
+			g_hash_table_remove_all(year_seen);
+			scan_observations(chart, &scan);
+		}
 	}
 
 	/* Requested entities and years that have no data are errors, named precisely. */
-	for (guint e = 0; e < chart->entities->len; e++) {
-		const char *entity = g_ptr_array_index(chart->entities, e);
+	for (guint e = 0; e < requested->len; e++) {
+		const char *entity = g_ptr_array_index(requested, e);
 		if (!g_hash_table_contains(entity_seen, entity)) {
 			status = lr_error_record_set(error, LR_STATUS_UNKNOWN_ENTITY, NULL, 0, 0,
 						     "no data for entity '%s' in the chosen indicators and years",
@@ -282,10 +451,10 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 		goto out;
 	}
 	/* Entities in the order asked for; otherwise in data order. */
-	if (chart->entities->len) {
+	if (requested->len) {
 		g_ptr_array_set_size(entities, 0);
-		for (guint e = 0; e < chart->entities->len; e++)
-			g_ptr_array_add(entities, g_ptr_array_index(chart->entities, e));
+		for (guint e = 0; e < requested->len; e++)
+			g_ptr_array_add(entities, g_ptr_array_index(requested, e));
 	}
 	g_array_sort(years, compare_ints);
 
@@ -398,6 +567,8 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 					     list);
 		g_free(list);
 	}
+	if (status == LR_STATUS_SUCCESS && chart->highlight)
+		status = resolve_highlight(chart, table, entities, available, error);
 out:
 	if (status != LR_STATUS_SUCCESS)
 		lr_table_clear(table);
@@ -409,5 +580,8 @@ out:
 	g_ptr_array_unref(entities);
 	g_array_unref(years);
 	g_ptr_array_unref(matches);
+	g_ptr_array_unref(requested);
+	g_hash_table_unref(requested_set);
+	lr_matcher_free(available);
 	return status;
 }

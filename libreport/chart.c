@@ -158,6 +158,7 @@ void
 lr_chart_add_indicator(lr_chart_t *chart, const char *id)
 {
 	const lr_indicator_t *indicator;
+	lr_error_record_t unknown = { 0 };
 
 	if (!usable(chart))
 		return;
@@ -165,10 +166,11 @@ lr_chart_add_indicator(lr_chart_t *chart, const char *id)
 		fail(chart, LR_STATUS_NULL_POINTER, "indicator id is NULL");
 		return;
 	}
-	indicator = lr_dataset_find_indicator(chart->dataset, id);
+	indicator = lr_select_find_indicator(chart->dataset, id, &unknown);
 	if (!indicator) {
-		fail(chart, LR_STATUS_UNKNOWN_INDICATOR,
-		     "unknown indicator '%s' (`lreport list` shows the indicators)", id);
+		/* The message names the closest indicators. */
+		fail(chart, LR_STATUS_UNKNOWN_INDICATOR, "%s", unknown.message);
+		lr_error_record_clear(&unknown);
 		return;
 	}
 	for (guint i = 0; i < chart->indicators->len; i++)

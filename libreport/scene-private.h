@@ -94,7 +94,8 @@ typedef guint lr_scene_mark_t;
 lr_scene_mark_t lr_scene_mark(const lr_scene_t *scene);
 void lr_scene_rollback(lr_scene_t *scene, lr_scene_mark_t mark);
 
-/* Measures text in the scene's font: @size_factor times the body size. */
+/* Measures text in the scene's font: @size_factor times the body size, but never less than
+ * LR_CHART_TEXT_SIZE_MIN (on a small canvas, small text stays legible and layouts make room or fail). */
 lr_status_t lr_scene_measure(lr_scene_t *scene, const char *utf8, double size_factor, bool bold,
 			     double max_width, int max_lines, PangoAlignment align,
 			     lr_text_t *text);

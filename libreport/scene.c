@@ -196,7 +196,8 @@ lr_scene_measure(lr_scene_t *scene, const char *utf8, double size_factor, bool b
 {
 	lr_text_style_t style = {
 		.family = scene->theme->font_family,
-		.size = scene->font_size * size_factor,
+		/* Never below the legibility floor, whatever the canvas or the theme. */
+		.size = MAX(scene->font_size * size_factor, LR_CHART_TEXT_SIZE_MIN),
 		.bold = bold,
 		.max_width = max_width,
 		.max_lines = max_lines,

@@ -539,6 +539,37 @@ START_TEST(test_error_unknown_entity)
 }
 END_TEST
 
+/* Twelve entities over two years would be twelve series in eight colours: refused, saying
+ * how to narrow the chart; one year puts them along the axis instead. */
+START_TEST(test_error_more_series_than_colours)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	lr_chart_t *chart;
+	char *dump;
+
+	ct_add_indicator(dataset, "many_value", "Giá trị thử nghiệm", "Test value", "", "",
+			 LR_INDICATOR_VALUE, LR_DIRECTION_HIGHER);
+	for (int e = 0; e < 12; e++) {
+		char *entity = g_strdup_printf("Tỉnh thử nghiệm %d", e + 1);
+		ct_add_observation(dataset, "many_value", entity, 2023, e + 1, 0, LR_OBSERVATION_ACTUAL);
+		ct_add_observation(dataset, "many_value", entity, 2024, e + 2, 0, LR_OBSERVATION_ACTUAL);
+		g_free(entity);
+	}
+	ct_label_test_source(dataset, false);
+	chart = lr_chart_create(LR_CHART_BAR, dataset);
+	lr_chart_add_indicator(chart, "many_value");
+	ck_assert_ptr_null(lr_chart_describe_layout(chart, 1600, 900));
+	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "12 series are more than the 8 colours");
+	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "--year");
+	lr_chart_add_year(chart, 2024);
+	dump = lr_chart_describe_layout(chart, 1600, 900);
+	ck_assert_ptr_nonnull(dump);
+	lr_free(dump);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 START_TEST(test_error_year_without_data)
 {
 	request_t request;
@@ -1220,6 +1251,7 @@ bar_suite(void)
 	tcase_add_test(tc, test_error_unknown_indicator);
 	tcase_add_test(tc, test_error_unknown_entity);
 	tcase_add_test(tc, test_error_year_without_data);
+	tcase_add_test(tc, test_error_more_series_than_colours);
 	tcase_add_loop_test(tc, test_error_bad_canvas, 0, 5);
 	tcase_add_test(tc, test_error_unwritable);
 	tcase_add_test(tc, test_error_unknown_extension);

@@ -30,6 +30,7 @@
 #include "test-main.h"
 #include "chart-test-util.h"
 #include "chart-spec-private.h"
+#include "chart-match-private.h"
 
 /* ---- lifecycle ---------------------------------------------------------------------------- */
 
@@ -707,6 +708,64 @@ START_TEST(test_selection_linear)
 }
 END_TEST
 
+/* ---- forgiving names (chart-match.c) ---------------------------------------------------- */
+
+START_TEST(test_match_fold_and_distance)
+{
+	static const struct {
+		const char *in, *folded;
+	} folds[] = {
+		{ "Đà Nẵng", "da nang" },           { "TP. Hồ Chí Minh", "tp ho chi minh" },
+		{ "VIỆT NAM", "viet nam" },         { "Vie\xcc\xa3\xcc\x82t Nam", "viet nam" }, /* NFD */
+		{ "  In-đô-nê-xi-a ", "in do ne xi a" }, { "egdi_rank", "egdi rank" },
+		{ "", "" },
+	};
+	lr_matcher_t *matcher = lr_matcher_new();
+	char *hint;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(folds); i++) {
+		char *folded = lr_match_fold(folds[i].in);
+		ck_assert_str_eq(folded, folds[i].folded);
+		g_free(folded);
+	}
+	ck_assert_uint_eq(lr_match_distance("ha noi", "ha noi", 3), 0);
+	ck_assert_uint_eq(lr_match_distance("ha noi", "ah noi", 3), 1);   /* transposed */
+	ck_assert_uint_eq(lr_match_distance("ha noi", "ha nol", 3), 1);
+	ck_assert_uint_eq(lr_match_distance("hà", "ha", 3), 1);           /* in characters */
+	ck_assert_uint_eq(lr_match_distance("abcdefgh", "zzzzzzzz", 2), 3); /* capped at limit + 1 */
+	ck_assert_uint_eq(lr_match_distance("a", "abcdef", 2), 3);
+
+	lr_matcher_add(matcher, "Hà Nội", "Hà Nội");
+	lr_matcher_add(matcher, "Hà Nội", "Hanoi");
+	lr_matcher_add(matcher, "Hải Phòng", "Hải Phòng");
+	lr_matcher_add(matcher, "Hải Phòng", "Haiphong");
+	lr_matcher_add(matcher, "Thừa Thiên Huế", "Thừa Thiên Huế");
+	lr_matcher_add(matcher, "Thừa Thiên Huế", NULL); /* no English name: ignored */
+	ck_assert_str_eq(lr_matcher_find(matcher, "Hà Nội"), "Hà Nội");
+	ck_assert_str_eq(lr_matcher_find(matcher, "HA NOI"), "Hà Nội");
+	ck_assert_str_eq(lr_matcher_find(matcher, "hanoi"), "Hà Nội");
+	ck_assert_ptr_null(lr_matcher_find(matcher, "Hà Giang"));
+	ck_assert_ptr_null(lr_matcher_find(matcher, ""));
+	hint = lr_matcher_suggest(matcher, "Ha Nol");
+	ck_assert_str_eq(hint, "; did you mean 'Hà Nội'?");
+	g_free(hint);
+	hint = lr_matcher_suggest(matcher, "Haipong"); /* closest to the English name */
+	ck_assert_str_eq(hint, "; did you mean 'Hải Phòng' (Haiphong)?");
+	g_free(hint);
+	hint = lr_matcher_suggest(matcher, "Hue"); /* a word of the name */
+	ck_assert_str_eq(hint, "; did you mean 'Thừa Thiên Huế'?");
+	g_free(hint);
+	hint = lr_matcher_suggest(matcher, "Ha"); /* too short to be close to anything */
+	ck_assert_str_eq(hint, "");
+	g_free(hint);
+	hint = lr_matcher_suggest(matcher, "Ha Noi Hai Phong Hue Ha Noi");
+	ck_assert_str_eq(hint, "");
+	g_free(hint);
+	lr_matcher_free(matcher);
+	lr_matcher_free(NULL);
+}
+END_TEST
+
 static Suite *
 chart_suite(void)
 {
@@ -726,6 +785,7 @@ chart_suite(void)
 	tc = ct_add_tcase(suite, "names", 30);
 	tcase_add_test(tc, test_enum_names);
 	tcase_add_test(tc, test_version);
+	tcase_add_test(tc, test_match_fold_and_distance);
 
 	tc = ct_add_tcase(suite, "spec", 60);
 	tcase_add_loop_test(tc, test_apply_option_errors, 0, 11);

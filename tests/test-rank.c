@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "test-main.h"
 #include "chart-test-util.h"
@@ -735,6 +736,453 @@ START_TEST(test_error_unknown_indicator)
 END_TEST
 
 /* ---------------------------------------------------------------------------------------- */
+/* Many series on a long scale: made-up ranks out of 193 (the source line says so) */
+
+#define SCALE_TOTAL 193
+#define CONTEXT_GREY 0xB9BEC4u   /* the default theme's context colour */
+#define HIGHLIGHT_ORANGE 0xD55E00u
+/* A line of Noto Sans is about 1.36 sizes tall: a box lower than this holds text below the
+ * floor. */
+#define FLOOR_HEIGHT (LR_CHART_TEXT_SIZE_MIN * 1.3)
+
+static const struct {
+	const char *vi, *en;
+} countries[] = {
+	{ "Việt Nam", "Viet Nam" },   { "Thái Lan", "Thailand" },
+	{ "In-đô-nê-xi-a", "Indonesia" }, { "Ma-lai-xi-a", "Malaysia" },
+	{ "Phi-líp-pin", "Philippines" }, { "Cam-pu-chia", "Cambodia" },
+	{ "Lào", "Laos" },             { "Mông Cổ", "Mongolia" },
+};
+
+static int
+gcd(int a, int b)
+{
+	return b ? gcd(b, a % b) : a;
+}
+
+/* @series entities ranked between @best and @worst (out of 193) in @years: distinct ranks
+ * each year, moving about. The first is "Hà Nội" (English "Hanoi"), then the countries
+ * above, then "Tỉnh thử nghiệm N". */
+static lr_dataset_t *
+scale_dataset(int series, const int *years, int year_count, int best, int worst)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	int span = worst - best + 1, step = 37;
+
+	while (gcd(step, span) != 1)
+		step++;
+	ck_assert_int_le(series, span);
+	ct_add_indicator(dataset, "scale_rank", "Xếp hạng thử nghiệm", "Test rank", "", "",
+			 LR_INDICATOR_RANK, LR_DIRECTION_LOWER);
+	for (int e = 0; e < series; e++) {
+		char *vi, *en;
+		if (e == 0) {
+			vi = g_strdup("Hà Nội");
+			en = g_strdup("Hanoi");
+		} else if (e <= N_ELEMENTS(countries)) {
+			vi = g_strdup(countries[e - 1].vi);
+			en = g_strdup(countries[e - 1].en);
+		} else {
+			vi = g_strdup_printf("Tỉnh thử nghiệm %d", e);
+			en = g_strdup_printf("Test province %d", e);
+		}
+		for (int y = 0; y < year_count; y++)
+			ct_add_observation(dataset, "scale_rank", vi, years[y],
+					   best + (e * step + y * 17 * (e % 3 + 1)) % span, SCALE_TOTAL,
+					   LR_OBSERVATION_ACTUAL);
+		ck_assert_int_eq(lr_dataset_set_entity_name(dataset, vi, en), LR_STATUS_SUCCESS);
+		g_free(vi);
+		g_free(en);
+	}
+	ct_label_test_source(dataset, false);
+	return dataset;
+}
+
+static lr_chart_t *
+scale_chart(lr_dataset_t *dataset, lr_language_t language, const char *highlight)
+{
+	lr_chart_t *chart = lr_chart_create(LR_CHART_RANK, dataset);
+
+	lr_chart_add_indicator(chart, "scale_rank");
+	lr_chart_set_language(chart, language);
+	lr_chart_set_highlight(chart, highlight);
+	ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_SUCCESS);
+	return chart;
+}
+
+/* Every text box above the floor; no two series a reader must tell apart in one colour:
+ * without a highlight each line has a colour of its own, with one only the highlighted
+ * line is coloured; the coloured series are named (end labels or a legend). */
+static void
+check_scale_layout(const ct_layout_t *layout, int series, bool highlight, const char *what,
+		   GString *problems)
+{
+	GHashTable *colours = g_hash_table_new(g_direct_hash, g_direct_equal);
+	char *text_problems = ct_layout_text_problems(layout);
+	guint named = ct_layout_count(layout, "end-label") + ct_layout_count(layout, "legend-label");
+	guint expected_colours = highlight ? 1 : (guint) series;
+
+	if (text_problems)
+		g_string_append_printf(problems, "%s:\n%s", what, text_problems);
+	g_free(text_problems);
+	for (guint i = 0; i < layout->items->len; i++) {
+		const ct_item_t *item = g_ptr_array_index(layout->items, i);
+		if (item->text && item->height < FLOOR_HEIGHT - CT_ROUNDING)
+			g_string_append_printf(problems, "%s: text below the floor: %s %.1f %.1f %.1f %.1f \"%s\"\n",
+					       what, item->role, item->x, item->y, item->width,
+					       item->height, item->text);
+		if ((strcmp(item->role, "line") == 0 || strcmp(item->role, "line-gap") == 0) &&
+		    item->stroke != CONTEXT_GREY)
+			g_hash_table_add(colours, GUINT_TO_POINTER(item->stroke));
+	}
+	if (g_hash_table_size(colours) != expected_colours)
+		g_string_append_printf(problems, "%s: %u line colours other than the context grey, expected %u\n",
+				       what, g_hash_table_size(colours), expected_colours);
+	if (highlight && !g_hash_table_contains(colours, GUINT_TO_POINTER(HIGHLIGHT_ORANGE)))
+		g_string_append_printf(problems, "%s: the highlighted line is not in the highlight colour\n", what);
+	if (named != (highlight && series > LR_THEME_SERIES_COLORS ? 1u : (guint) series))
+		g_string_append_printf(problems, "%s: %u series named, expected %d\n", what, named,
+				       highlight && series > LR_THEME_SERIES_COLORS ? 1 : series);
+	g_hash_table_unref(colours);
+}
+
+/* 1 to 60 series ranked out of 193, at both default sizes, in both languages, with and
+ * without a highlight: each chart draws legibly or fails saying how to narrow it. */
+START_TEST(test_many_series)
+{
+	static const int counts[] = { 1, 2, 3, 4, 7, 8, 9, 12, 30, 60 };
+	static const double canvases[][2] = { { 1600, 900 }, { 720, 405 } };
+	static const int years[] = { 2018, 2020, 2022, 2024 };
+	GString *problems = g_string_new(NULL);
+
+	for (int n = 0; n < N_ELEMENTS(counts); n++) {
+		lr_dataset_t *dataset = scale_dataset(counts[n], years, N_ELEMENTS(years), 1, SCALE_TOTAL);
+		for (int language = 0; language < 2; language++)
+			for (int lit = 0; lit < 2; lit++) {
+				/* The highlight given loosely: no diacritics, lower case. */
+				lr_chart_t *chart = scale_chart(dataset, language ? LR_LANGUAGE_EN : LR_LANGUAGE_VI,
+								lit ? "ha noi" : NULL);
+				for (int c = 0; c < N_ELEMENTS(canvases); c++) {
+					char *what = g_strdup_printf("%d series, %s, %s, %g x %g", counts[n],
+								     language ? "en" : "vi", lit ? "highlight" : "no highlight",
+								     canvases[c][0], canvases[c][1]);
+					char *dump = lr_chart_describe_layout(chart, canvases[c][0], canvases[c][1]);
+					if (!lit && counts[n] > LR_THEME_SERIES_COLORS) {
+						const lr_error_t *error = lr_chart_get_error(chart);
+						if (dump || !error || error->status != LR_STATUS_UNSUPPORTED ||
+						    !strstr(error->message, "--highlight 'Hà Nội'") ||
+						    !strstr(error->message, "--entity"))
+							g_string_append_printf(problems, "%s: expected a refusal saying how to narrow the chart, got %s\n",
+									       what, error && error->message ? error->message : "a chart");
+					} else if (!dump) {
+						g_string_append_printf(problems, "%s: failed: %s\n", what,
+								       lr_chart_get_error(chart)->message);
+					} else {
+						ct_layout_t *layout = ct_layout_parse(dump);
+						check_scale_layout(layout, counts[n], lit, what, problems);
+						ct_layout_free(layout);
+					}
+					lr_free(dump);
+					g_free(what);
+				}
+				lr_chart_destroy(chart);
+			}
+		lr_dataset_destroy(dataset);
+	}
+	ck_assert_msg(problems->len == 0, "%s", ct_brief(problems->str));
+	g_string_free(problems, TRUE);
+}
+END_TEST
+
+/* The time axis marks the years with data, where they fall in time. */
+START_TEST(test_years_with_data)
+{
+	static const int even[] = { 2018, 2020, 2022, 2024 }, uneven[] = { 2018, 2022, 2023 };
+	lr_dataset_t *dataset = scale_dataset(8, even, N_ELEMENTS(even), 40, 120);
+	lr_chart_t *chart = scale_chart(dataset, LR_LANGUAGE_VI, NULL);
+	ct_layout_t *layout = ct_layout_describe(chart, 1600, 900);
+	GPtrArray *labels = ct_layout_find_all(layout, "year-label", NULL);
+	double x[4];
+
+	ck_assert_uint_eq(labels->len, 4);
+	for (int i = 0; i < 4; i++) {
+		const ct_item_t *label = g_ptr_array_index(labels, i);
+		char year[8];
+		g_snprintf(year, sizeof year, "%d", even[i]);
+		ck_assert_str_eq(label->text, year);
+		x[i] = label->x + label->width / 2;
+	}
+	ck_assert_double_eq_tol(x[1] - x[0], x[3] - x[2], 0.2);
+	g_ptr_array_unref(labels);
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+
+	dataset = scale_dataset(8, uneven, N_ELEMENTS(uneven), 40, 120);
+	chart = scale_chart(dataset, LR_LANGUAGE_EN, NULL);
+	layout = ct_layout_describe(chart, 1600, 900);
+	labels = ct_layout_find_all(layout, "year-label", NULL);
+	ck_assert_uint_eq(labels->len, 3);
+	for (int i = 0; i < 3; i++) {
+		const ct_item_t *label = g_ptr_array_index(labels, i);
+		char year[8];
+		g_snprintf(year, sizeof year, "%d", uneven[i]);
+		ck_assert_str_eq(label->text, year);
+		x[i] = label->x + label->width / 2;
+	}
+	/* Four years, then one: four times the distance. */
+	ck_assert_double_eq_tol((x[1] - x[0]) / (x[2] - x[1]), 4.0, 0.01);
+	g_ptr_array_unref(labels);
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* Eight countries between rank 40 and 120 of 193: the axis spans their range (they fill the
+ * plot), no tick is beyond 193, and the subtitle says what rank 1 is and out of how many.
+ * Their ranks are written at a legible size (check_scale_layout), beside the points. */
+START_TEST(test_rank_axis_range)
+{
+	static const int years[] = { 2018, 2020, 2022, 2024 };
+	lr_dataset_t *dataset = scale_dataset(8, years, N_ELEMENTS(years), 40, 120);
+	GString *problems = g_string_new(NULL);
+
+	for (int language = 0; language < 2; language++) {
+		lr_chart_t *chart = scale_chart(dataset, language ? LR_LANGUAGE_EN : LR_LANGUAGE_VI, NULL);
+		ct_layout_t *layout = ct_layout_describe(chart, 1600, 900);
+		GPtrArray *markers = ct_layout_find_all(layout, "marker", NULL);
+		GPtrArray *ticks = ct_layout_find_all(layout, "tick-label", NULL);
+		const ct_item_t *subtitle = ct_layout_find(layout, "subtitle", NULL);
+		double top = INFINITY, bottom = -INFINITY;
+
+		for (guint i = 0; i < markers->len; i++) {
+			const ct_item_t *m = g_ptr_array_index(markers, i);
+			top = MIN(top, m->y);
+			bottom = MAX(bottom, m->y);
+		}
+		ck_assert_uint_eq(markers->len, 8 * 4);
+		ck_assert_msg(bottom - top > 900 * 0.45, "the ranks fill %.0f of 900 px", bottom - top);
+		for (guint i = 0; i < ticks->len; i++) {
+			const ct_item_t *tick = g_ptr_array_index(ticks, i);
+			ck_assert_int_le(atoi(tick->text), SCALE_TOTAL);
+			ck_assert_int_ge(atoi(tick->text), 1);
+		}
+		ck_assert_ptr_nonnull(subtitle);
+		ck_assert_msg(strstr(subtitle->text, language ? "1 = best" : "1 = cao nhất") &&
+			      strstr(subtitle->text, "193"), "subtitle \"%s\"", subtitle->text);
+		check_scale_layout(layout, 8, false, language ? "8 countries, en" : "8 countries, vi", problems);
+		g_ptr_array_unref(markers);
+		g_ptr_array_unref(ticks);
+		ct_layout_free(layout);
+		lr_chart_destroy(chart);
+	}
+	ck_assert_msg(problems->len == 0, "%s", ct_brief(problems->str));
+	g_string_free(problems, TRUE);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* Where 60 lines cross, the grey context lines have no casing to blank the crossings out:
+ * only the highlighted line has one, and casings are thin. */
+START_TEST(test_casings_keep_crossings)
+{
+	static const int years[] = { 2018, 2020, 2022, 2024 };
+	lr_dataset_t *dataset = scale_dataset(60, years, N_ELEMENTS(years), 1, SCALE_TOTAL);
+	lr_chart_t *chart = scale_chart(dataset, LR_LANGUAGE_VI, "Hanoi");
+	ct_layout_t *layout = ct_layout_describe(chart, 1600, 900);
+	GPtrArray *casings = ct_layout_find_all(layout, "line-casing", NULL);
+	GPtrArray *lines = ct_layout_find_all(layout, "line", NULL);
+	double widest_line = 0;
+
+	for (guint i = 0; i < lines->len; i++)
+		widest_line = MAX(widest_line, ((const ct_item_t *) g_ptr_array_index(lines, i))->line_width);
+	ck_assert_uint_eq(lines->len, 60 * 3);
+	ck_assert_uint_eq(casings->len, 3); /* the highlighted line's three segments */
+	for (guint i = 0; i < casings->len; i++)
+		ck_assert_double_le(((const ct_item_t *) g_ptr_array_index(casings, i))->line_width,
+				    widest_line * 3 - 0.5);
+	g_ptr_array_unref(casings);
+	g_ptr_array_unref(lines);
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+
+	/* Eight coloured lines: each cased, thinly. */
+	lr_dataset_destroy(dataset);
+	dataset = scale_dataset(8, years, N_ELEMENTS(years), 1, SCALE_TOTAL);
+	chart = scale_chart(dataset, LR_LANGUAGE_VI, NULL);
+	layout = ct_layout_describe(chart, 1600, 900);
+	casings = ct_layout_find_all(layout, "line-casing", NULL);
+	lines = ct_layout_find_all(layout, "line", NULL);
+	ck_assert_uint_eq(casings->len, lines->len);
+	for (guint i = 0; i < casings->len; i++)
+		ck_assert_double_le(((const ct_item_t *) g_ptr_array_index(casings, i))->line_width,
+				    ((const ct_item_t *) g_ptr_array_index(lines, i))->line_width * 2);
+	g_ptr_array_unref(casings);
+	g_ptr_array_unref(lines);
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* --highlight and --entity name an entity in either language, without diacritics or case;
+ * naming none is an error with the closest names, not a chart with every line grey. */
+START_TEST(test_loose_names)
+{
+	static const int years[] = { 2018, 2020, 2022, 2024 };
+	lr_dataset_t *dataset = scale_dataset(8, years, N_ELEMENTS(years), 40, 120);
+	static const char *const found[] = { "Viet Nam", "viet nam", "VIỆT NAM", "Việt Nam" };
+	lr_chart_t *chart;
+	ct_layout_t *layout;
+
+	for (int i = 0; i < N_ELEMENTS(found); i++) {
+		GString *problems = g_string_new(NULL);
+		chart = scale_chart(dataset, LR_LANGUAGE_EN, found[i]);
+		layout = ct_layout_describe(chart, 1600, 900);
+		check_scale_layout(layout, 8, true, found[i], problems);
+		ck_assert_msg(problems->len == 0, "%s", problems->str);
+		g_string_free(problems, TRUE);
+		ct_layout_free(layout);
+		lr_chart_destroy(chart);
+	}
+
+	chart = scale_chart(dataset, LR_LANGUAGE_VI, "Ha Nol");
+	assert_fails(chart, LR_STATUS_UNKNOWN_ENTITY, "the highlight 'Ha Nol' names no entity of this chart; did you mean 'Hà Nội'?");
+	lr_chart_destroy(chart);
+	chart = scale_chart(dataset, LR_LANGUAGE_EN, "Hanio");
+	assert_fails(chart, LR_STATUS_UNKNOWN_ENTITY, "did you mean 'Hà Nội' (Hanoi)?");
+	lr_chart_destroy(chart);
+
+	/* Entities: the English name, and one letter off. */
+	chart = scale_chart(dataset, LR_LANGUAGE_VI, NULL);
+	lr_chart_add_entity(chart, "Thailand");
+	lr_chart_add_entity(chart, "lao");
+	layout = ct_layout_describe(chart, 1600, 900);
+	ck_assert_ptr_nonnull(ct_layout_find(layout, "end-label", "Thái Lan"));
+	ck_assert_ptr_nonnull(ct_layout_find(layout, "end-label", "Lào"));
+	ck_assert_uint_eq(ct_layout_count(layout, "end-label"), 2);
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+	chart = scale_chart(dataset, LR_LANGUAGE_VI, NULL);
+	lr_chart_add_entity(chart, "phi lip pin"); /* hyphens as spaces */
+	lr_chart_add_entity(chart, "Cambodja");
+	assert_fails(chart, LR_STATUS_UNKNOWN_ENTITY, "'Cambodja' in the chosen indicators and years; did you mean 'Cam-pu-chia' (Cambodia)?");
+	lr_chart_destroy(chart);
+
+	/* Indicators: a typo is refused with the id meant. */
+	chart = lr_chart_create(LR_CHART_RANK, dataset);
+	lr_chart_add_indicator(chart, "scale_rnak");
+	ct_assert_chart_error(chart, LR_STATUS_UNKNOWN_INDICATOR, "did you mean 'scale_rank'?");
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* The diagonal hairline: a path's current point left by one item (a label) and joined to the
+ * next item's arc (a marker) draws a zero-area sliver from the label to the marker, which
+ * PDF and SVG viewers draw as a hairline. So every curved path (a marker; glyphs) of the SVG,
+ * and of the PDF turned into SVG by poppler, must stay as small as a marker. */
+static double
+widest_curved_path(const char *svg, char **where)
+{
+	double widest = 0;
+
+	*where = NULL;
+	for (const char *d = strstr(svg, " d=\""); d; d = strstr(d + 1, " d=\"")) {
+		const char *end = strchr(d + 4, '"');
+		char *path = g_strndup(d + 4, (gsize) (end - d - 4));
+		double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
+		int index = 0;
+		if (strchr(path, 'C')) {
+			for (char *p = path; *p;) {
+				char *next;
+				double value;
+				if (!(g_ascii_isdigit(*p) || *p == '-' || *p == '.')) {
+					p++;
+					continue;
+				}
+				value = g_ascii_strtod(p, &next);
+				if (next == p) {
+					p++;
+					continue;
+				}
+				if (index++ % 2 == 0) {
+					min_x = MIN(min_x, value);
+					max_x = MAX(max_x, value);
+				} else {
+					min_y = MIN(min_y, value);
+					max_y = MAX(max_y, value);
+				}
+				p = next;
+			}
+			if (MAX(max_x - min_x, max_y - min_y) > widest) {
+				widest = MAX(max_x - min_x, max_y - min_y);
+				g_free(*where);
+				*where = g_strndup(path, 300);
+			}
+		}
+		g_free(path);
+	}
+	return widest;
+}
+
+static void
+assert_no_stray_path(lr_chart_t *chart, const char *dir, const char *name)
+{
+	char *svg_path = g_strdup_printf("%s/%s.svg", dir, name);
+	char *pdf_path = g_strdup_printf("%s/%s.pdf", dir, name);
+	char *from_pdf = g_strdup_printf("%s/%s-from-pdf.svg", dir, name);
+	char *program = g_find_program_in_path("pdftocairo");
+	const char *files[2] = { svg_path, from_pdf };
+
+	ck_assert_int_eq(lr_chart_write(chart, svg_path, LR_FORMAT_SVG, 800, 450, 1), LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_chart_write(chart, pdf_path, LR_FORMAT_PDF, 800, 450, 1), LR_STATUS_SUCCESS);
+	ck_assert_msg(program != NULL, "pdftocairo (poppler-utils) is needed to read the PDF's paths");
+	{
+		char *argv[] = { program, (char *) "-svg", pdf_path, from_pdf, NULL };
+		int wait_status = 0;
+		ck_assert(g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+				       NULL, &wait_status, NULL));
+		ck_assert_msg(WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0, "pdftocairo failed");
+	}
+	for (int i = 0; i < 2; i++) {
+		char *svg = NULL, *where;
+		double widest;
+		ck_assert(g_file_get_contents(files[i], &svg, NULL, NULL));
+		widest = widest_curved_path(svg, &where);
+		/* Markers and glyphs are at most a few tens of units across. */
+		ck_assert_msg(widest < 60, "%s: a curved path spans %.0f units (a stray segment): %s",
+			      files[i], widest, where ? where : "");
+		ck_assert_msg(widest > 2, "%s: no markers found", files[i]);
+		g_free(where);
+		g_free(svg);
+	}
+	g_free(program);
+	g_free(svg_path);
+	g_free(pdf_path);
+	g_free(from_pdf);
+}
+
+START_TEST(test_no_stray_path)
+{
+	lr_dataset_t *data = ct_load_data(), *bump_data = bump_dataset(false);
+	lr_chart_t *egdi_rank = egdi_chart(data, LR_LANGUAGE_VI);
+	lr_chart_t *bump_rank = bump_chart(bump_data, LR_LANGUAGE_EN);
+	char *dir = ct_make_temp_dir();
+
+	assert_no_stray_path(egdi_rank, dir, "egdi");
+	assert_no_stray_path(bump_rank, dir, "bump");
+	ct_remove_tree(dir);
+	g_free(dir);
+	lr_chart_destroy(egdi_rank);
+	lr_chart_destroy(bump_rank);
+	lr_dataset_destroy(data);
+	lr_dataset_destroy(bump_data);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
 
 /* The tests every kind's suite runs (chart-test-util.h), on ranking charts; the chart set
  * is charts.ini's rank charts and the bump chart. */
@@ -772,6 +1220,13 @@ rank_suite(void)
 	tcase_add_test(tc, test_gap);
 	tcase_add_test(tc, test_legend_fallback);
 	tcase_add_test(tc, test_bump_markers_apart);
+	tcase_add_test(tc, test_years_with_data);
+	tcase_add_test(tc, test_rank_axis_range);
+	tcase_add_test(tc, test_casings_keep_crossings);
+	tcase_add_test(tc, test_no_stray_path);
+
+	tc = ct_add_tcase(suite, "scale", 240);
+	tcase_add_test(tc, test_many_series);
 
 	tc = ct_add_tcase(suite, "errors", 60);
 	tcase_add_test(tc, test_error_not_a_rank);
@@ -779,6 +1234,7 @@ rank_suite(void)
 	tcase_add_test(tc, test_error_single_year_of_data);
 	tcase_add_test(tc, test_error_unknown_entity);
 	tcase_add_test(tc, test_error_unknown_indicator);
+	tcase_add_test(tc, test_loose_names);
 	return suite;
 }
 

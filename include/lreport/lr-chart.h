@@ -106,10 +106,11 @@ typedef enum {
 /**
  * LR_CHART_TEXT_SIZE_MIN:
  *
- * The legibility floor: no text of a bar chart is set smaller than this, in canvas units
- * (pixels of a PNG at scale 1, points of a PDF or SVG). A crowded chart first angles and
+ * The legibility floor: no text of a chart is set smaller than this, in canvas units
+ * (pixels of a PNG at scale 1, points of a PDF or SVG). A crowded bar chart first turns and
  * shrinks its labels down to this size; when they still do not fit, it is refused with an
- * error naming the smallest canvas that would hold them.
+ * error naming the smallest canvas that would hold them. A ranking chart writes a rank inside
+ * its marker only when it fits there at this size, else beside the point.
  * Since: 0.3
  */
 #define LR_CHART_TEXT_SIZE_MIN 8.0

@@ -89,8 +89,9 @@ typedef enum {
 } lr_theme_size_t;
 
 /**
- * LR_THEME_SERIES_COLORS: the number of series colours a theme holds; series beyond it reuse
- * them in turn.
+ * LR_THEME_SERIES_COLORS: the number of series colours a theme holds. A chart never gives two
+ * series a reader must tell apart the same colour: a ranking chart with more series than this
+ * greys all but the highlighted one, or refuses with a message saying how to narrow it.
  * Since: 0.1
  */
 #define LR_THEME_SERIES_COLORS 8
