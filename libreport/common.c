@@ -177,20 +177,6 @@ lr_name_index(const char *const *names, unsigned count, const char *text)
 	return -1;
 }
 
-char *
-lr_utf8_normalize(const char *text, gssize length, gsize *bad_offset)
-{
-	const char *end;
-
-	if (!g_utf8_validate(text, length, &end)) {
-		if (bad_offset)
-			*bad_offset = (gsize) (end - text);
-		return NULL;
-	}
-	/* Precomposed and decomposed Vietnamese must compare, sort and shape alike. */
-	return g_utf8_normalize(text, length, G_NORMALIZE_NFC);
-}
-
 lr_status_t
 lr_language_from_string(const char *code, lr_language_t *language)
 {

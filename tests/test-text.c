@@ -943,6 +943,94 @@ START_TEST(test_layout_text_is_nfc)
 }
 END_TEST
 
+/* lr_utf8_normalize() is our own linear NFC (GLib's is quadratic in the compositions): it
+ * must equal g_utf8_normalize(NFC) on every code point, in the contexts where composition
+ * and reordering happen, and on random strings of the characters that make NFC tricky. */
+static void
+assert_same_nfc(const char *input, gssize length, const char *what)
+{
+	char *ours = lr_utf8_normalize(input, length, NULL);
+	char *glib = g_utf8_normalize(input, length, G_NORMALIZE_NFC);
+
+	ck_assert_msg(ours && glib && strcmp(ours, glib) == 0,
+		      "%s: NFC of \"%s\" is \"%s\", GLib says \"%s\"", what, input,
+		      ours ? ours : "(null)", glib ? glib : "(null)");
+	g_free(ours);
+	g_free(glib);
+}
+
+/* Up to U+2FFFF: every character with a decomposition, a combining class other than 0 or a
+ * part in a composition is below U+2FA1E (planes 3 to 16 hold none). */
+START_TEST(test_normalize_every_code_point)
+{
+	for (gunichar c = 1; c <= 0x2FFFF; c++) {
+		char text[32];
+		int n = 0;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		/* A starter before c (c may compose onto it), marks of classes 230 and 220 after
+		 * (reordered, and composed onto c when it is a starter). */
+		text[n++] = 'A';
+		n += g_unichar_to_utf8(c, text + n);
+		n += g_unichar_to_utf8(0x0301, text + n);
+		n += g_unichar_to_utf8(0x0323, text + n);
+		text[n] = '\0';
+		assert_same_nfc(text, -1, "code point");
+		assert_same_nfc(text + 1, -1, "code point alone");
+	}
+}
+END_TEST
+
+START_TEST(test_normalize_random_strings)
+{
+	/* Starters that compose, marks of several classes (including 0, e.g. U+0B3E and the
+	 * Hangul vowels and finals), singletons, exclusions and multi-part decompositions. */
+	static const gunichar alphabet[] = {
+		'a', 'A', 'e', 'o', 'u', ' ', 0x00EA, 0x01A1, 0x01B0, 0x1EC7, 0x0300, 0x0301,
+		0x0302, 0x0303, 0x0309, 0x0323, 0x031B, 0x0306, 0x0327, 0x0345, 0x0344, 0x0340,
+		0x0958, 0x093C, 0x0915, 0x0B47, 0x0B3E, 0x0B56, 0x1100, 0x1161, 0x11A8, 0xAC00,
+		0xAC01, 0x212B, 0x2126, 0x0F73, 0x0F71, 0x0F72, 0x05B0, 0x05B4, 0x0591, 0x1D15E,
+		0x1D165, 0x1D16E, 0x0E49, 0x3099, 0x304B, 0x30AB, 0x1F600, 0xFB01, 0x0041, 0x030A,
+	};
+	GRand *random = g_rand_new_with_seed(20261203);
+
+	for (int round = 0; round < 50000; round++) {
+		GString *text = g_string_new(NULL);
+		int length = g_rand_int_range(random, 1, 14);
+
+		for (int i = 0; i < length; i++)
+			g_string_append_unichar(text, alphabet[g_rand_int_range(random, 0,
+									     N_ELEMENTS(alphabet))]);
+		assert_same_nfc(text->str, (gssize) text->len, "random");
+		g_string_free(text, TRUE);
+	}
+	g_rand_free(random);
+}
+END_TEST
+
+/* Long inputs: a decomposed Vietnamese field, and a run of 40,000 marks of mixed classes
+ * (the counting sort), each compared whole. */
+START_TEST(test_normalize_long_strings)
+{
+	GString *text = g_string_new(NULL);
+	char *nfd;
+
+	for (int i = 0; i < 3000; i++)
+		g_string_append(text, "Tổng số mục tiêu chuyển đổi số đã hoàn thành ");
+	nfd = g_utf8_normalize(text->str, -1, G_NORMALIZE_NFD);
+	assert_same_nfc(nfd, -1, "long NFD");
+	assert_same_nfc(text->str, -1, "long NFC");
+	g_free(nfd);
+	g_string_assign(text, "e");
+	for (int i = 0; i < 40000; i++)
+		g_string_append_unichar(text, (gunichar[]) { 0x0301, 0x0323, 0x0302, 0x0345,
+							      0x031B }[i % 5]);
+	assert_same_nfc(text->str, -1, "long run of marks");
+	g_string_free(text, TRUE);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------------------------- */
 /* 5. Invalid UTF-8 */
 
@@ -1846,6 +1934,9 @@ text_suite(void)
 	tcase_add_test(tc, test_nfd_same_as_nfc_dataset);
 	tcase_add_test(tc, test_nfd_same_as_nfc_list);
 	tcase_add_test(tc, test_layout_text_is_nfc);
+	tcase_add_test(tc, test_normalize_every_code_point);
+	tcase_add_test(tc, test_normalize_random_strings);
+	tcase_add_test(tc, test_normalize_long_strings);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("ink");
