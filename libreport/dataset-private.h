@@ -51,5 +51,11 @@ lr_status_t
 lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *observation,
 			      const lr_source_position_t *position);
 
+/* LR_STATUS_SUCCESS when @text (NULL is "") is within LR_LABEL_LENGTH_MAX bytes, or
+ * LR_NOTE_LENGTH_MAX for a @note; otherwise records the error at @field of @position (NULL:
+ * an API call, LR_STATUS_INVALID_ARGUMENT), naming the column @name, and returns its status. */
+lr_status_t
+lr_dataset_check_length(lr_dataset_t *dataset, const lr_source_position_t *position, int field,
+			const char *name, const char *text, bool note);
 
 #endif

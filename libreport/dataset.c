@@ -180,6 +180,29 @@ intern(lr_dataset_t *dataset, const char *text)
 	return stored;
 }
 
+/* The limit of a field: labels may be drawn, notes and quotes never are. */
+static size_t
+field_limit(bool note)
+{
+	return note ? LR_NOTE_LENGTH_MAX : LR_LABEL_LENGTH_MAX;
+}
+
+/* Checked before normalising, so that no work is spent on text that is refused. */
+lr_status_t
+lr_dataset_check_length(lr_dataset_t *dataset, const lr_source_position_t *position, int field,
+	     const char *name, const char *text, bool note)
+{
+	size_t length = text ? strlen(text) : 0, limit = field_limit(note);
+
+	if (length <= limit)
+		return LR_STATUS_SUCCESS;
+	return field_error(dataset, position, field, position ? LR_STATUS_INVALID_DATA
+							     : LR_STATUS_INVALID_ARGUMENT,
+		    "%s: the text is %zu bytes long, above the limit of %zu bytes for %s (%s)",
+		    name, length, limit, note ? "a note or quote" : "a label",
+		    note ? "LR_NOTE_LENGTH_MAX" : "LR_LABEL_LENGTH_MAX");
+}
+
 static bool
 is_valid_id(const char *id)
 {
@@ -267,8 +290,14 @@ lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicat
 	sources[LR_IND_PILLAR] = indicator->pillar;
 	sources[LR_IND_NOTE] = indicator->note;
 	for (int i = 0; i < LR_IND_COLUMNS; i++) {
+		lr_status_t status;
+
 		if (i == LR_IND_KIND || i == LR_IND_BETTER)
 			continue;
+		status = lr_dataset_check_length(dataset, position, i, lr_indicator_columns[i], sources[i],
+				      i == LR_IND_NOTE);
+		if (status != LR_STATUS_SUCCESS)
+			return status;
 		texts[i] = intern(dataset, sources[i]);
 		if (!texts[i])
 			return field_error(dataset, position, i, LR_STATUS_INVALID_UTF8,
@@ -376,6 +405,20 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_INVALID_ARGUMENT,
 				   "reserved fields of lr_observation_t must be zero");
 
+	{
+		const char *const fields[] = {
+			[LR_OBS_INDICATOR] = observation->indicator, [LR_OBS_ENTITY] = observation->entity,
+			[LR_OBS_PERIOD] = observation->period, [LR_OBS_SOURCE] = observation->source,
+			[LR_OBS_QUOTE] = observation->quote, [LR_OBS_NOTE] = observation->note,
+		};
+		for (int i = 0; i < (int) G_N_ELEMENTS(fields); i++) {
+			lr_status_t status = lr_dataset_check_length(dataset, position, i,
+							  lr_observation_columns[i], fields[i],
+							  i == LR_OBS_QUOTE || i == LR_OBS_NOTE);
+			if (status != LR_STATUS_SUCCESS)
+				return status;
+		}
+	}
 	indicator_id = intern(dataset, observation->indicator);
 	entity = intern(dataset, observation->entity);
 	period = intern(dataset, observation->period);
@@ -560,6 +603,9 @@ lr_dataset_set_entity_name(lr_dataset_t *dataset, const char *entity, const char
 		return lr_error(LR_STATUS_NULL_POINTER);
 	if (!dataset->errors)
 		return dataset->status;
+	if (lr_dataset_check_length(dataset, NULL, -1, "entity", entity, false) != LR_STATUS_SUCCESS ||
+	    lr_dataset_check_length(dataset, NULL, -1, "name_en", name_en, false) != LR_STATUS_SUCCESS)
+		return LR_STATUS_INVALID_ARGUMENT;
 	key = intern(dataset, entity);
 	value = intern(dataset, name_en);
 	if (!key || !value)
@@ -590,6 +636,10 @@ lr_dataset_set_source_label(lr_dataset_t *dataset, const char *source, const cha
 		return lr_error(LR_STATUS_NULL_POINTER);
 	if (!dataset->errors)
 		return dataset->status;
+	if (lr_dataset_check_length(dataset, NULL, -1, "source", source, false) != LR_STATUS_SUCCESS ||
+	    lr_dataset_check_length(dataset, NULL, -1, "label_vi", label_vi, false) != LR_STATUS_SUCCESS ||
+	    lr_dataset_check_length(dataset, NULL, -1, "label_en", label_en, false) != LR_STATUS_SUCCESS)
+		return LR_STATUS_INVALID_ARGUMENT;
 	labels = g_new(const char *, 2);
 	key = intern(dataset, source);
 	labels[0] = intern(dataset, label_vi);

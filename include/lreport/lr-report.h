@@ -137,7 +137,8 @@ lr_report_get_error(const lr_report_t *report, size_t index);
 LR_EXTERN const lr_error_t *
 lr_report_get_last_error(const lr_report_t *report);
 
-/* Metadata. Text is UTF-8, NFC or NFD, copied; NULL clears. The title and subtitle are on
+/* Metadata. Text is UTF-8, NFC or NFD, copied, at most LR_LABEL_LENGTH_MAX bytes (since 0.3;
+ * longer text is the error LR_STATUS_INVALID_ARGUMENT); NULL clears. The title and subtitle are on
  * the cover and the title in every running header; all of them go into the PDF's metadata. */
 
 /** lr_report_set_title: the report's title. Since: 0.2 */
@@ -205,7 +206,7 @@ lr_report_set_justify(lr_report_t *report, bool justify);
  * lr_report_add_heading:
  * @level: 1 for a section (a new page, in the contents and the outline), 2 for a
  *   subsection (in the contents and the outline, nested)
- * @text: plain UTF-8 text
+ * @text: plain UTF-8 text, at most LR_LABEL_LENGTH_MAX bytes (since 0.3)
  * Since: 0.2
  */
 LR_EXTERN void
@@ -236,7 +237,8 @@ lr_report_add_markdown(lr_report_t *report, const char *markdown);
  * @chart: the chart, which the report takes over (it destroys it, also when this call fails:
  *   do not use @chart afterwards). Its theme and language are replaced by the report's; its
  *   dataset should be the report's.
- * @caption: text after "Hình N." / "Figure N.", or NULL for the chart's title
+ * @caption: text after "Hình N." / "Figure N.", or NULL for the chart's title; at most
+ *   LR_LABEL_LENGTH_MAX bytes (since 0.3)
  *
  * Adds a figure: the chart, drawn as vectors at the column's width, with its caption and its
  * alternative text (generated from its data) for the PDF.
