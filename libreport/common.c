@@ -31,6 +31,7 @@ static const char *const status_names[LR_STATUS_LAST] = {
 	[LR_STATUS_FONT_ERROR] = "the fonts could not be loaded",
 	[LR_STATUS_CAIRO_ERROR] = "cairo error",
 	[LR_STATUS_IMMUTABLE] = "the object is shared and can no longer be changed",
+	[LR_STATUS_MISSING_GLYPH] = "no bundled font can draw a character",
 };
 
 const char *

@@ -342,6 +342,11 @@ handle_source(csv_reader_t *reader, char **fields, const unsigned *columns, unsi
 					columns[0], "expected a source file name and labels in both languages");
 		return;
 	}
+	{
+		lr_source_position_t at = { reader->path, line, columns };
+		for (int i = 0; i < 3; i++)
+			lr_dataset_place_text(reader->dataset, fields[i], source_columns[i], &at, i);
+	}
 	lr_dataset_set_source_label(reader->dataset, fields[0], fields[1], fields[2]);
 }
 
@@ -355,6 +360,10 @@ handle_entity(csv_reader_t *reader, char **fields, const unsigned *columns, unsi
 					columns[fields[0][0] ? 1 : 0],
 					"expected an entity and its English name");
 		return;
+	}
+	{
+		lr_source_position_t at = { reader->path, line, columns };
+		lr_dataset_place_text(reader->dataset, fields[1], "name_en", &at, 1);
 	}
 	lr_dataset_set_entity_name(reader->dataset, fields[0], fields[1]);
 }

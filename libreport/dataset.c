@@ -35,6 +35,8 @@ struct lr_dataset {
 	GHashTable *observation_keys;   /* duplicate key -> line (or index + 1 for API rows) */
 	GHashTable *entity_names;       /* entity -> English name (interned strings) */
 	GHashTable *source_labels;      /* source -> const char *[2] {vi, en} (interned) */
+	GArray *texts;                  /* lr_dataset_text_t: where each non-ASCII label was first met */
+	GHashTable *text_set;           /* the interned texts in @texts */
 };
 
 static lr_dataset_t inert_no_memory = { .references = -1, .status = LR_STATUS_NO_MEMORY };
@@ -56,6 +58,8 @@ lr_dataset_create(void)
 	dataset->observation_keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	dataset->entity_names = g_hash_table_new(g_str_hash, g_str_equal);
 	dataset->source_labels = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	dataset->texts = g_array_new(FALSE, FALSE, sizeof(lr_dataset_text_t));
+	dataset->text_set = g_hash_table_new(NULL, NULL);
 	return dataset;
 }
 
@@ -83,6 +87,8 @@ lr_dataset_destroy(lr_dataset_t *dataset)
 	g_hash_table_unref(dataset->observation_keys);
 	g_hash_table_unref(dataset->entity_names);
 	g_hash_table_unref(dataset->source_labels);
+	g_array_unref(dataset->texts);
+	g_hash_table_unref(dataset->text_set);
 	g_free(dataset);
 }
 
@@ -201,6 +207,56 @@ lr_dataset_check_length(lr_dataset_t *dataset, const lr_source_position_t *posit
 		    "%s: the text is %zu bytes long, above the limit of %zu bytes for %s (%s)",
 		    name, length, limit, note ? "a note or quote" : "a label",
 		    note ? "LR_NOTE_LENGTH_MAX" : "LR_LABEL_LENGTH_MAX");
+}
+
+/* Notes where the interned label @text was first met, if it holds any non-ASCII character
+ * (only those can lack a glyph: every bundled font has ASCII). */
+static void
+place_text(lr_dataset_t *dataset, const char *text, const char *column,
+	   const lr_source_position_t *position, int field)
+{
+	lr_dataset_text_t place = { text, column, NULL, 0, 0 };
+	const char *p;
+
+	for (p = text; *p && (guchar) *p < 0x80 && (guchar) *p >= 0x20; p++)
+		;
+	if (!*p || g_hash_table_contains(dataset->text_set, text))
+		return;
+	if (position) {
+		place.file = position->file ? g_string_chunk_insert_const(dataset->strings,
+									   position->file) : NULL;
+		place.line = position->line;
+		place.column_number = field >= 0 && position->columns ? position->columns[field] : 0;
+	}
+	g_hash_table_add(dataset->text_set, (gpointer) text);
+	g_array_append_val(dataset->texts, place);
+}
+
+void
+lr_dataset_place_text(lr_dataset_t *dataset, const char *text, const char *column,
+		      const lr_source_position_t *position, int field)
+{
+	const char *stored;
+
+	if (!dataset->errors || !text || strlen(text) > LR_LABEL_LENGTH_MAX)
+		return;
+	stored = intern(dataset, text);
+	if (stored)
+		place_text(dataset, stored, column, position, field);
+}
+
+size_t
+lr_dataset_get_text_count(const lr_dataset_t *dataset)
+{
+	return dataset && dataset->texts ? dataset->texts->len : 0;
+}
+
+const lr_dataset_text_t *
+lr_dataset_get_text(const lr_dataset_t *dataset, size_t index)
+{
+	if (index >= lr_dataset_get_text_count(dataset))
+		return NULL;
+	return &g_array_index(dataset->texts, lr_dataset_text_t, index);
 }
 
 static bool
@@ -338,6 +394,9 @@ lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicat
 	g_array_append_val(dataset->indicators, stored);
 	g_hash_table_insert(dataset->indicator_index, (gpointer) stored.id,
 			    GUINT_TO_POINTER(dataset->indicators->len));
+	for (int i = 0; i < LR_IND_COLUMNS; i++)
+		if (i != LR_IND_KIND && i != LR_IND_BETTER && i != LR_IND_NOTE)
+			place_text(dataset, texts[i], lr_indicator_columns[i], position, i);
 	return LR_STATUS_SUCCESS;
 }
 
@@ -538,6 +597,9 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 	stored.note = note;
 	g_array_append_val(dataset->observations, stored);
 	g_array_append_val(dataset->observation_lines, line);
+	place_text(dataset, entity, "entity", position, LR_OBS_ENTITY);
+	place_text(dataset, period, "period", position, LR_OBS_PERIOD);
+	place_text(dataset, source, "source", position, LR_OBS_SOURCE);
 	return LR_STATUS_SUCCESS;
 }
 
@@ -611,6 +673,7 @@ lr_dataset_set_entity_name(lr_dataset_t *dataset, const char *entity, const char
 	if (!key || !value)
 		return lr_error(LR_STATUS_INVALID_UTF8);
 	g_hash_table_insert(dataset->entity_names, (gpointer) key, (gpointer) value);
+	place_text(dataset, value, "name_en", NULL, -1);
 	return LR_STATUS_SUCCESS;
 }
 
@@ -649,6 +712,8 @@ lr_dataset_set_source_label(lr_dataset_t *dataset, const char *source, const cha
 		return lr_error(LR_STATUS_INVALID_UTF8);
 	}
 	g_hash_table_insert(dataset->source_labels, (gpointer) key, labels);
+	place_text(dataset, labels[0], "label_vi", NULL, -1);
+	place_text(dataset, labels[1], "label_en", NULL, -1);
 	return LR_STATUS_SUCCESS;
 }
 

@@ -1226,6 +1226,79 @@ START_TEST(test_label_limit_api)
 END_TEST
 
 /* ---------------------------------------------------------------------------------------- */
+/* Characters no bundled font can draw (lr_dataset_check_glyphs) */
+
+typedef struct {
+	GPtrArray *lines; /* "file:line:column: message" */
+} warnings_t;
+
+static void
+collect_warning(const lr_error_t *warning, void *closure)
+{
+	warnings_t *warnings = closure;
+
+	ck_assert_int_eq(warning->status, LR_STATUS_MISSING_GLYPH);
+	g_ptr_array_add(warnings->lines, g_strdup_printf("%s:%u:%u: %s",
+							 warning->file ? warning->file : "-",
+							 warning->line, warning->column,
+							 warning->message));
+}
+
+START_TEST(test_check_glyphs)
+{
+	static const char indicators[] =
+		"id,name_vi,name_en,unit_vi,unit_en,kind,better,pillar,note\n"
+		"sales,Doanh số 📈,Sales \xee\x80\x80,,,value,higher,economy,note \xf0\x9f\xa6\xa0\n";
+	static const char observations[] =
+		"indicator,entity,year,period,value,low,high,n,status,source,quote,note\n"
+		"sales,Hà Nội,2023,,1,,,,actual,a.txt,quote \xf0\x9f\xa6\xa0,\n"
+		"sales,\"Đà Nẵng \xf0\x9f\xa6\xa0\",2023,,1,,,,actual,a.txt,q,\n"
+		"sales,\"Đà Nẵng \xf0\x9f\xa6\xa0\",2024,,1,,,,actual,a.txt,q,\n";
+	lr_dataset_t *dataset = lr_dataset_load_from_memory("up", indicators, strlen(indicators),
+							     observations, strlen(observations));
+	warnings_t warnings = { g_ptr_array_new_with_free_func(g_free) };
+	size_t count = 99;
+
+	assert_no_errors(dataset, "glyphs");
+	ck_assert_int_eq(lr_dataset_check_glyphs(dataset, collect_warning, &warnings, &count),
+			 LR_STATUS_SUCCESS);
+	/* The private-use character in name_en, and the microbe in the entity once (where first
+	 * read); not the emoji Symbola has, and not the note or quote, which are never drawn. */
+	ck_assert_uint_eq(count, 2);
+	ck_assert_uint_eq(warnings.lines->len, 2);
+	ck_assert_str_eq(g_ptr_array_index(warnings.lines, 0),
+			 "up/indicators.csv:2:18: name_en: no bundled font can draw U+E000 "
+			 "(character 7 of the text), which a chart would show as a box; write it "
+			 "another way or leave it out");
+	ck_assert_pstr_eq(strstr(g_ptr_array_index(warnings.lines, 1), "up/observations.csv:3:7: "
+				 "entity: no bundled font can draw U+1F9A0 (character 9"),
+			  g_ptr_array_index(warnings.lines, 1));
+
+	/* Through the API: no place; NULL func only counts; NULL dataset. */
+	{
+		lr_dataset_t *built = lr_dataset_create();
+		lr_indicator_t indicator = api_revenue;
+
+		indicator.name_vi = "Doanh thu \xf0\x9f\xa5\xb0";
+		ck_assert_int_eq(lr_dataset_add_indicator(built, &indicator), LR_STATUS_SUCCESS);
+		g_ptr_array_set_size(warnings.lines, 0);
+		ck_assert_int_eq(lr_dataset_check_glyphs(built, collect_warning, &warnings, NULL),
+				 LR_STATUS_SUCCESS);
+		ck_assert_uint_eq(warnings.lines->len, 1);
+		ck_assert_ptr_nonnull(strstr(g_ptr_array_index(warnings.lines, 0),
+					     "-:0:0: name_vi: no bundled font can draw U+1F970"));
+		ck_assert_int_eq(lr_dataset_check_glyphs(built, NULL, NULL, &count), LR_STATUS_SUCCESS);
+		ck_assert_uint_eq(count, 1);
+		lr_dataset_destroy(built);
+	}
+	ck_assert_int_eq(lr_dataset_check_glyphs(NULL, NULL, NULL, &count), LR_STATUS_NULL_POINTER);
+	ck_assert_uint_eq(count, 0);
+	g_ptr_array_unref(warnings.lines);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
 /* Input that is not a file, or too big, or ranks beyond an int */
 
 #define GOOD_INDICATORS LR_TEST_DATA_DIR "/good/basic/indicators.csv"
@@ -1431,6 +1504,7 @@ dataset_suite(void)
 	tc = tcase_create("label_limit");
 	tcase_add_test(tc, test_label_limit_csv);
 	tcase_add_test(tc, test_label_limit_api);
+	tcase_add_test(tc, test_check_glyphs);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("hostile_input");

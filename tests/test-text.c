@@ -29,6 +29,7 @@
 #include <lreport/lreport.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <check.h>
 #include <hb-ot.h>
 #include <glib.h>
@@ -448,6 +449,100 @@ END_TEST
 
 /* The letters come from Noto Sans itself, never from the fallback (which would mix two
  * designs in one word); the symbols Noto Sans lacks come from DejaVu Sans. */
+/* Emoji and symbols come from the bundled fallback (Symbola, fonts/README.md): no hex box,
+ * regular and bold, and a Vietnamese word around them stays in Noto Sans. */
+#define EMOJI_LABEL "Doanh thu 📈 📉 📊 ✅ ❌ ⚠ ★ 🚀 💡 🔥 👍 😀 ❤ ➡ 🏆 ⭐ 💰 🌏 Hà Nội"
+
+START_TEST(test_emoji_have_glyphs)
+{
+	PangoContext *context = context_or_fail();
+
+	for (int bold = 0; bold < 2; bold++) {
+		lr_text_style_t style = make_style(12, bold);
+		lr_text_t text;
+		char *family;
+
+		layout_or_fail(context, EMOJI_LABEL, &style, &text, "emoji");
+		ck_assert_int_eq(lr_text_count_unknown_glyphs(&text), 0);
+		ck_assert_int_eq(pango_layout_get_unknown_glyphs_count(text.layout), 0);
+		family = run_family_at(&text, (int) strlen("Doanh thu "));
+		ck_assert_msg(g_strcmp0(family, "Symbola") == 0, "📈 is set in %s", family);
+		g_free(family);
+		family = run_family_at(&text, 0);
+		ck_assert_str_eq(family, "Noto Sans");
+		g_free(family);
+		lr_text_clear(&text);
+	}
+}
+END_TEST
+
+/* What no bundled font has is found, at its byte offset; what is never drawn is not. */
+START_TEST(test_find_missing_char)
+{
+	static const struct {
+		const char *text;
+		gsize offset;      /* strlen(text) when nothing is missing */
+		gunichar missing;
+	} cases[] = {
+		{ EMOJI_LABEL, sizeof EMOJI_LABEL - 1, 0 },
+		{ "Việt Nam\n2024\t\xe2\x80\x8d\xef\xb8\x8f", 22, 0 }, /* line end, tab, ZWJ, VS16 */
+		{ "a\xf0\x9f\xa6\xa0", 1, 0x1F9A0 },                   /* U+1F9A0 microbe */
+		{ "ệ\xee\x80\x80", 3, 0xE000 },                        /* private use */
+		{ "x\001", 1, 1 },                                      /* a control character */
+	};
+
+	context_or_fail();
+	for (int i = 0; i < N_ELEMENTS(cases); i++) {
+		gsize offset = 99;
+		gunichar missing = 99;
+
+		ck_assert_int_eq(lr_fonts_find_missing_char(cases[i].text, strlen(cases[i].text),
+							    &offset, &missing), LR_STATUS_SUCCESS);
+		ck_assert_msg(offset == cases[i].offset && missing == cases[i].missing,
+			      "case %d: offset %zu, U+%04X; expected %zu, U+%04X", i, offset,
+			      (unsigned) missing, cases[i].offset, (unsigned) cases[i].missing);
+	}
+}
+END_TEST
+
+/* An emoji label drawn into a PDF comes back from pdftotext as written (the old output gave
+ * "01F 4C8", the hex box's digits). */
+START_TEST(test_emoji_pdf_text)
+{
+	PangoContext *context = context_or_fail();
+	lr_text_style_t style = make_style(12, false);
+	char *folder = g_dir_make_tmp("lreport-emoji-XXXXXX", NULL);
+	char *pdf = g_build_filename(folder, "emoji.pdf", NULL);
+	char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+	char *out = NULL, *err = NULL, *program = g_find_program_in_path("pdftotext");
+	cairo_surface_t *surface = cairo_pdf_surface_create(pdf, 800, 100);
+	cairo_t *cr = cairo_create(surface);
+	lr_text_t text;
+	int wait = 0;
+
+	ck_assert_msg(program != NULL, "pdftotext (poppler-utils) is needed for this test");
+	layout_or_fail(context, EMOJI_LABEL, &style, &text, "emoji");
+	lr_text_draw(cr, &text, 10, 10);
+	lr_text_clear(&text);
+	cairo_destroy(cr);
+	cairo_surface_finish(surface);
+	ck_assert_int_eq(cairo_surface_status(surface), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(surface);
+	ck_assert(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+			       &wait, NULL));
+	ck_assert_msg(wait == 0, "pdftotext failed: %s", err);
+	g_strstrip(out);
+	ck_assert_str_eq(out, EMOJI_LABEL);
+	g_unlink(pdf);
+	g_rmdir(folder);
+	g_free(out);
+	g_free(err);
+	g_free(program);
+	g_free(pdf);
+	g_free(folder);
+}
+END_TEST
+
 START_TEST(test_font_fallback)
 {
 	static const struct {
@@ -1928,6 +2023,9 @@ text_suite(void)
 	tcase_add_test(tc, test_dataset_strings_have_glyphs);
 	tcase_add_test(tc, test_chart_symbols_have_glyphs);
 	tcase_add_test(tc, test_font_fallback);
+	tcase_add_test(tc, test_emoji_have_glyphs);
+	tcase_add_test(tc, test_find_missing_char);
+	tcase_add_test(tc, test_emoji_pdf_text);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("normalization");

@@ -41,7 +41,7 @@ LR_BEGIN_DECLS
  * every error, so that a file's problems can be listed all at once. lr_status_to_string()
  * names each value.
  *
- * Since: 0.1 (LR_STATUS_IMMUTABLE since 0.2)
+ * Since: 0.1 (LR_STATUS_IMMUTABLE since 0.2, LR_STATUS_MISSING_GLYPH since 0.3)
  */
 typedef enum {
 	LR_STATUS_SUCCESS = 0,
@@ -61,6 +61,7 @@ typedef enum {
 	LR_STATUS_FONT_ERROR,       /* the bundled fonts could not be loaded */
 	LR_STATUS_CAIRO_ERROR,      /* cairo reported an error on a surface or context */
 	LR_STATUS_IMMUTABLE,        /* the object is shared read-only (a theme charts use) */
+	LR_STATUS_MISSING_GLYPH,    /* a warning: no bundled font can draw a character (since 0.3) */
 	LR_STATUS_LAST
 } lr_status_t;
 

@@ -362,6 +362,40 @@ LR_EXTERN const char *
 lr_dataset_get_source_label(const lr_dataset_t *dataset, const char *source, lr_language_t language);
 
 /**
+ * lr_warning_func_t:
+ * @warning: the warning, valid during the call only
+ * @closure: the caller's pointer
+ *
+ * Receives one warning of a check (see lr_dataset_check_glyphs()).
+ * Since: 0.3
+ */
+typedef void (*lr_warning_func_t)(const lr_error_t *warning, void *closure);
+
+/**
+ * lr_dataset_check_glyphs:
+ * @dataset: a dataset
+ * @func: called for each warning, in the order the texts were read; NULL to only count them
+ * @closure: passed to @func
+ * @count: (out) (optional): the number of warnings, or NULL
+ *
+ * Finds the characters that none of the bundled fonts can draw, which a chart would show as
+ * a box with the character's code in it: in the texts charts print (indicator ids, names,
+ * units and pillars; entities and their English names; periods; sources and their labels).
+ * Characters that are never drawn (line ends, tabs, zero-width joiners, variation selectors)
+ * do not count. Each text with such a character gives one warning, of status
+ * LR_STATUS_MISSING_GLYPH, naming the character and the column, at the file, line and column
+ * of the field where that text was first read (no file for text added through the API). The
+ * dataset stays valid: these are warnings, for `lreport validate`.
+ *
+ * Returns: LR_STATUS_SUCCESS; LR_STATUS_FONT_ERROR when the fonts cannot be loaded;
+ * LR_STATUS_NULL_POINTER for a NULL @dataset.
+ * Since: 0.3
+ */
+LR_EXTERN lr_status_t
+lr_dataset_check_glyphs(const lr_dataset_t *dataset, lr_warning_func_t func, void *closure,
+			size_t *count);
+
+/**
  * lr_indicator_kind_to_string:
  * Returns: "value", "rank", "share" or "growth" (static); "unknown" for another value.
  * Since: 0.1
