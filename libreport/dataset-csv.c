@@ -184,9 +184,32 @@ on_record(int terminator, void *data)
 		goto done;
 	}
 	columns = g_new(unsigned, count);
-	for (unsigned i = 0; i < count; i++)
-		locate(reader, starts[i], &line, &columns[i]);
 	locate(reader, starts[0], &line, &column);
+	columns[0] = column;
+	/* The other fields from the first, counting on along the line: locating each from the
+	 * start of its line made a record of n fields cost n times its length. A field after a
+	 * line break inside a quoted one is located afresh. */
+	{
+		guint next_line = line < reader->line_starts->len ?
+			line : reader->line_starts->len;
+		size_t line_end = next_line < reader->line_starts->len ?
+			g_array_index(reader->line_starts, size_t, next_line) : reader->size;
+		size_t at = starts[0];
+		unsigned characters = column;
+
+		for (unsigned i = 1; i < count; i++) {
+			unsigned field_line;
+
+			if (starts[i] >= line_end || starts[i] < at) {
+				locate(reader, starts[i], &field_line, &columns[i]);
+				continue;
+			}
+			for (; at < starts[i]; at++)
+				if (((unsigned char) reader->data[at] & 0xC0) != 0x80)
+					characters++;
+			columns[i] = characters;
+		}
+	}
 	reader->handle_record(reader, fields, columns, line);
 	g_free(columns);
 done:

@@ -1429,6 +1429,47 @@ START_TEST(test_rank_bounds_csv)
 }
 END_TEST
 
+/* Duplicates compare text, however it came: a NULL period or note is "", decomposed text is
+ * its NFC form; a different entity, year, period, status or source is another row. */
+START_TEST(test_duplicate_keys)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	lr_indicator_t indicator = api_revenue;
+	lr_observation_t observation = api_observation("ecommerce_revenue", 2024, 27.7);
+
+	ck_assert_int_eq(lr_dataset_add_indicator(dataset, &indicator), LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.period = "";
+	observation.entity = VIET_NAM_NFD;
+	observation.value = 30;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_INVALID_DATA);
+	ck_assert_ptr_nonnull(strstr(lr_dataset_get_error(dataset, 0)->message, "duplicate observation"));
+	observation.period = "H1";
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.status = LR_OBSERVATION_ESTIMATE;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.source = "000_b.txt";
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.year = 2023;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.entity = HA_NOI;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	/* Many rows: the index grows and still finds each one. */
+	for (int year = 1900; year <= 2100; year++) {
+		observation.year = year;
+		observation.entity = "Đà Nẵng";
+		ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	}
+	for (int year = 1900; year <= 2100; year++) {
+		observation.year = year;
+		ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_INVALID_DATA);
+	}
+	ck_assert_uint_eq(lr_dataset_get_observation_count(dataset), 6 + 201);
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 1 + 201);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 START_TEST(test_rank_bounds_api)
 {
 	lr_dataset_t *dataset = lr_dataset_create();
@@ -1513,6 +1554,7 @@ dataset_suite(void)
 	tcase_add_test(tc, test_refuse_large_sparse_file);
 	tcase_add_loop_test(tc, test_rank_bounds_csv, 0, 4);
 	tcase_add_test(tc, test_rank_bounds_api);
+	tcase_add_test(tc, test_duplicate_keys);
 	tcase_add_test(tc, test_reserved_must_be_zero);
 	suite_add_tcase(suite, tc);
 
