@@ -768,6 +768,15 @@ START_TEST(test_dataset_null)
 	ck_assert_int_eq(lr_dataset_set_entity_name(NULL, NULL, NULL), LR_STATUS_NULL_POINTER);
 	ck_assert_int_eq(lr_dataset_set_source_label(NULL, "s", "vi", "en"), LR_STATUS_NULL_POINTER);
 	ck_assert_int_eq(lr_dataset_set_source_label(NULL, NULL, NULL, NULL), LR_STATUS_NULL_POINTER);
+	ck_assert_int_eq(lr_dataset_check_glyphs(NULL, NULL, NULL, NULL), LR_STATUS_NULL_POINTER);
+	/* From memory with no text: a dataset in error, never NULL. */
+	dataset = lr_dataset_load_from_memory(NULL, NULL, 0, NULL, 0);
+	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_NULL_POINTER);
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 1);
+	lr_dataset_destroy(dataset);
+	dataset = lr_dataset_load_from_memory("x", "", 0, NULL, 0);
+	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_NULL_POINTER);
+	lr_dataset_destroy(dataset);
 	/* Lookups on no dataset fall back to the key itself. */
 	{
 		const char *entity = "Thế giới";
