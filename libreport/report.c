@@ -845,8 +845,8 @@ lr_report_add_key_figure(lr_report_t *report, const char *indicator, const char 
 
 	if (!check_indicator(report, indicator, "lr_report_add_key_figure"))
 		return;
-	if ((entity && !check_text(report, entity, "lr_report_add_key_figure")) ||
-	    (label && !check_text(report, label, "lr_report_add_key_figure")))
+	if ((entity && !check_label(report, entity, "lr_report_add_key_figure")) ||
+	    (label && !check_label(report, label, "lr_report_add_key_figure")))
 		return;
 	if (!lr_report_find_observation(report, indicator, entity, year)) {
 		lr_report_record_error(report, LR_STATUS_NO_DATA, NULL, 0, 0,
@@ -882,9 +882,9 @@ lr_report_add_table(lr_report_t *report, const char *const *indicators, size_t i
 		if (!check_indicator(report, indicators[i], "lr_report_add_table"))
 			return;
 	for (size_t i = 0; i < entity_count; i++)
-		if (!check_text(report, entities[i], "lr_report_add_table"))
+		if (!check_label(report, entities[i], "lr_report_add_table"))
 			return;
-	if (title && !check_text(report, title, "lr_report_add_table"))
+	if (title && !check_label(report, title, "lr_report_add_table"))
 		return;
 	table = lr_table_spec_new(true);
 	for (size_t i = 0; i < indicator_count; i++)

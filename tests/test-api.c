@@ -1386,6 +1386,25 @@ START_TEST(test_label_limit_setters)
 	ck_assert_ptr_nonnull(strstr(lr_report_get_error(report, 0)->message,
 				     "lr_report_add_heading: the text is 4097 bytes long"));
 	lr_report_destroy(report);
+	report = lr_report_create(dataset);
+	lr_report_add_key_figure(report, BAR_INDICATOR, NULL, 0, over);
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_ptr_nonnull(strstr(lr_report_get_error(report, 0)->message,
+				     "lr_report_add_key_figure: the text is 4097 bytes long"));
+	lr_report_destroy(report);
+	report = lr_report_create(dataset);
+	{
+		const char *indicators[] = { BAR_INDICATOR };
+		lr_report_add_table(report, indicators, 1, NULL, 0, NULL, 0, over);
+	}
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_INVALID_ARGUMENT);
+	lr_report_destroy(report);
+	{
+		lr_theme_t *theme = lr_theme_create();
+		ck_assert_int_eq(lr_theme_set_font_family(theme, over), LR_STATUS_INVALID_ARGUMENT);
+		ck_assert_int_eq(lr_theme_set_font_family(theme, "DejaVu Sans"), LR_STATUS_SUCCESS);
+		lr_theme_destroy(theme);
+	}
 	g_free(over);
 	g_free(fits);
 	lr_dataset_destroy(dataset);

@@ -252,7 +252,8 @@ lr_report_add_chart(lr_report_t *report, lr_chart_t *chart, const char *caption)
  * @indicator: an indicator of the report's dataset
  * @entity: the entity, or NULL for the indicator's only one (or "Việt Nam")
  * @year: the year, or 0 for the latest with data
- * @label: the card's label, or NULL for the indicator's name
+ * @label: the card's label, or NULL for the indicator's name (the label and @entity at most
+ *   LR_LABEL_LENGTH_MAX bytes each, since 0.3)
  *
  * Adds a card (the value in large type, its label, the change against the previous year with
  * its direction, and whether it is an estimate or target) to the row of cards that ends the
@@ -269,7 +270,8 @@ lr_report_add_key_figure(lr_report_t *report, const char *indicator, const char 
  * @entities: entity names, or NULL (with @entity_count 0) for the default entity; several
  *   entities with one indicator make entity rows
  * @years: the columns, or NULL (with @year_count 0) for every year with data
- * @title: the table's caption after "Bảng N." / "Table N.", or NULL for none
+ * @title: the table's caption after "Bảng N." / "Table N.", or NULL for none (it and each
+ *   entity at most LR_LABEL_LENGTH_MAX bytes, since 0.3)
  *
  * Adds a data table: rows of indicators (or entities) × year columns, with the unit in each
  * row's header, numbers in the report's language aligned on the decimal separator, estimates
