@@ -136,12 +136,19 @@ usable_for(lr_chart_t *chart, lr_chart_kind_t kind, const char *setter)
 	return true;
 }
 
-/* Copies optional text in NFC; false (and the chart's error) when it is not UTF-8. */
+/* Copies optional text in NFC; false (and the chart's error) when it is not UTF-8 or longer
+ * than a label may be. */
 static bool
 set_text(lr_chart_t *chart, char **field, const char *text, const char *what)
 {
 	char *normalized = NULL;
 
+	if (text && strlen(text) > LR_LABEL_LENGTH_MAX) {
+		fail(chart, LR_STATUS_INVALID_ARGUMENT,
+		     "%s: the text is %zu bytes long, above the limit of %u bytes for a label "
+		     "(LR_LABEL_LENGTH_MAX)", what, strlen(text), LR_LABEL_LENGTH_MAX);
+		return false;
+	}
 	if (text) {
 		normalized = lr_utf8_normalize(text, -1, NULL);
 		if (!normalized) {

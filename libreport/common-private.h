@@ -67,8 +67,8 @@ lr_name_index(const char *const *names, unsigned count, const char *text);
 lr_status_t
 lr_file_read(const char *path, char **contents, size_t *size, lr_error_record_t *error);
 
-/* Validates @text as UTF-8 and returns its NFC form (g_free it), or NULL when it is not
- * valid; then *@bad_offset, if given, is the byte offset of the first bad byte. */
+/* (normalize.c) Validates @text as UTF-8 and returns its NFC form (g_free it), in time
+ * linear in the text, or NULL when it is not valid; then *@bad_offset, if given, is the byte offset of the first bad byte. */
 char *
 lr_utf8_normalize(const char *text, gssize length, gsize *bad_offset);
 

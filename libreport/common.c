@@ -31,6 +31,7 @@ static const char *const status_names[LR_STATUS_LAST] = {
 	[LR_STATUS_FONT_ERROR] = "the fonts could not be loaded",
 	[LR_STATUS_CAIRO_ERROR] = "cairo error",
 	[LR_STATUS_IMMUTABLE] = "the object is shared and can no longer be changed",
+	[LR_STATUS_MISSING_GLYPH] = "no bundled font can draw a character",
 };
 
 const char *
@@ -175,20 +176,6 @@ lr_name_index(const char *const *names, unsigned count, const char *text)
 		if (strcmp(text, names[i]) == 0)
 			return (int) i;
 	return -1;
-}
-
-char *
-lr_utf8_normalize(const char *text, gssize length, gsize *bad_offset)
-{
-	const char *end;
-
-	if (!g_utf8_validate(text, length, &end)) {
-		if (bad_offset)
-			*bad_offset = (gsize) (end - text);
-		return NULL;
-	}
-	/* Precomposed and decomposed Vietnamese must compare, sort and shape alike. */
-	return g_utf8_normalize(text, length, G_NORMALIZE_NFC);
 }
 
 lr_status_t

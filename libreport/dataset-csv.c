@@ -184,9 +184,32 @@ on_record(int terminator, void *data)
 		goto done;
 	}
 	columns = g_new(unsigned, count);
-	for (unsigned i = 0; i < count; i++)
-		locate(reader, starts[i], &line, &columns[i]);
 	locate(reader, starts[0], &line, &column);
+	columns[0] = column;
+	/* The other fields from the first, counting on along the line: locating each from the
+	 * start of its line made a record of n fields cost n times its length. A field after a
+	 * line break inside a quoted one is located afresh. */
+	{
+		guint next_line = line < reader->line_starts->len ?
+			line : reader->line_starts->len;
+		size_t line_end = next_line < reader->line_starts->len ?
+			g_array_index(reader->line_starts, size_t, next_line) : reader->size;
+		size_t at = starts[0];
+		unsigned characters = column;
+
+		for (unsigned i = 1; i < count; i++) {
+			unsigned field_line;
+
+			if (starts[i] >= line_end || starts[i] < at) {
+				locate(reader, starts[i], &field_line, &columns[i]);
+				continue;
+			}
+			for (; at < starts[i]; at++)
+				if (((unsigned char) reader->data[at] & 0xC0) != 0x80)
+					characters++;
+			columns[i] = characters;
+		}
+	}
 	reader->handle_record(reader, fields, columns, line);
 	g_free(columns);
 done:
@@ -318,13 +341,34 @@ handle_observation(csv_reader_t *reader, char **fields, const unsigned *columns,
 static const char *const source_columns[] = { "source", "label_vi", "label_en", "date" };
 static const char *const entity_columns[] = { "entity", "name_en" };
 
+/* Whether every field of a sources.csv or entities.csv record is within the label limit
+ * (the setters check too, but without the record's position). */
+static bool
+labels_fit(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+{
+	lr_source_position_t at = { reader->path, line, columns };
+
+	for (int i = 0; i < reader->column_count; i++)
+		if (lr_dataset_check_length(reader->dataset, &at, i, reader->columns[i], fields[i],
+					    false) != LR_STATUS_SUCCESS)
+			return false;
+	return true;
+}
+
 static void
 handle_source(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
 {
+	if (!labels_fit(reader, fields, columns, line))
+		return;
 	if (!fields[0][0] || !fields[1][0] || !fields[2][0]) {
 		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
 					columns[0], "expected a source file name and labels in both languages");
 		return;
+	}
+	{
+		lr_source_position_t at = { reader->path, line, columns };
+		for (int i = 0; i < 3; i++)
+			lr_dataset_place_text(reader->dataset, fields[i], source_columns[i], &at, i);
 	}
 	lr_dataset_set_source_label(reader->dataset, fields[0], fields[1], fields[2]);
 }
@@ -332,35 +376,46 @@ handle_source(csv_reader_t *reader, char **fields, const unsigned *columns, unsi
 static void
 handle_entity(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
 {
+	if (!labels_fit(reader, fields, columns, line))
+		return;
 	if (!fields[0][0] || !fields[1][0]) {
 		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
 					columns[fields[0][0] ? 1 : 0],
 					"expected an entity and its English name");
 		return;
 	}
+	{
+		lr_source_position_t at = { reader->path, line, columns };
+		lr_dataset_place_text(reader->dataset, fields[1], "name_en", &at, 1);
+	}
 	lr_dataset_set_entity_name(reader->dataset, fields[0], fields[1]);
 }
 
+/* Whether @size bytes of @text are all blanks (spaces, tabs, line ends). */
+static bool
+is_blank(const char *text, size_t size)
+{
+	for (size_t i = 0; i < size; i++)
+		if (!strchr(" \t\r\n", text[i]) || !text[i])
+			return false;
+	return true;
+}
+
+/* Reads @size bytes of CSV text (not necessarily NUL-terminated), @path naming it in
+ * messages. */
 static void
-load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, int column_count,
-	 void (*handle_record)(csv_reader_t *, char **, const unsigned *, unsigned))
+load_csv_text(lr_dataset_t *dataset, const char *path, const char *contents, size_t size,
+	      const char *const *columns, int column_count,
+	      void (*handle_record)(csv_reader_t *, char **, const unsigned *, unsigned))
 {
 	csv_reader_t reader = {
 		.dataset = dataset, .path = path, .columns = columns, .column_count = column_count,
 		.handle_record = handle_record, .field_start = -1, .bad_utf8 = -1,
 	};
 	struct csv_parser parser;
-	lr_error_record_t error = { 0 };
-	char *contents = NULL;
-	size_t size = 0;
 	size_t start = 0;
 	bool unterminated;
 
-	if (lr_file_read(path, &contents, &size, &error) != LR_STATUS_SUCCESS) {
-		lr_dataset_record_error(dataset, error.public.status, path, 0, 0, "%s", error.message);
-		lr_error_record_clear(&error);
-		return;
-	}
 	reader.data = contents;
 	reader.size = size;
 	reader.fields = g_ptr_array_new_with_free_func(g_free);
@@ -379,7 +434,7 @@ load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, in
 			size_t next = i + 1;
 			g_array_append_val(reader.line_starts, next);
 		}
-	if (size - start == 0 || strspn(contents + start, " \t\r\n") == size - start) {
+	if (is_blank(contents + start, size - start)) {
 		char *expected = expected_header(&reader);
 		error_at(&reader, start, LR_STATUS_PARSE_ERROR,
 			 "the file is empty; expected the header line '%s'", expected);
@@ -421,6 +476,22 @@ out:
 	g_ptr_array_unref(reader.fields);
 	g_array_unref(reader.field_starts);
 	g_array_unref(reader.line_starts);
+}
+
+static void
+load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, int column_count,
+	 void (*handle_record)(csv_reader_t *, char **, const unsigned *, unsigned))
+{
+	lr_error_record_t error = { 0 };
+	char *contents = NULL;
+	size_t size = 0;
+
+	if (lr_file_read(path, &contents, &size, &error) != LR_STATUS_SUCCESS) {
+		lr_dataset_record_error(dataset, error.public.status, path, 0, 0, "%s", error.message);
+		lr_error_record_clear(&error);
+		return;
+	}
+	load_csv_text(dataset, path, contents, size, columns, column_count, handle_record);
 	g_free(contents);
 }
 
@@ -462,6 +533,45 @@ lr_dataset_load_files(const char *indicators_path, const char *observations_path
 	}
 	load_indicators_csv(dataset, indicators_path);
 	load_observations_csv(dataset, observations_path);
+	return dataset;
+}
+
+/* One CSV text from memory, named @name/@file in messages, as a file of it would be. */
+static void
+load_memory_csv(lr_dataset_t *dataset, const char *name, const char *file, const char *text,
+		size_t length, const char *const *columns, int column_count,
+		void (*handle_record)(csv_reader_t *, char **, const unsigned *, unsigned))
+{
+	char *path = g_build_filename(name, file, NULL);
+
+	if (length > LR_FILE_SIZE_MAX)
+		lr_dataset_record_error(dataset, LR_STATUS_INVALID_ARGUMENT, path, 0, 0,
+					"'%s' is %zu bytes, above the limit of %u MiB for an input",
+					path, length, LR_FILE_SIZE_MAX >> 20);
+	else
+		load_csv_text(dataset, path, text, length, columns, column_count, handle_record);
+	g_free(path);
+}
+
+lr_dataset_t *
+lr_dataset_load_from_memory(const char *name, const char *indicators, size_t indicators_length,
+			    const char *observations, size_t observations_length)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+
+	if (lr_dataset_is_inert(dataset))
+		return dataset;
+	if (!name)
+		name = "<memory>";
+	if (!indicators || !observations) {
+		lr_dataset_record_error(dataset, LR_STATUS_NULL_POINTER, name, 0, 0,
+					"no %s text given to load", !indicators ? "indicators" : "observations");
+		return dataset;
+	}
+	load_memory_csv(dataset, name, "indicators.csv", indicators, indicators_length,
+			lr_indicator_columns, LR_IND_COLUMNS, handle_indicator);
+	load_memory_csv(dataset, name, "observations.csv", observations, observations_length,
+			lr_observation_columns, LR_OBS_COLUMNS, handle_observation);
 	return dataset;
 }
 

@@ -51,5 +51,32 @@ lr_status_t
 lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *observation,
 			      const lr_source_position_t *position);
 
+/* A label with a non-ASCII character, and where it was first met (file NULL, line and column
+ * 0 for the API), so that characters no font has can be located (dataset-glyphs.c). */
+typedef struct {
+	const char *text;   /* NFC, owned by the dataset */
+	const char *column; /* the column's name, e.g. "name_vi" */
+	const char *file;
+	unsigned line, column_number;
+} lr_dataset_text_t;
+
+/* Notes @text (as given; normalised here) at @field of @position before a setter without a
+ * position stores it, as the CSV reader does for entities.csv and sources.csv. */
+void
+lr_dataset_place_text(lr_dataset_t *dataset, const char *text, const char *column,
+		      const lr_source_position_t *position, int field);
+
+/* The labels placed, in the order met. */
+size_t
+lr_dataset_get_text_count(const lr_dataset_t *dataset);
+const lr_dataset_text_t *
+lr_dataset_get_text(const lr_dataset_t *dataset, size_t index);
+
+/* LR_STATUS_SUCCESS when @text (NULL is "") is within LR_LABEL_LENGTH_MAX bytes, or
+ * LR_NOTE_LENGTH_MAX for a @note; otherwise records the error at @field of @position (NULL:
+ * an API call, LR_STATUS_INVALID_ARGUMENT), naming the column @name, and returns its status. */
+lr_status_t
+lr_dataset_check_length(lr_dataset_t *dataset, const lr_source_position_t *position, int field,
+			const char *name, const char *text, bool note);
 
 #endif

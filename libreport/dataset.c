@@ -28,13 +28,17 @@ struct lr_dataset {
 	lr_status_t status;
 	GPtrArray *errors;              /* lr_error_record_t *, in the order met */
 	GStringChunk *strings;          /* owns every string of indicators and observations */
+	GHashTable *normal;             /* the NFC strings interned in @strings (a set) */
 	GArray *indicators;             /* lr_indicator_t */
 	GHashTable *indicator_index;    /* id -> index + 1 in indicators */
 	GArray *observations;           /* lr_observation_t */
 	GArray *observation_lines;      /* unsigned, parallel to observations */
-	GHashTable *observation_keys;   /* duplicate key -> line (or index + 1 for API rows) */
+	guint32 *key_slots;             /* open addressing: observation index + 1, 0 empty */
+	gsize key_slot_count;           /* a power of two, at least twice the observations */
 	GHashTable *entity_names;       /* entity -> English name (interned strings) */
 	GHashTable *source_labels;      /* source -> const char *[2] {vi, en} (interned) */
+	GArray *texts;                  /* lr_dataset_text_t: where each non-ASCII label was first met */
+	GHashTable *text_set;           /* the interned texts in @texts */
 };
 
 static lr_dataset_t inert_no_memory = { .references = -1, .status = LR_STATUS_NO_MEMORY };
@@ -49,13 +53,15 @@ lr_dataset_create(void)
 	dataset->references = 1;
 	dataset->errors = lr_error_list_new();
 	dataset->strings = g_string_chunk_new(4096);
+	dataset->normal = g_hash_table_new(g_str_hash, g_str_equal);
 	dataset->indicators = g_array_new(FALSE, TRUE, sizeof(lr_indicator_t));
 	dataset->indicator_index = g_hash_table_new(g_str_hash, g_str_equal);
 	dataset->observations = g_array_new(FALSE, TRUE, sizeof(lr_observation_t));
 	dataset->observation_lines = g_array_new(FALSE, TRUE, sizeof(unsigned));
-	dataset->observation_keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	dataset->entity_names = g_hash_table_new(g_str_hash, g_str_equal);
 	dataset->source_labels = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	dataset->texts = g_array_new(FALSE, FALSE, sizeof(lr_dataset_text_t));
+	dataset->text_set = g_hash_table_new(NULL, NULL);
 	return dataset;
 }
 
@@ -76,13 +82,16 @@ lr_dataset_destroy(lr_dataset_t *dataset)
 		return;
 	g_ptr_array_unref(dataset->errors);
 	g_string_chunk_free(dataset->strings);
+	g_hash_table_unref(dataset->normal);
 	g_array_unref(dataset->indicators);
 	g_hash_table_unref(dataset->indicator_index);
 	g_array_unref(dataset->observations);
 	g_array_unref(dataset->observation_lines);
-	g_hash_table_unref(dataset->observation_keys);
+	g_free(dataset->key_slots);
 	g_hash_table_unref(dataset->entity_names);
 	g_hash_table_unref(dataset->source_labels);
+	g_array_unref(dataset->texts);
+	g_hash_table_unref(dataset->text_set);
 	g_free(dataset);
 }
 
@@ -170,14 +179,94 @@ intern(lr_dataset_t *dataset, const char *text)
 	char *normalized;
 	const char *stored;
 
+	/* "" interned too: keys compare interned strings by pointer. */
 	if (!text)
-		return "";
+		text = "";
+	/* Text equal to a string already interned is valid NFC: no need to normalise it again
+	 * (a million rows name the same few entities and sources). */
+	stored = g_hash_table_lookup(dataset->normal, text);
+	if (stored)
+		return stored;
 	normalized = lr_utf8_normalize(text, -1, NULL);
 	if (!normalized)
 		return NULL;
 	stored = g_string_chunk_insert_const(dataset->strings, normalized);
+	g_hash_table_add(dataset->normal, (gpointer) stored);
 	g_free(normalized);
 	return stored;
+}
+
+/* The limit of a field: labels may be drawn, notes and quotes never are. */
+static size_t
+field_limit(bool note)
+{
+	return note ? LR_NOTE_LENGTH_MAX : LR_LABEL_LENGTH_MAX;
+}
+
+/* Checked before normalising, so that no work is spent on text that is refused. */
+lr_status_t
+lr_dataset_check_length(lr_dataset_t *dataset, const lr_source_position_t *position, int field,
+	     const char *name, const char *text, bool note)
+{
+	size_t length = text ? strlen(text) : 0, limit = field_limit(note);
+
+	if (length <= limit)
+		return LR_STATUS_SUCCESS;
+	return field_error(dataset, position, field, position ? LR_STATUS_INVALID_DATA
+							     : LR_STATUS_INVALID_ARGUMENT,
+		    "%s: the text is %zu bytes long, above the limit of %zu bytes for %s (%s)",
+		    name, length, limit, note ? "a note or quote" : "a label",
+		    note ? "LR_NOTE_LENGTH_MAX" : "LR_LABEL_LENGTH_MAX");
+}
+
+/* Notes where the interned label @text was first met, if it holds any non-ASCII character
+ * (only those can lack a glyph: every bundled font has ASCII). */
+static void
+place_text(lr_dataset_t *dataset, const char *text, const char *column,
+	   const lr_source_position_t *position, int field)
+{
+	lr_dataset_text_t place = { text, column, NULL, 0, 0 };
+	const char *p;
+
+	for (p = text; *p && (guchar) *p < 0x80 && (guchar) *p >= 0x20; p++)
+		;
+	if (!*p || g_hash_table_contains(dataset->text_set, text))
+		return;
+	if (position) {
+		place.file = position->file ? g_string_chunk_insert_const(dataset->strings,
+									   position->file) : NULL;
+		place.line = position->line;
+		place.column_number = field >= 0 && position->columns ? position->columns[field] : 0;
+	}
+	g_hash_table_add(dataset->text_set, (gpointer) text);
+	g_array_append_val(dataset->texts, place);
+}
+
+void
+lr_dataset_place_text(lr_dataset_t *dataset, const char *text, const char *column,
+		      const lr_source_position_t *position, int field)
+{
+	const char *stored;
+
+	if (!dataset->errors || !text || strlen(text) > LR_LABEL_LENGTH_MAX)
+		return;
+	stored = intern(dataset, text);
+	if (stored)
+		place_text(dataset, stored, column, position, field);
+}
+
+size_t
+lr_dataset_get_text_count(const lr_dataset_t *dataset)
+{
+	return dataset && dataset->texts ? dataset->texts->len : 0;
+}
+
+const lr_dataset_text_t *
+lr_dataset_get_text(const lr_dataset_t *dataset, size_t index)
+{
+	if (index >= lr_dataset_get_text_count(dataset))
+		return NULL;
+	return &g_array_index(dataset->texts, lr_dataset_text_t, index);
 }
 
 static bool
@@ -267,8 +356,14 @@ lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicat
 	sources[LR_IND_PILLAR] = indicator->pillar;
 	sources[LR_IND_NOTE] = indicator->note;
 	for (int i = 0; i < LR_IND_COLUMNS; i++) {
+		lr_status_t status;
+
 		if (i == LR_IND_KIND || i == LR_IND_BETTER)
 			continue;
+		status = lr_dataset_check_length(dataset, position, i, lr_indicator_columns[i], sources[i],
+				      i == LR_IND_NOTE);
+		if (status != LR_STATUS_SUCCESS)
+			return status;
 		texts[i] = intern(dataset, sources[i]);
 		if (!texts[i])
 			return field_error(dataset, position, i, LR_STATUS_INVALID_UTF8,
@@ -309,6 +404,9 @@ lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicat
 	g_array_append_val(dataset->indicators, stored);
 	g_hash_table_insert(dataset->indicator_index, (gpointer) stored.id,
 			    GUINT_TO_POINTER(dataset->indicators->len));
+	for (int i = 0; i < LR_IND_COLUMNS; i++)
+		if (i != LR_IND_KIND && i != LR_IND_BETTER && i != LR_IND_NOTE)
+			place_text(dataset, texts[i], lr_indicator_columns[i], position, i);
 	return LR_STATUS_SUCCESS;
 }
 
@@ -350,6 +448,65 @@ is_integer(double value)
 	return value == floor(value);
 }
 
+/* Duplicate observations. A row's key is its indicator, entity, year, period, status and
+ * source; the strings are interned, so equal strings are the same pointer, and the index
+ * keeps only the observation's position: 8 bytes per row at most, where a hash table of
+ * formatted keys took about 130 (a million rows reached 400 MB). */
+static guint
+observation_key_hash(const lr_observation_t *o)
+{
+	guint64 h = (guintptr) o->indicator;
+
+	h = h * 0x9E3779B97F4A7C15u + (guintptr) o->entity;
+	h = h * 0x9E3779B97F4A7C15u + (guint64) (guint) o->year;
+	h = h * 0x9E3779B97F4A7C15u + (guintptr) o->period;
+	h = h * 0x9E3779B97F4A7C15u + (guint64) o->status;
+	h = h * 0x9E3779B97F4A7C15u + (guintptr) o->source;
+	return (guint) (h ^ (h >> 29) ^ (h >> 47));
+}
+
+static bool
+same_observation_key(const lr_observation_t *a, const lr_observation_t *b)
+{
+	return a->indicator == b->indicator && a->entity == b->entity && a->year == b->year &&
+	       a->period == b->period && a->status == b->status && a->source == b->source;
+}
+
+/* The slot of @o's key: the one holding an observation with that key, or the empty one
+ * where it goes. */
+static gsize
+find_key_slot(const lr_dataset_t *dataset, const lr_observation_t *o)
+{
+	gsize mask = dataset->key_slot_count - 1, slot = observation_key_hash(o) & mask;
+
+	for (;;) {
+		guint32 held = dataset->key_slots[slot];
+		if (!held || same_observation_key(o, &g_array_index(dataset->observations,
+								    lr_observation_t, held - 1)))
+			return slot;
+		slot = (slot + 1) & mask;
+	}
+}
+
+/* Room for one more key, keeping the table at most half full. */
+static void
+reserve_key_slot(lr_dataset_t *dataset)
+{
+	gsize count = dataset->observations->len;
+
+	if (dataset->key_slot_count >= 2 * (count + 1))
+		return;
+	g_free(dataset->key_slots);
+	dataset->key_slot_count = MAX(dataset->key_slot_count * 2, 64);
+	while (dataset->key_slot_count < 2 * (count + 1))
+		dataset->key_slot_count *= 2;
+	dataset->key_slots = g_new0(guint32, dataset->key_slot_count);
+	for (guint i = 0; i < count; i++) {
+		const lr_observation_t *o = &g_array_index(dataset->observations, lr_observation_t, i);
+		dataset->key_slots[find_key_slot(dataset, o)] = i + 1;
+	}
+}
+
 lr_status_t
 lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *observation,
 			      const lr_source_position_t *position)
@@ -359,8 +516,7 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 	lr_observation_t stored;
 	bool has_value, has_low, has_high;
 	unsigned line;
-	char *key;
-	gpointer previous;
+	gsize slot;
 
 	if (!dataset)
 		return lr_error(LR_STATUS_NULL_POINTER);
@@ -376,6 +532,20 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 		return field_error(dataset, position, LR_OBS_INDICATOR, LR_STATUS_INVALID_ARGUMENT,
 				   "reserved fields of lr_observation_t must be zero");
 
+	{
+		const char *const fields[] = {
+			[LR_OBS_INDICATOR] = observation->indicator, [LR_OBS_ENTITY] = observation->entity,
+			[LR_OBS_PERIOD] = observation->period, [LR_OBS_SOURCE] = observation->source,
+			[LR_OBS_QUOTE] = observation->quote, [LR_OBS_NOTE] = observation->note,
+		};
+		for (int i = 0; i < (int) G_N_ELEMENTS(fields); i++) {
+			lr_status_t status = lr_dataset_check_length(dataset, position, i,
+							  lr_observation_columns[i], fields[i],
+							  i == LR_OBS_QUOTE || i == LR_OBS_NOTE);
+			if (status != LR_STATUS_SUCCESS)
+				return status;
+		}
+	}
 	indicator_id = intern(dataset, observation->indicator);
 	entity = intern(dataset, observation->entity);
 	period = intern(dataset, observation->period);
@@ -466,15 +636,18 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 	}
 
 	line = position ? position->line : 0;
-	/* The entity is free text that may hold the separator: prefix its length so that no two
-	 * different rows make the same key. (The id and period are validated and hold no \x1f;
-	 * the source, last, may hold anything.) */
-	key = g_strdup_printf("%s\x1f%zu:%s\x1f%d\x1f%s\x1f%d\x1f%s", indicator_id,
-			      strlen(entity), entity, observation->year, period,
-			      (int) observation->status, source);
-	if (g_hash_table_lookup_extended(dataset->observation_keys, key, NULL, &previous)) {
-		unsigned previous_line = GPOINTER_TO_UINT(previous);
-		g_free(key);
+	stored = *observation;
+	stored.indicator = indicator->id;
+	stored.entity = entity;
+	stored.period = period;
+	stored.source = source;
+	stored.quote = quote;
+	stored.note = note;
+	reserve_key_slot(dataset);
+	slot = find_key_slot(dataset, &stored);
+	if (dataset->key_slots[slot]) {
+		unsigned previous_line = g_array_index(dataset->observation_lines, unsigned,
+						       dataset->key_slots[slot] - 1);
 		if (previous_line)
 			return field_error(dataset, position, LR_OBS_INDICATOR,
 					   LR_STATUS_INVALID_DATA,
@@ -484,17 +657,12 @@ lr_dataset_add_observation_at(lr_dataset_t *dataset, const lr_observation_t *obs
 				   "duplicate observation: same indicator, entity, year, period, "
 				   "status and source as an earlier one");
 	}
-	g_hash_table_insert(dataset->observation_keys, key, GUINT_TO_POINTER(line));
-
-	stored = *observation;
-	stored.indicator = indicator->id;
-	stored.entity = entity;
-	stored.period = period;
-	stored.source = source;
-	stored.quote = quote;
-	stored.note = note;
+	dataset->key_slots[slot] = dataset->observations->len + 1;
 	g_array_append_val(dataset->observations, stored);
 	g_array_append_val(dataset->observation_lines, line);
+	place_text(dataset, entity, "entity", position, LR_OBS_ENTITY);
+	place_text(dataset, period, "period", position, LR_OBS_PERIOD);
+	place_text(dataset, source, "source", position, LR_OBS_SOURCE);
 	return LR_STATUS_SUCCESS;
 }
 
@@ -560,11 +728,15 @@ lr_dataset_set_entity_name(lr_dataset_t *dataset, const char *entity, const char
 		return lr_error(LR_STATUS_NULL_POINTER);
 	if (!dataset->errors)
 		return dataset->status;
+	if (lr_dataset_check_length(dataset, NULL, -1, "entity", entity, false) != LR_STATUS_SUCCESS ||
+	    lr_dataset_check_length(dataset, NULL, -1, "name_en", name_en, false) != LR_STATUS_SUCCESS)
+		return LR_STATUS_INVALID_ARGUMENT;
 	key = intern(dataset, entity);
 	value = intern(dataset, name_en);
 	if (!key || !value)
 		return lr_error(LR_STATUS_INVALID_UTF8);
 	g_hash_table_insert(dataset->entity_names, (gpointer) key, (gpointer) value);
+	place_text(dataset, value, "name_en", NULL, -1);
 	return LR_STATUS_SUCCESS;
 }
 
@@ -590,6 +762,10 @@ lr_dataset_set_source_label(lr_dataset_t *dataset, const char *source, const cha
 		return lr_error(LR_STATUS_NULL_POINTER);
 	if (!dataset->errors)
 		return dataset->status;
+	if (lr_dataset_check_length(dataset, NULL, -1, "source", source, false) != LR_STATUS_SUCCESS ||
+	    lr_dataset_check_length(dataset, NULL, -1, "label_vi", label_vi, false) != LR_STATUS_SUCCESS ||
+	    lr_dataset_check_length(dataset, NULL, -1, "label_en", label_en, false) != LR_STATUS_SUCCESS)
+		return LR_STATUS_INVALID_ARGUMENT;
 	labels = g_new(const char *, 2);
 	key = intern(dataset, source);
 	labels[0] = intern(dataset, label_vi);
@@ -599,6 +775,8 @@ lr_dataset_set_source_label(lr_dataset_t *dataset, const char *source, const cha
 		return lr_error(LR_STATUS_INVALID_UTF8);
 	}
 	g_hash_table_insert(dataset->source_labels, (gpointer) key, labels);
+	place_text(dataset, labels[0], "label_vi", NULL, -1);
+	place_text(dataset, labels[1], "label_en", NULL, -1);
 	return LR_STATUS_SUCCESS;
 }
 

@@ -458,6 +458,13 @@ set_text(lr_report_t *report, char **field, const char *text, const char *what)
 
 	if (!usable(report))
 		return;
+	if (text && strlen(text) > LR_LABEL_LENGTH_MAX) {
+		lr_report_record_error(report, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+				       "the %s is %zu bytes long, above the limit of %u bytes for a "
+				       "label (LR_LABEL_LENGTH_MAX)", what, strlen(text),
+				       LR_LABEL_LENGTH_MAX);
+		return;
+	}
 	if (text) {
 		normal = lr_utf8_normalize(text, -1, NULL);
 		if (!normal) {
@@ -744,10 +751,26 @@ check_text(lr_report_t *report, const char *text, const char *function)
 	return true;
 }
 
+/* As check_text(), for text set on one line or a few: headings and captions. */
+static bool
+check_label(lr_report_t *report, const char *text, const char *function)
+{
+	if (!check_text(report, text, function))
+		return false;
+	if (strlen(text) > LR_LABEL_LENGTH_MAX) {
+		lr_report_record_error(report, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+				       "%s: the text is %zu bytes long, above the limit of %u bytes "
+				       "for a label (LR_LABEL_LENGTH_MAX)", function, strlen(text),
+				       LR_LABEL_LENGTH_MAX);
+		return false;
+	}
+	return true;
+}
+
 void
 lr_report_add_heading(lr_report_t *report, int level, const char *text)
 {
-	if (!check_text(report, text, "lr_report_add_heading"))
+	if (!check_label(report, text, "lr_report_add_heading"))
 		return;
 	if (level < 1 || level > 3) {
 		lr_report_record_error(report, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
@@ -794,7 +817,7 @@ lr_report_add_chart(lr_report_t *report, lr_chart_t *chart, const char *caption)
 		lr_chart_destroy(chart);
 		return;
 	}
-	if (caption && !check_text(report, caption, "lr_report_add_chart")) {
+	if (caption && !check_label(report, caption, "lr_report_add_chart")) {
 		lr_chart_destroy(chart);
 		return;
 	}
@@ -822,8 +845,8 @@ lr_report_add_key_figure(lr_report_t *report, const char *indicator, const char 
 
 	if (!check_indicator(report, indicator, "lr_report_add_key_figure"))
 		return;
-	if ((entity && !check_text(report, entity, "lr_report_add_key_figure")) ||
-	    (label && !check_text(report, label, "lr_report_add_key_figure")))
+	if ((entity && !check_label(report, entity, "lr_report_add_key_figure")) ||
+	    (label && !check_label(report, label, "lr_report_add_key_figure")))
 		return;
 	if (!lr_report_find_observation(report, indicator, entity, year)) {
 		lr_report_record_error(report, LR_STATUS_NO_DATA, NULL, 0, 0,
@@ -859,9 +882,9 @@ lr_report_add_table(lr_report_t *report, const char *const *indicators, size_t i
 		if (!check_indicator(report, indicators[i], "lr_report_add_table"))
 			return;
 	for (size_t i = 0; i < entity_count; i++)
-		if (!check_text(report, entities[i], "lr_report_add_table"))
+		if (!check_label(report, entities[i], "lr_report_add_table"))
 			return;
-	if (title && !check_text(report, title, "lr_report_add_table"))
+	if (title && !check_label(report, title, "lr_report_add_table"))
 		return;
 	table = lr_table_spec_new(true);
 	for (size_t i = 0; i < indicator_count; i++)

@@ -36,6 +36,14 @@ lr_fonts_get_directory(void);
 const char *
 lr_fonts_get_error(void);
 
+/* The first character of @utf8 (@length bytes, valid UTF-8) that no bundled font has and
+ * that would show as a box: its byte *@offset and *@missing; *@offset = @length and
+ * *@missing = 0 when every character can be drawn. Characters that are never drawn (line
+ * ends, ZWJ, variation selectors) do not count. LR_STATUS_FONT_ERROR when the fonts do not
+ * load. */
+lr_status_t
+lr_fonts_find_missing_char(const char *utf8, gsize length, gsize *offset, gunichar *missing);
+
 typedef struct {
 	const char *family;   /* font family, e.g. "Noto Sans" */
 	double size;          /* in user units */

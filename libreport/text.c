@@ -33,6 +33,7 @@ typedef struct {
 	PangoFontMap *font_map;
 	PangoContext *context;
 	char *directory;
+	FcCharSet *coverage; /* the characters some bundled font has, made on first use */
 } lr_fonts_t;
 
 static void
@@ -44,6 +45,8 @@ fonts_free(gpointer data)
 		return;
 	g_clear_object(&fonts->context);
 	g_clear_object(&fonts->font_map);
+	if (fonts->coverage)
+		FcCharSetDestroy(fonts->coverage);
 	if (fonts->config)
 		FcConfigDestroy(fonts->config);
 	g_free(fonts->directory);
@@ -326,6 +329,57 @@ lr_fonts_get_directory(void)
 	return fonts ? fonts->directory : LR_FONTS_DIR;
 }
 
+
+/* Characters that lay out as nothing visible, never as a box: line and paragraph ends, tabs,
+ * format characters (ZWJ, the soft hyphen, bidi marks), variation selectors and tags, which
+ * Pango does not draw. */
+static bool
+is_invisible(gunichar c)
+{
+	return c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029 ||
+	       g_unichar_type(c) == G_UNICODE_FORMAT || (c >= 0xFE00 && c <= 0xFE0F) ||
+	       (c >= 0xE0100 && c <= 0xE01EF);
+}
+
+lr_status_t
+lr_fonts_find_missing_char(const char *utf8, gsize length, gsize *offset, gunichar *missing)
+{
+	lr_status_t status;
+	lr_fonts_t *fonts;
+	const char *p, *end = utf8 + length;
+
+	if (!lr_fonts_get_context(&status))
+		return status;
+	fonts = g_private_get(&thread_fonts);
+	if (!fonts->coverage) {
+		FcSetName sets[] = { FcSetSystem, FcSetApplication };
+
+		/* The union of the fonts' character maps: what Pango can fall back to. */
+		fonts->coverage = FcCharSetCreate();
+		for (unsigned i = 0; i < G_N_ELEMENTS(sets); i++) {
+			FcFontSet *set = FcConfigGetFonts(fonts->config, sets[i]);
+			for (int f = 0; set && f < set->nfont; f++) {
+				FcCharSet *charset;
+				if (FcPatternGetCharSet(set->fonts[f], FC_CHARSET, 0, &charset) == FcResultMatch)
+					FcCharSetMerge(fonts->coverage, charset, NULL);
+			}
+		}
+	}
+	for (p = utf8; p < end; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c < 0x80 && c >= 0x20)
+			continue;
+		if (!is_invisible(c) && !FcCharSetHasChar(fonts->coverage, c)) {
+			*offset = (gsize) (p - utf8);
+			*missing = c;
+			return LR_STATUS_SUCCESS;
+		}
+	}
+	*offset = length;
+	*missing = 0;
+	return LR_STATUS_SUCCESS;
+}
 
 /* The union of the ink and logical rectangles of @layout, in Pango units. */
 static void

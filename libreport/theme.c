@@ -236,6 +236,8 @@ lr_theme_set_font_family(lr_theme_t *theme, const char *family)
 		return theme_write_status(theme);
 	if (!g_utf8_validate(family, -1, NULL))
 		return lr_error(LR_STATUS_INVALID_UTF8);
+	if (strlen(family) > LR_LABEL_LENGTH_MAX)
+		return lr_error(LR_STATUS_INVALID_ARGUMENT);
 	g_free(theme->font_family);
 	theme->font_family = g_strdup(family);
 	return LR_STATUS_SUCCESS;

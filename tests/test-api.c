@@ -768,6 +768,15 @@ START_TEST(test_dataset_null)
 	ck_assert_int_eq(lr_dataset_set_entity_name(NULL, NULL, NULL), LR_STATUS_NULL_POINTER);
 	ck_assert_int_eq(lr_dataset_set_source_label(NULL, "s", "vi", "en"), LR_STATUS_NULL_POINTER);
 	ck_assert_int_eq(lr_dataset_set_source_label(NULL, NULL, NULL, NULL), LR_STATUS_NULL_POINTER);
+	ck_assert_int_eq(lr_dataset_check_glyphs(NULL, NULL, NULL, NULL), LR_STATUS_NULL_POINTER);
+	/* From memory with no text: a dataset in error, never NULL. */
+	dataset = lr_dataset_load_from_memory(NULL, NULL, 0, NULL, 0);
+	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_NULL_POINTER);
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 1);
+	lr_dataset_destroy(dataset);
+	dataset = lr_dataset_load_from_memory("x", "", 0, NULL, 0);
+	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_NULL_POINTER);
+	lr_dataset_destroy(dataset);
 	/* Lookups on no dataset fall back to the key itself. */
 	{
 		const char *entity = "Thế giới";
@@ -1326,6 +1335,84 @@ START_TEST(test_chart_invalid_arguments)
 		cairo_surface_destroy(surface);
 		lr_chart_destroy(chart);
 	}
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* Text above LR_LABEL_LENGTH_MAX bytes is refused by every setter that takes a label, with a
+ * message naming it; exactly the limit is accepted and draws (the old code laid a 512 KB
+ * title out from x = -1,048,118 px). */
+START_TEST(test_label_limit_setters)
+{
+	lr_dataset_t *dataset = load_dataset();
+	char *fits = g_strnfill(LR_LABEL_LENGTH_MAX, 'a');
+	char *over = g_strnfill(LR_LABEL_LENGTH_MAX + 1, 'a');
+	static const char *const names[] = { "title", "subtitle", "highlight", "entity" };
+	lr_report_t *report;
+
+	for (int i = 0; i < N_ELEMENTS(names); i++) {
+		lr_chart_t *chart = bar_chart(dataset);
+		char *phrase = g_strdup_printf("%s: the text is %u bytes long, above the limit of %u "
+					       "bytes for a label (LR_LABEL_LENGTH_MAX)", names[i],
+					       LR_LABEL_LENGTH_MAX + 1, LR_LABEL_LENGTH_MAX);
+
+		switch (i) {
+		case 0: lr_chart_set_title(chart, over); break;
+		case 1: lr_chart_set_subtitle(chart, over); break;
+		case 2: lr_chart_set_highlight(chart, over); break;
+		default: lr_chart_add_entity(chart, over); break;
+		}
+		ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_INVALID_ARGUMENT);
+		ck_assert_msg(strstr(lr_chart_get_error(chart)->message, phrase), "%s: \"%s\"",
+			      names[i], lr_chart_get_error(chart)->message);
+		g_free(phrase);
+		lr_chart_destroy(chart);
+	}
+	{
+		lr_chart_t *chart = bar_chart(dataset);
+
+		lr_chart_set_title(chart, fits);
+		lr_chart_set_subtitle(chart, fits);
+		ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_SUCCESS);
+		cairo_surface_destroy(render_ok(chart, CANVAS_WIDTH, CANVAS_HEIGHT));
+		lr_chart_destroy(chart);
+	}
+
+	report = lr_report_create(dataset);
+	lr_report_set_title(report, fits);
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_SUCCESS);
+	lr_report_set_title(report, over);
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_ptr_nonnull(strstr(lr_report_get_error(report, 0)->message,
+				     "the title is 4097 bytes long"));
+	lr_report_destroy(report);
+	report = lr_report_create(dataset);
+	lr_report_add_heading(report, 1, over);
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_ptr_nonnull(strstr(lr_report_get_error(report, 0)->message,
+				     "lr_report_add_heading: the text is 4097 bytes long"));
+	lr_report_destroy(report);
+	report = lr_report_create(dataset);
+	lr_report_add_key_figure(report, BAR_INDICATOR, NULL, 0, over);
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_ptr_nonnull(strstr(lr_report_get_error(report, 0)->message,
+				     "lr_report_add_key_figure: the text is 4097 bytes long"));
+	lr_report_destroy(report);
+	report = lr_report_create(dataset);
+	{
+		const char *indicators[] = { BAR_INDICATOR };
+		lr_report_add_table(report, indicators, 1, NULL, 0, NULL, 0, over);
+	}
+	ck_assert_int_eq(lr_report_status(report), LR_STATUS_INVALID_ARGUMENT);
+	lr_report_destroy(report);
+	{
+		lr_theme_t *theme = lr_theme_create();
+		ck_assert_int_eq(lr_theme_set_font_family(theme, over), LR_STATUS_INVALID_ARGUMENT);
+		ck_assert_int_eq(lr_theme_set_font_family(theme, "DejaVu Sans"), LR_STATUS_SUCCESS);
+		lr_theme_destroy(theme);
+	}
+	g_free(over);
+	g_free(fits);
 	lr_dataset_destroy(dataset);
 }
 END_TEST
@@ -2248,6 +2335,7 @@ api_suite(void)
 	tcase_add_test(tc, test_chart_create_errors);
 	tcase_add_test(tc, test_chart_sticky_unknown_indicator);
 	tcase_add_test(tc, test_chart_invalid_arguments);
+	tcase_add_test(tc, test_label_limit_setters);
 	tcase_add_test(tc, test_chart_draw_errors);
 	tcase_add_test(tc, test_chart_draw_null_kept);
 	tcase_add_test(tc, test_chart_write_null_kept);

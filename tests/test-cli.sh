@@ -42,6 +42,15 @@ expect 2 "unknown option" -- "$lreport" list --frobnicate
 
 expect 0 "validate the bundled dataset" -- "$lreport" validate
 contains out "valid" "validate summarises"
+check "! grep -q ': warning: ' \"\$scratch/err\"" "the bundled dataset has no character the fonts cannot draw"
+# Emoji the bundled fallback font has pass; a character no bundled font has (U+1F9A0) is a
+# warning at file:line:column, and the dataset stays valid.
+mkdir "$scratch/glyphs"
+cp "$source/tests/data/good/basic/indicators.csv" "$scratch/glyphs/"
+printf 'indicator,entity,year,period,value,low,high,n,status,source,quote,note\necommerce_revenue,Hà Nội 📈 ✅,2023,,1,,,,actual,a.txt,q,\necommerce_revenue,Đà Nẵng \360\237\246\240,2023,,1,,,,actual,a.txt,q,\n' >"$scratch/glyphs/observations.csv"
+expect 0 "validate with a character no font has" -- "$lreport" validate --data "$scratch/glyphs"
+contains err "glyphs/observations.csv:3:19: warning: entity: no bundled font can draw U+1F9A0 (character 9 of the text)" "validate locates a character no font has"
+check "[ \"\$(grep -c ': warning: ' "$scratch/err")\" -eq 1 ]" "emoji the fallback font has are not warned about"
 expect 1 "validate bad data" -- "$lreport" validate --data "$source/tests/data/bad/many"
 check "[ \"\$(grep -c ': error: ' "$scratch/err")\" -ge 10 ]" "validate lists every error, not just the first"
 contains err "observations.csv:6:34: error: value: expected a number like 27.7, found '16,4'" "file:line:column and what was expected"

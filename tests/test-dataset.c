@@ -1014,6 +1014,291 @@ END_TEST
 /* ---------------------------------------------------------------------------------------- */
 
 /* ---------------------------------------------------------------------------------------- */
+/* From memory (lr_dataset_load_from_memory) */
+
+/* The text of @group/@name/@file, copied into a buffer of exactly its size with no NUL after
+ * it (so a read past the end is an ASan error); *@size its length. NULL when missing. */
+static char *
+fixture_bytes(const char *group, const char *name, const char *file, size_t *size)
+{
+	char *path = fixture_file(group, name, file), *contents = NULL, *exact;
+	gsize length = 0;
+
+	if (!g_file_get_contents(path, &contents, &length, NULL)) {
+		g_free(path);
+		*size = 0;
+		return NULL;
+	}
+	exact = g_malloc(length ? length : 1);
+	memcpy(exact, contents, length);
+	g_free(contents);
+	g_free(path);
+	*size = length;
+	return exact;
+}
+
+static lr_dataset_t *
+load_fixture_from_memory(const char *group, const char *name, const char *label)
+{
+	size_t indicators_size, observations_size;
+	char *indicators = fixture_bytes(group, name, IND, &indicators_size);
+	char *observations = fixture_bytes(group, name, OBS, &observations_size);
+	lr_dataset_t *dataset = lr_dataset_load_from_memory(label, indicators, indicators_size,
+							     observations, observations_size);
+
+	g_free(indicators);
+	g_free(observations);
+	return dataset;
+}
+
+START_TEST(test_memory_good)
+{
+	static const char *const cases[] = { "basic", "crlf", "bom", "quoted", "quoted_crlf" };
+	lr_dataset_t *from_files = load_fixture("good", cases[_i]);
+	lr_dataset_t *from_memory = load_fixture_from_memory("good", cases[_i], "upload");
+
+	assert_no_errors(from_memory, cases[_i]);
+	assert_same_dataset(from_files, from_memory);
+	lr_dataset_destroy(from_memory);
+	lr_dataset_destroy(from_files);
+}
+END_TEST
+
+/* Every bad fixture gives the same error from memory, at the same line and column, in the
+ * file "name/observations.csv" (or indicators.csv). */
+START_TEST(test_memory_bad)
+{
+	const bad_case_t *bad = &bad_cases[_i];
+	size_t size;
+	char *probe = fixture_bytes("bad", bad->name, IND, &size);
+	char *probe2 = fixture_bytes("bad", bad->name, OBS, &size);
+	char *file = g_strdup_printf("upload 7/%s", bad->file);
+	lr_dataset_t *dataset;
+
+	/* A case made of a missing file or a special one has no text to give. */
+	if (!probe || !probe2) {
+		g_free(probe);
+		g_free(probe2);
+		g_free(file);
+		return;
+	}
+	g_free(probe);
+	g_free(probe2);
+	dataset = load_fixture_from_memory("bad", bad->name, "upload 7");
+	if (lr_dataset_get_error_count(dataset) != 1)
+		print_errors(dataset, bad->name);
+	ck_assert_msg(lr_dataset_get_error_count(dataset) == 1, "%s: %zu errors, expected 1",
+		      bad->name, lr_dataset_get_error_count(dataset));
+	assert_error(dataset, 0, bad->status, file, bad->line, bad->column, bad->phrase,
+		     bad->name);
+	ck_assert_uint_eq(lr_dataset_get_indicator_count(dataset), bad->indicators);
+	ck_assert_uint_eq(lr_dataset_get_observation_count(dataset), bad->observations);
+	lr_dataset_destroy(dataset);
+	g_free(file);
+}
+END_TEST
+
+START_TEST(test_memory_arguments)
+{
+	static const char header[] = "indicator,entity,year,period,value,low,high,n,status,source,quote,note\n";
+	size_t size;
+	char *indicators = fixture_bytes("good", "basic", IND, &size);
+	lr_dataset_t *dataset;
+	char *text;
+
+	/* NULL text; no name: "<memory>". */
+	dataset = lr_dataset_load_from_memory(NULL, indicators, size, NULL, 0);
+	assert_error(dataset, 0, LR_STATUS_NULL_POINTER, "<memory>", 0, 0, "no observations text",
+		     "NULL");
+	lr_dataset_destroy(dataset);
+
+	/* Empty text is an empty file; the length, not a NUL, ends the text. */
+	dataset = lr_dataset_load_from_memory(NULL, indicators, size, header, 0);
+	assert_error(dataset, 0, LR_STATUS_PARSE_ERROR, "<memory>/observations.csv", 1, 1,
+		     "the file is empty", "empty");
+	lr_dataset_destroy(dataset);
+	dataset = lr_dataset_load_from_memory(NULL, indicators, size, header, sizeof header - 1);
+	assert_no_errors(dataset, "header only");
+	lr_dataset_destroy(dataset);
+
+	/* A NUL inside the text is invalid UTF-8 at its place, not the end of the text. */
+	text = g_strdup_printf("%sgdp,Vi\001t Nam,2024,,1,,,,actual,a.txt,q,\n", header);
+	*strchr(text, '\001') = '\0';
+	dataset = lr_dataset_load_from_memory("nul", indicators, size, text,
+					      strlen(header) + strlen(text + strlen(header) + 8) + 8 + 1);
+	assert_error(dataset, 0, LR_STATUS_INVALID_UTF8, "nul/observations.csv", 2, 7,
+		     "invalid UTF-8", "NUL");
+	lr_dataset_destroy(dataset);
+	g_free(text);
+	g_free(indicators);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
+/* Text longer than a label (LR_LABEL_LENGTH_MAX) or a note (LR_NOTE_LENGTH_MAX) */
+
+/* @count copies of "ệ" (3 bytes), then @tail bytes of "a". */
+static char *
+long_text(size_t count, size_t tail)
+{
+	GString *text = g_string_new(NULL);
+
+	for (size_t i = 0; i < count; i++)
+		g_string_append(text, "\xe1\xbb\x87");
+	for (size_t i = 0; i < tail; i++)
+		g_string_append_c(text, 'a');
+	return g_string_free(text, FALSE);
+}
+
+START_TEST(test_label_limit_csv)
+{
+	static const char ind_header[] = "id,name_vi,name_en,unit_vi,unit_en,kind,better,pillar,note\n";
+	static const char obs_header[] = "indicator,entity,year,period,value,low,high,n,status,source,quote,note\n";
+	/* Exactly the limit is accepted, one byte more refused. */
+	char *fits = long_text(LR_LABEL_LENGTH_MAX / 3, LR_LABEL_LENGTH_MAX % 3);
+	char *over = long_text(LR_LABEL_LENGTH_MAX / 3, LR_LABEL_LENGTH_MAX % 3 + 1);
+	char *note = long_text(LR_NOTE_LENGTH_MAX / 3, LR_NOTE_LENGTH_MAX % 3);
+	char *note_over = long_text(LR_NOTE_LENGTH_MAX / 3, LR_NOTE_LENGTH_MAX % 3 + 1);
+	char *indicators = g_strdup_printf("%sa,\"%s\",A,,,value,higher,economy,%s\n"
+					   "b,Tên,\"%s\",,,value,higher,economy,\n"
+					   "c,Tên,C,,,value,higher,economy,%s\n",
+					   ind_header, fits, note, over, note_over);
+	char *observations = g_strdup_printf("%sa,%s,2024,,1,,,,actual,a.txt,%s,\n"
+					     "a,Việt Nam,2024,,1,,,,actual,\"%s\",q,\n",
+					     obs_header, fits, note, over);
+	lr_dataset_t *dataset = lr_dataset_load_from_memory("long", indicators, strlen(indicators),
+							     observations, strlen(observations));
+	char *phrase = g_strdup_printf("name_en: the text is %u bytes long, above the limit of %u "
+				       "bytes for a label (LR_LABEL_LENGTH_MAX)",
+				       LR_LABEL_LENGTH_MAX + 1, LR_LABEL_LENGTH_MAX);
+
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 3);
+	assert_error(dataset, 0, LR_STATUS_INVALID_DATA, "long/indicators.csv", 3, 7, phrase,
+		     "name_en");
+	assert_error(dataset, 1, LR_STATUS_INVALID_DATA, "long/indicators.csv", 4, 32,
+		     "note: the text is 1048577 bytes long, above the limit of 1048576 bytes for a "
+		     "note or quote (LR_NOTE_LENGTH_MAX)", "note");
+	/* Columns count characters: "a," (2) + "Việt Nam" (8) + ",2024,,1,,,,actual," (19) + 1. */
+	assert_error(dataset, 2, LR_STATUS_INVALID_DATA, "long/observations.csv", 3, 30,
+		     "source: the text is 4097 bytes", "source");
+	ck_assert_uint_eq(lr_dataset_get_indicator_count(dataset), 1);
+	ck_assert_uint_eq(lr_dataset_get_observation_count(dataset), 1);
+	ck_assert_str_eq(lr_dataset_get_indicator(dataset, 0)->name_vi, fits);
+	ck_assert_str_eq(lr_dataset_get_observation(dataset, 0)->quote, note);
+	lr_dataset_destroy(dataset);
+	g_free(phrase);
+	g_free(observations);
+	g_free(indicators);
+	g_free(note_over);
+	g_free(note);
+	g_free(over);
+	g_free(fits);
+}
+END_TEST
+
+START_TEST(test_label_limit_api)
+{
+	char *over = long_text(0, LR_LABEL_LENGTH_MAX + 1);
+	lr_dataset_t *dataset = lr_dataset_create();
+	lr_indicator_t indicator = api_revenue;
+	lr_observation_t observation = api_observation("ecommerce_revenue", 2024, 27.7);
+
+	indicator.unit_en = over;
+	ck_assert_int_eq(lr_dataset_add_indicator(dataset, &indicator), LR_STATUS_INVALID_ARGUMENT);
+	assert_error(dataset, 0, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+		     "unit_en: the text is 4097 bytes long", "unit_en");
+	indicator.unit_en = "billion USD";
+	ck_assert_int_eq(lr_dataset_add_indicator(dataset, &indicator), LR_STATUS_SUCCESS);
+	observation.entity = over;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_INVALID_ARGUMENT);
+	assert_error(dataset, 1, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+		     "entity: the text is 4097 bytes long", "entity");
+	ck_assert_int_eq(lr_dataset_set_entity_name(dataset, VIET_NAM, over), LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_int_eq(lr_dataset_set_source_label(dataset, "a.txt", over, "A"),
+			 LR_STATUS_INVALID_ARGUMENT);
+	assert_error(dataset, 3, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+		     "label_vi: the text is 4097 bytes long", "label_vi");
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 4);
+	ck_assert_str_eq(lr_dataset_get_entity_name(dataset, VIET_NAM, LR_LANGUAGE_EN), VIET_NAM);
+	lr_dataset_destroy(dataset);
+	g_free(over);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
+/* Characters no bundled font can draw (lr_dataset_check_glyphs) */
+
+typedef struct {
+	GPtrArray *lines; /* "file:line:column: message" */
+} warnings_t;
+
+static void
+collect_warning(const lr_error_t *warning, void *closure)
+{
+	warnings_t *warnings = closure;
+
+	ck_assert_int_eq(warning->status, LR_STATUS_MISSING_GLYPH);
+	g_ptr_array_add(warnings->lines, g_strdup_printf("%s:%u:%u: %s",
+							 warning->file ? warning->file : "-",
+							 warning->line, warning->column,
+							 warning->message));
+}
+
+START_TEST(test_check_glyphs)
+{
+	static const char indicators[] =
+		"id,name_vi,name_en,unit_vi,unit_en,kind,better,pillar,note\n"
+		"sales,Doanh số 📈,Sales \xee\x80\x80,,,value,higher,economy,note \xf0\x9f\xa6\xa0\n";
+	static const char observations[] =
+		"indicator,entity,year,period,value,low,high,n,status,source,quote,note\n"
+		"sales,Hà Nội,2023,,1,,,,actual,a.txt,quote \xf0\x9f\xa6\xa0,\n"
+		"sales,\"Đà Nẵng \xf0\x9f\xa6\xa0\",2023,,1,,,,actual,a.txt,q,\n"
+		"sales,\"Đà Nẵng \xf0\x9f\xa6\xa0\",2024,,1,,,,actual,a.txt,q,\n";
+	lr_dataset_t *dataset = lr_dataset_load_from_memory("up", indicators, strlen(indicators),
+							     observations, strlen(observations));
+	warnings_t warnings = { g_ptr_array_new_with_free_func(g_free) };
+	size_t count = 99;
+
+	assert_no_errors(dataset, "glyphs");
+	ck_assert_int_eq(lr_dataset_check_glyphs(dataset, collect_warning, &warnings, &count),
+			 LR_STATUS_SUCCESS);
+	/* The private-use character in name_en, and the microbe in the entity once (where first
+	 * read); not the emoji Symbola has, and not the note or quote, which are never drawn. */
+	ck_assert_uint_eq(count, 2);
+	ck_assert_uint_eq(warnings.lines->len, 2);
+	ck_assert_str_eq(g_ptr_array_index(warnings.lines, 0),
+			 "up/indicators.csv:2:18: name_en: no bundled font can draw U+E000 "
+			 "(character 7 of the text), which a chart would show as a box; write it "
+			 "another way or leave it out");
+	ck_assert_pstr_eq(strstr(g_ptr_array_index(warnings.lines, 1), "up/observations.csv:3:7: "
+				 "entity: no bundled font can draw U+1F9A0 (character 9"),
+			  g_ptr_array_index(warnings.lines, 1));
+
+	/* Through the API: no place; NULL func only counts; NULL dataset. */
+	{
+		lr_dataset_t *built = lr_dataset_create();
+		lr_indicator_t indicator = api_revenue;
+
+		indicator.name_vi = "Doanh thu \xf0\x9f\xa5\xb0";
+		ck_assert_int_eq(lr_dataset_add_indicator(built, &indicator), LR_STATUS_SUCCESS);
+		g_ptr_array_set_size(warnings.lines, 0);
+		ck_assert_int_eq(lr_dataset_check_glyphs(built, collect_warning, &warnings, NULL),
+				 LR_STATUS_SUCCESS);
+		ck_assert_uint_eq(warnings.lines->len, 1);
+		ck_assert_ptr_nonnull(strstr(g_ptr_array_index(warnings.lines, 0),
+					     "-:0:0: name_vi: no bundled font can draw U+1F970"));
+		ck_assert_int_eq(lr_dataset_check_glyphs(built, NULL, NULL, &count), LR_STATUS_SUCCESS);
+		ck_assert_uint_eq(count, 1);
+		lr_dataset_destroy(built);
+	}
+	ck_assert_int_eq(lr_dataset_check_glyphs(NULL, NULL, NULL, &count), LR_STATUS_NULL_POINTER);
+	ck_assert_uint_eq(count, 0);
+	g_ptr_array_unref(warnings.lines);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------------------------- */
 /* Input that is not a file, or too big, or ranks beyond an int */
 
 #define GOOD_INDICATORS LR_TEST_DATA_DIR "/good/basic/indicators.csv"
@@ -1144,6 +1429,47 @@ START_TEST(test_rank_bounds_csv)
 }
 END_TEST
 
+/* Duplicates compare text, however it came: a NULL period or note is "", decomposed text is
+ * its NFC form; a different entity, year, period, status or source is another row. */
+START_TEST(test_duplicate_keys)
+{
+	lr_dataset_t *dataset = lr_dataset_create();
+	lr_indicator_t indicator = api_revenue;
+	lr_observation_t observation = api_observation("ecommerce_revenue", 2024, 27.7);
+
+	ck_assert_int_eq(lr_dataset_add_indicator(dataset, &indicator), LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.period = "";
+	observation.entity = VIET_NAM_NFD;
+	observation.value = 30;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_INVALID_DATA);
+	ck_assert_ptr_nonnull(strstr(lr_dataset_get_error(dataset, 0)->message, "duplicate observation"));
+	observation.period = "H1";
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.status = LR_OBSERVATION_ESTIMATE;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.source = "000_b.txt";
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.year = 2023;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	observation.entity = HA_NOI;
+	ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	/* Many rows: the index grows and still finds each one. */
+	for (int year = 1900; year <= 2100; year++) {
+		observation.year = year;
+		observation.entity = "Đà Nẵng";
+		ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_SUCCESS);
+	}
+	for (int year = 1900; year <= 2100; year++) {
+		observation.year = year;
+		ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation), LR_STATUS_INVALID_DATA);
+	}
+	ck_assert_uint_eq(lr_dataset_get_observation_count(dataset), 6 + 201);
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 1 + 201);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 START_TEST(test_rank_bounds_api)
 {
 	lr_dataset_t *dataset = lr_dataset_create();
@@ -1210,12 +1536,25 @@ dataset_suite(void)
 	tcase_add_test(tc, test_api_reference);
 	suite_add_tcase(suite, tc);
 
+	tc = tcase_create("memory");
+	tcase_add_loop_test(tc, test_memory_good, 0, 5);
+	tcase_add_loop_test(tc, test_memory_bad, 0, N_ELEMENTS(bad_cases));
+	tcase_add_test(tc, test_memory_arguments);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("label_limit");
+	tcase_add_test(tc, test_label_limit_csv);
+	tcase_add_test(tc, test_label_limit_api);
+	tcase_add_test(tc, test_check_glyphs);
+	suite_add_tcase(suite, tc);
+
 	tc = tcase_create("hostile_input");
 	tcase_add_test(tc, test_refuse_fifo);
 	tcase_add_test(tc, test_refuse_device);
 	tcase_add_test(tc, test_refuse_large_sparse_file);
 	tcase_add_loop_test(tc, test_rank_bounds_csv, 0, 4);
 	tcase_add_test(tc, test_rank_bounds_api);
+	tcase_add_test(tc, test_duplicate_keys);
 	tcase_add_test(tc, test_reserved_must_be_zero);
 	suite_add_tcase(suite, tc);
 

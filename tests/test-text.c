@@ -29,6 +29,7 @@
 #include <lreport/lreport.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <check.h>
 #include <hb-ot.h>
 #include <glib.h>
@@ -448,6 +449,100 @@ END_TEST
 
 /* The letters come from Noto Sans itself, never from the fallback (which would mix two
  * designs in one word); the symbols Noto Sans lacks come from DejaVu Sans. */
+/* Emoji and symbols come from the bundled fallback (Symbola, fonts/README.md): no hex box,
+ * regular and bold, and a Vietnamese word around them stays in Noto Sans. */
+#define EMOJI_LABEL "Doanh thu 📈 📉 📊 ✅ ❌ ⚠ ★ 🚀 💡 🔥 👍 😀 ❤ ➡ 🏆 ⭐ 💰 🌏 Hà Nội"
+
+START_TEST(test_emoji_have_glyphs)
+{
+	PangoContext *context = context_or_fail();
+
+	for (int bold = 0; bold < 2; bold++) {
+		lr_text_style_t style = make_style(12, bold);
+		lr_text_t text;
+		char *family;
+
+		layout_or_fail(context, EMOJI_LABEL, &style, &text, "emoji");
+		ck_assert_int_eq(lr_text_count_unknown_glyphs(&text), 0);
+		ck_assert_int_eq(pango_layout_get_unknown_glyphs_count(text.layout), 0);
+		family = run_family_at(&text, (int) strlen("Doanh thu "));
+		ck_assert_msg(g_strcmp0(family, "Symbola") == 0, "📈 is set in %s", family);
+		g_free(family);
+		family = run_family_at(&text, 0);
+		ck_assert_str_eq(family, "Noto Sans");
+		g_free(family);
+		lr_text_clear(&text);
+	}
+}
+END_TEST
+
+/* What no bundled font has is found, at its byte offset; what is never drawn is not. */
+START_TEST(test_find_missing_char)
+{
+	static const struct {
+		const char *text;
+		gsize offset;      /* strlen(text) when nothing is missing */
+		gunichar missing;
+	} cases[] = {
+		{ EMOJI_LABEL, sizeof EMOJI_LABEL - 1, 0 },
+		{ "Việt Nam\n2024\t\xe2\x80\x8d\xef\xb8\x8f", 22, 0 }, /* line end, tab, ZWJ, VS16 */
+		{ "a\xf0\x9f\xa6\xa0", 1, 0x1F9A0 },                   /* U+1F9A0 microbe */
+		{ "ệ\xee\x80\x80", 3, 0xE000 },                        /* private use */
+		{ "x\001", 1, 1 },                                      /* a control character */
+	};
+
+	context_or_fail();
+	for (int i = 0; i < N_ELEMENTS(cases); i++) {
+		gsize offset = 99;
+		gunichar missing = 99;
+
+		ck_assert_int_eq(lr_fonts_find_missing_char(cases[i].text, strlen(cases[i].text),
+							    &offset, &missing), LR_STATUS_SUCCESS);
+		ck_assert_msg(offset == cases[i].offset && missing == cases[i].missing,
+			      "case %d: offset %zu, U+%04X; expected %zu, U+%04X", i, offset,
+			      (unsigned) missing, cases[i].offset, (unsigned) cases[i].missing);
+	}
+}
+END_TEST
+
+/* An emoji label drawn into a PDF comes back from pdftotext as written (the old output gave
+ * "01F 4C8", the hex box's digits). */
+START_TEST(test_emoji_pdf_text)
+{
+	PangoContext *context = context_or_fail();
+	lr_text_style_t style = make_style(12, false);
+	char *folder = g_dir_make_tmp("lreport-emoji-XXXXXX", NULL);
+	char *pdf = g_build_filename(folder, "emoji.pdf", NULL);
+	char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+	char *out = NULL, *err = NULL, *program = g_find_program_in_path("pdftotext");
+	cairo_surface_t *surface = cairo_pdf_surface_create(pdf, 800, 100);
+	cairo_t *cr = cairo_create(surface);
+	lr_text_t text;
+	int wait = 0;
+
+	ck_assert_msg(program != NULL, "pdftotext (poppler-utils) is needed for this test");
+	layout_or_fail(context, EMOJI_LABEL, &style, &text, "emoji");
+	lr_text_draw(cr, &text, 10, 10);
+	lr_text_clear(&text);
+	cairo_destroy(cr);
+	cairo_surface_finish(surface);
+	ck_assert_int_eq(cairo_surface_status(surface), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(surface);
+	ck_assert(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+			       &wait, NULL));
+	ck_assert_msg(wait == 0, "pdftotext failed: %s", err);
+	g_strstrip(out);
+	ck_assert_str_eq(out, EMOJI_LABEL);
+	g_unlink(pdf);
+	g_rmdir(folder);
+	g_free(out);
+	g_free(err);
+	g_free(program);
+	g_free(pdf);
+	g_free(folder);
+}
+END_TEST
+
 START_TEST(test_font_fallback)
 {
 	static const struct {
@@ -940,6 +1035,94 @@ START_TEST(test_layout_text_is_nfc)
 		ck_assert_str_eq(pango_layout_get_text(text.layout), cases[i].nfc);
 		lr_text_clear(&text);
 	}
+}
+END_TEST
+
+/* lr_utf8_normalize() is our own linear NFC (GLib's is quadratic in the compositions): it
+ * must equal g_utf8_normalize(NFC) on every code point, in the contexts where composition
+ * and reordering happen, and on random strings of the characters that make NFC tricky. */
+static void
+assert_same_nfc(const char *input, gssize length, const char *what)
+{
+	char *ours = lr_utf8_normalize(input, length, NULL);
+	char *glib = g_utf8_normalize(input, length, G_NORMALIZE_NFC);
+
+	ck_assert_msg(ours && glib && strcmp(ours, glib) == 0,
+		      "%s: NFC of \"%s\" is \"%s\", GLib says \"%s\"", what, input,
+		      ours ? ours : "(null)", glib ? glib : "(null)");
+	g_free(ours);
+	g_free(glib);
+}
+
+/* Up to U+2FFFF: every character with a decomposition, a combining class other than 0 or a
+ * part in a composition is below U+2FA1E (planes 3 to 16 hold none). */
+START_TEST(test_normalize_every_code_point)
+{
+	for (gunichar c = 1; c <= 0x2FFFF; c++) {
+		char text[32];
+		int n = 0;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		/* A starter before c (c may compose onto it), marks of classes 230 and 220 after
+		 * (reordered, and composed onto c when it is a starter). */
+		text[n++] = 'A';
+		n += g_unichar_to_utf8(c, text + n);
+		n += g_unichar_to_utf8(0x0301, text + n);
+		n += g_unichar_to_utf8(0x0323, text + n);
+		text[n] = '\0';
+		assert_same_nfc(text, -1, "code point");
+		assert_same_nfc(text + 1, -1, "code point alone");
+	}
+}
+END_TEST
+
+START_TEST(test_normalize_random_strings)
+{
+	/* Starters that compose, marks of several classes (including 0, e.g. U+0B3E and the
+	 * Hangul vowels and finals), singletons, exclusions and multi-part decompositions. */
+	static const gunichar alphabet[] = {
+		'a', 'A', 'e', 'o', 'u', ' ', 0x00EA, 0x01A1, 0x01B0, 0x1EC7, 0x0300, 0x0301,
+		0x0302, 0x0303, 0x0309, 0x0323, 0x031B, 0x0306, 0x0327, 0x0345, 0x0344, 0x0340,
+		0x0958, 0x093C, 0x0915, 0x0B47, 0x0B3E, 0x0B56, 0x1100, 0x1161, 0x11A8, 0xAC00,
+		0xAC01, 0x212B, 0x2126, 0x0F73, 0x0F71, 0x0F72, 0x05B0, 0x05B4, 0x0591, 0x1D15E,
+		0x1D165, 0x1D16E, 0x0E49, 0x3099, 0x304B, 0x30AB, 0x1F600, 0xFB01, 0x0041, 0x030A,
+	};
+	GRand *random = g_rand_new_with_seed(20261203);
+
+	for (int round = 0; round < 50000; round++) {
+		GString *text = g_string_new(NULL);
+		int length = g_rand_int_range(random, 1, 14);
+
+		for (int i = 0; i < length; i++)
+			g_string_append_unichar(text, alphabet[g_rand_int_range(random, 0,
+									     N_ELEMENTS(alphabet))]);
+		assert_same_nfc(text->str, (gssize) text->len, "random");
+		g_string_free(text, TRUE);
+	}
+	g_rand_free(random);
+}
+END_TEST
+
+/* Long inputs: a decomposed Vietnamese field, and a run of 40,000 marks of mixed classes
+ * (the counting sort), each compared whole. */
+START_TEST(test_normalize_long_strings)
+{
+	GString *text = g_string_new(NULL);
+	char *nfd;
+
+	for (int i = 0; i < 3000; i++)
+		g_string_append(text, "Tổng số mục tiêu chuyển đổi số đã hoàn thành ");
+	nfd = g_utf8_normalize(text->str, -1, G_NORMALIZE_NFD);
+	assert_same_nfc(nfd, -1, "long NFD");
+	assert_same_nfc(text->str, -1, "long NFC");
+	g_free(nfd);
+	g_string_assign(text, "e");
+	for (int i = 0; i < 40000; i++)
+		g_string_append_unichar(text, (gunichar[]) { 0x0301, 0x0323, 0x0302, 0x0345,
+							      0x031B }[i % 5]);
+	assert_same_nfc(text->str, -1, "long run of marks");
+	g_string_free(text, TRUE);
 }
 END_TEST
 
@@ -1840,12 +2023,18 @@ text_suite(void)
 	tcase_add_test(tc, test_dataset_strings_have_glyphs);
 	tcase_add_test(tc, test_chart_symbols_have_glyphs);
 	tcase_add_test(tc, test_font_fallback);
+	tcase_add_test(tc, test_emoji_have_glyphs);
+	tcase_add_test(tc, test_find_missing_char);
+	tcase_add_test(tc, test_emoji_pdf_text);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("normalization");
 	tcase_add_test(tc, test_nfd_same_as_nfc_dataset);
 	tcase_add_test(tc, test_nfd_same_as_nfc_list);
 	tcase_add_test(tc, test_layout_text_is_nfc);
+	tcase_add_test(tc, test_normalize_every_code_point);
+	tcase_add_test(tc, test_normalize_random_strings);
+	tcase_add_test(tc, test_normalize_long_strings);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("ink");

@@ -162,6 +162,18 @@ validate_specs(int count, char **specs, const char *data)
 	return status;
 }
 
+static void
+print_warning(const lr_error_t *warning, void *closure)
+{
+	if (warning->file && warning->line)
+		fprintf(stderr, "%s:%u:%u: warning: %s\n", warning->file, warning->line,
+			warning->column, warning->message);
+	else
+		fprintf(stderr, "%s: warning: %s\n", warning->file ? warning->file : program,
+			warning->message);
+	(void) closure;
+}
+
 static int
 command_validate(int argc, char **argv)
 {
@@ -193,6 +205,10 @@ command_validate(int argc, char **argv)
 		g_hash_table_add(sources, (gpointer) o->source);
 		g_hash_table_add(entities, (gpointer) o->entity);
 	}
+	/* Characters that would print as boxes: warnings, the dataset stays valid. */
+	if (lr_dataset_check_glyphs(dataset, print_warning, NULL, NULL) != LR_STATUS_SUCCESS)
+		fprintf(stderr, "%s: warning: the fonts could not be loaded, so the characters "
+			"they cannot draw were not checked\n", program);
 	printf("%s: %zu indicators, %zu observations, %u entities, %u sources: valid\n",
 	       data ? data : default_data_directory(), lr_dataset_get_indicator_count(dataset),
 	       lr_dataset_get_observation_count(dataset), g_hash_table_size(entities),

@@ -271,7 +271,8 @@ lr_chart_add_indicator(lr_chart_t *chart, const char *id);
 /**
  * lr_chart_add_entity:
  * @chart: a chart
- * @entity: an entity name (NFC or NFD UTF-8, copied)
+ * @entity: an entity name (NFC or NFD UTF-8, copied; at most LR_LABEL_LENGTH_MAX bytes, else
+ *   the sticky LR_STATUS_INVALID_ARGUMENT)
  *
  * Restricts the chart to these entities, in the order added. With none added, every entity
  * with data for the chosen indicators and years is used, in data order. Several entities
@@ -322,6 +323,9 @@ lr_chart_set_language(lr_chart_t *chart, lr_language_t language);
  * lr_chart_set_title:
  * @chart: a chart
  * @title: UTF-8 text (copied), or NULL for the default: the indicator's name
+ *
+ * Text longer than LR_LABEL_LENGTH_MAX bytes sets the sticky LR_STATUS_INVALID_ARGUMENT (since
+ * 0.3), as for the subtitle and highlight.
  * Since: 0.1
  */
 LR_EXTERN void
@@ -330,7 +334,8 @@ lr_chart_set_title(lr_chart_t *chart, const char *title);
 /**
  * lr_chart_set_subtitle:
  * @chart: a chart
- * @subtitle: UTF-8 text (copied), or NULL for the default: the unit and years shown
+ * @subtitle: UTF-8 text (copied, at most LR_LABEL_LENGTH_MAX bytes), or NULL for the default:
+ *   the unit and years shown
  * Since: 0.1
  */
 LR_EXTERN void
@@ -411,7 +416,8 @@ lr_chart_set_decimals(lr_chart_t *chart, int decimals);
 /**
  * lr_chart_set_highlight:
  * @chart: a chart
- * @entity: the entity whose bar or line stands out (copied), or NULL for none
+ * @entity: the entity whose bar or line stands out (copied, at most LR_LABEL_LENGTH_MAX
+ *   bytes), or NULL for none
  * Since: 0.1
  */
 LR_EXTERN void

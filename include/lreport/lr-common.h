@@ -41,7 +41,7 @@ LR_BEGIN_DECLS
  * every error, so that a file's problems can be listed all at once. lr_status_to_string()
  * names each value.
  *
- * Since: 0.1 (LR_STATUS_IMMUTABLE since 0.2)
+ * Since: 0.1 (LR_STATUS_IMMUTABLE since 0.2, LR_STATUS_MISSING_GLYPH since 0.3)
  */
 typedef enum {
 	LR_STATUS_SUCCESS = 0,
@@ -61,6 +61,7 @@ typedef enum {
 	LR_STATUS_FONT_ERROR,       /* the bundled fonts could not be loaded */
 	LR_STATUS_CAIRO_ERROR,      /* cairo reported an error on a surface or context */
 	LR_STATUS_IMMUTABLE,        /* the object is shared read-only (a theme charts use) */
+	LR_STATUS_MISSING_GLYPH,    /* a warning: no bundled font can draw a character (since 0.3) */
 	LR_STATUS_LAST
 } lr_status_t;
 
@@ -142,6 +143,31 @@ lr_language_to_string(lr_language_t language);
  * Since: 0.2
  */
 #define LR_FILE_SIZE_MAX (256u * 1024u * 1024u)
+
+/**
+ * LR_LABEL_LENGTH_MAX:
+ *
+ * The longest text, in bytes of UTF-8 as given, that libreport accepts for anything it may
+ * draw as a label: in a dataset the id, names, units, pillar, entity, period, source and
+ * source labels; through the API chart titles, subtitles, entities and highlights, and
+ * report titles, headings and captions: 4096 bytes (about 3,000 Vietnamese letters, far more
+ * than fits on a chart). Longer text is refused: with LR_STATUS_INVALID_DATA and the file,
+ * line and column when read from a file, with LR_STATUS_INVALID_ARGUMENT and a message naming
+ * the setter through the API. The bound keeps every layout far inside the 32-bit coordinates
+ * of Pango (a 512 KB label overflowed them) and loading and drawing quick.
+ * Since: 0.3
+ */
+#define LR_LABEL_LENGTH_MAX 4096u
+
+/**
+ * LR_NOTE_LENGTH_MAX:
+ *
+ * The longest note or quote of a dataset (the `note` and `quote` columns), which are kept
+ * and printed but never laid out on a chart: 1 MiB, in bytes of UTF-8 as given; longer ones
+ * are refused like labels above LR_LABEL_LENGTH_MAX.
+ * Since: 0.3
+ */
+#define LR_NOTE_LENGTH_MAX (1024u * 1024u)
 
 /**
  * lr_free:

@@ -164,6 +164,27 @@ LR_EXTERN lr_dataset_t *
 lr_dataset_load_files(const char *indicators_path, const char *observations_path);
 
 /**
+ * lr_dataset_load_from_memory:
+ * @name: what errors call the data (e.g. an upload's name), copied; NULL for "<memory>"
+ * @indicators: the text of an indicators.csv file, UTF-8; need not end in a NUL
+ * @indicators_length: its length in bytes
+ * @observations: the text of an observations.csv file, likewise
+ * @observations_length: its length in bytes
+ *
+ * As lr_dataset_load_files(), from text in memory, so that a server never writes a temporary
+ * file: the same rules and the same errors, whose file is "@name/indicators.csv" or
+ * "@name/observations.csv" with the line and column in that text. Each text may be at most
+ * LR_FILE_SIZE_MAX bytes (else LR_STATUS_INVALID_ARGUMENT). The texts are not kept: the
+ * caller may free them when this returns. A NULL text is the error LR_STATUS_NULL_POINTER.
+ *
+ * Returns: a new dataset, never NULL. Free with lr_dataset_destroy().
+ * Since: 0.3
+ */
+LR_EXTERN lr_dataset_t *
+lr_dataset_load_from_memory(const char *name, const char *indicators, size_t indicators_length,
+			    const char *observations, size_t observations_length);
+
+/**
  * lr_dataset_reference:
  * @dataset: a dataset, or NULL
  *
@@ -218,7 +239,8 @@ lr_dataset_get_error(const lr_dataset_t *dataset, size_t index);
 /**
  * lr_dataset_add_indicator:
  * @dataset: a dataset
- * @indicator: the indicator; its strings are validated (UTF-8), normalised to NFC and copied
+ * @indicator: the indicator; its strings are validated (UTF-8), normalised to NFC and copied.
+ *   Each is at most LR_LABEL_LENGTH_MAX bytes, the note LR_NOTE_LENGTH_MAX (since 0.3)
  *
  * Returns: LR_STATUS_SUCCESS; LR_STATUS_INVALID_DATA for a malformed or duplicate id or a
  * field out of range, LR_STATUS_INVALID_UTF8 for bad text, LR_STATUS_NULL_POINTER for a NULL
@@ -235,7 +257,8 @@ lr_dataset_add_indicator(lr_dataset_t *dataset, const lr_indicator_t *indicator)
  *   and @quote may be NULL for data that does not come from an article
  *
  * Applies the rules of data/README.md (known indicator, finite numbers, rank within 1..N
- * and at most LR_RANK_MAX, no duplicate, @reserved zero).
+ * and at most LR_RANK_MAX, no duplicate, @reserved zero; since 0.3 strings of at most
+ * LR_LABEL_LENGTH_MAX bytes, @quote and @note LR_NOTE_LENGTH_MAX).
  *
  * Returns: LR_STATUS_SUCCESS or the error, which is also recorded on @dataset.
  * Since: 0.1
@@ -299,7 +322,9 @@ lr_dataset_get_observation_line(const lr_dataset_t *dataset, size_t index);
  * @entity: an entity as the observations name it (Vietnamese)
  * @name_en: its English name; both copied
  *
- * Returns: LR_STATUS_SUCCESS, LR_STATUS_NULL_POINTER or LR_STATUS_INVALID_UTF8.
+ * Returns: LR_STATUS_SUCCESS, LR_STATUS_NULL_POINTER or LR_STATUS_INVALID_UTF8; since 0.3
+ * LR_STATUS_INVALID_ARGUMENT, also recorded as an error of @dataset, for a text above
+ * LR_LABEL_LENGTH_MAX bytes.
  * lr_dataset_load() fills these from entities.csv when the folder has one.
  * Since: 0.1
  */
@@ -320,6 +345,7 @@ lr_dataset_get_entity_name(const lr_dataset_t *dataset, const char *entity, lr_l
  * @source: a source file name as the observations give it
  * @label_vi, @label_en: the citation to print after "Nguồn:" / "Source:"; copied
  *
+ * Returns: as lr_dataset_set_entity_name().
  * lr_dataset_load() fills these from sources.csv when the folder has one.
  * Since: 0.1
  */
@@ -334,6 +360,40 @@ lr_dataset_set_source_label(lr_dataset_t *dataset, const char *source, const cha
  */
 LR_EXTERN const char *
 lr_dataset_get_source_label(const lr_dataset_t *dataset, const char *source, lr_language_t language);
+
+/**
+ * lr_warning_func_t:
+ * @warning: the warning, valid during the call only
+ * @closure: the caller's pointer
+ *
+ * Receives one warning of a check (see lr_dataset_check_glyphs()).
+ * Since: 0.3
+ */
+typedef void (*lr_warning_func_t)(const lr_error_t *warning, void *closure);
+
+/**
+ * lr_dataset_check_glyphs:
+ * @dataset: a dataset
+ * @func: called for each warning, in the order the texts were read; NULL to only count them
+ * @closure: passed to @func
+ * @count: (out) (optional): the number of warnings, or NULL
+ *
+ * Finds the characters that none of the bundled fonts can draw, which a chart would show as
+ * a box with the character's code in it: in the texts charts print (indicator ids, names,
+ * units and pillars; entities and their English names; periods; sources and their labels).
+ * Characters that are never drawn (line ends, tabs, zero-width joiners, variation selectors)
+ * do not count. Each text with such a character gives one warning, of status
+ * LR_STATUS_MISSING_GLYPH, naming the character and the column, at the file, line and column
+ * of the field where that text was first read (no file for text added through the API). The
+ * dataset stays valid: these are warnings, for `lreport validate`.
+ *
+ * Returns: LR_STATUS_SUCCESS; LR_STATUS_FONT_ERROR when the fonts cannot be loaded;
+ * LR_STATUS_NULL_POINTER for a NULL @dataset.
+ * Since: 0.3
+ */
+LR_EXTERN lr_status_t
+lr_dataset_check_glyphs(const lr_dataset_t *dataset, lr_warning_func_t func, void *closure,
+			size_t *count);
 
 /**
  * lr_indicator_kind_to_string:

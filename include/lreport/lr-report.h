@@ -137,7 +137,8 @@ lr_report_get_error(const lr_report_t *report, size_t index);
 LR_EXTERN const lr_error_t *
 lr_report_get_last_error(const lr_report_t *report);
 
-/* Metadata. Text is UTF-8, NFC or NFD, copied; NULL clears. The title and subtitle are on
+/* Metadata. Text is UTF-8, NFC or NFD, copied, at most LR_LABEL_LENGTH_MAX bytes (since 0.3;
+ * longer text is the error LR_STATUS_INVALID_ARGUMENT); NULL clears. The title and subtitle are on
  * the cover and the title in every running header; all of them go into the PDF's metadata. */
 
 /** lr_report_set_title: the report's title. Since: 0.2 */
@@ -205,7 +206,7 @@ lr_report_set_justify(lr_report_t *report, bool justify);
  * lr_report_add_heading:
  * @level: 1 for a section (a new page, in the contents and the outline), 2 for a
  *   subsection (in the contents and the outline, nested)
- * @text: plain UTF-8 text
+ * @text: plain UTF-8 text, at most LR_LABEL_LENGTH_MAX bytes (since 0.3)
  * Since: 0.2
  */
 LR_EXTERN void
@@ -236,7 +237,8 @@ lr_report_add_markdown(lr_report_t *report, const char *markdown);
  * @chart: the chart, which the report takes over (it destroys it, also when this call fails:
  *   do not use @chart afterwards). Its theme and language are replaced by the report's; its
  *   dataset should be the report's.
- * @caption: text after "Hình N." / "Figure N.", or NULL for the chart's title
+ * @caption: text after "Hình N." / "Figure N.", or NULL for the chart's title; at most
+ *   LR_LABEL_LENGTH_MAX bytes (since 0.3)
  *
  * Adds a figure: the chart, drawn as vectors at the column's width, with its caption and its
  * alternative text (generated from its data) for the PDF.
@@ -250,7 +252,8 @@ lr_report_add_chart(lr_report_t *report, lr_chart_t *chart, const char *caption)
  * @indicator: an indicator of the report's dataset
  * @entity: the entity, or NULL for the indicator's only one (or "Việt Nam")
  * @year: the year, or 0 for the latest with data
- * @label: the card's label, or NULL for the indicator's name
+ * @label: the card's label, or NULL for the indicator's name (the label and @entity at most
+ *   LR_LABEL_LENGTH_MAX bytes each, since 0.3)
  *
  * Adds a card (the value in large type, its label, the change against the previous year with
  * its direction, and whether it is an estimate or target) to the row of cards that ends the
@@ -267,7 +270,8 @@ lr_report_add_key_figure(lr_report_t *report, const char *indicator, const char 
  * @entities: entity names, or NULL (with @entity_count 0) for the default entity; several
  *   entities with one indicator make entity rows
  * @years: the columns, or NULL (with @year_count 0) for every year with data
- * @title: the table's caption after "Bảng N." / "Table N.", or NULL for none
+ * @title: the table's caption after "Bảng N." / "Table N.", or NULL for none (it and each
+ *   entity at most LR_LABEL_LENGTH_MAX bytes, since 0.3)
  *
  * Adds a data table: rows of indicators (or entities) × year columns, with the unit in each
  * row's header, numbers in the report's language aligned on the decimal separator, estimates

@@ -252,7 +252,8 @@ lr_theme_get_size(const lr_theme_t *theme, lr_theme_size_t which);
  * @family: a family name the bundled fonts (or LREPORT_FONTS_DIR's) provide, copied
  *
  * Returns: LR_STATUS_SUCCESS, LR_STATUS_NULL_POINTER, LR_STATUS_INVALID_UTF8 or
- * LR_STATUS_IMMUTABLE.
+ * LR_STATUS_IMMUTABLE; since 0.3 LR_STATUS_INVALID_ARGUMENT for a name above
+ * LR_LABEL_LENGTH_MAX bytes.
  * Since: 0.1
  */
 LR_EXTERN lr_status_t
