@@ -321,6 +321,44 @@ subtract_bytes(guint32 a, guint32 b)
 	return ((a | 0x80808080u) - (b & 0x7f7f7f7fu)) ^ ((a ^ ~b) & 0x80808080u);
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define LR_HAVE_SSSE3_FILTER
+#include <immintrin.h>
+
+/* The UP filter of opaque rows, four pixels at a time: a byte-wise subtraction, then a
+ * shuffle that drops the alpha bytes and puts R, G, B in file order; each 16-byte store
+ * writes 12 bytes and 4 the next store overwrites (the last one's land on the next row's
+ * filter byte, or the buffer's tail). About four times the scalar loop's speed, which was
+ * 40 % of a 1600×900 chart's encode; the bytes are the same. @width: a multiple of 4.
+ * Returns the AND of the pixels. SSSE3 (pshufb): every x86-64 CPU since 2006, checked at
+ * run time. */
+__attribute__((target("ssse3"))) static guint32
+up_rgb_ssse3(const guint32 *pixels, const guint32 *above, int width, guint8 *out)
+{
+	const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+	__m128i all = _mm_set1_epi32(-1);
+	guint32 lanes[4];
+
+	for (int x = 0; x < width; x += 4, out += 12) {
+		__m128i pixel = _mm_loadu_si128((const __m128i *) (const void *) (pixels + x));
+		__m128i up = _mm_loadu_si128((const __m128i *) (const void *) (above + x));
+
+		all = _mm_and_si128(all, pixel);
+		_mm_storeu_si128((__m128i *) (void *) out, _mm_shuffle_epi8(_mm_sub_epi8(pixel, up), order));
+	}
+	_mm_storeu_si128((__m128i *) (void *) lanes, all);
+	return lanes[0] & lanes[1] & lanes[2] & lanes[3];
+}
+
+static gboolean have_ssse3;
+
+static void __attribute__((constructor))
+detect_ssse3(void)
+{
+	have_ssse3 = __builtin_cpu_supports("ssse3");
+}
+#endif
+
 /* Filters rows @first to @end of the image into @out (row_bytes + 1 bytes a row); FALSE when
  * an opaque encoding met a translucent pixel. @rows holds two converted rows for RGBA, and
  * its first the row above @first on entry when there is one. */
@@ -347,10 +385,18 @@ filter_rows(const image_t *image, int first, int end, guint8 *out, guint8 *rows)
 				 * the next row's filter byte, or the 4 spare bytes after the buffer). */
 				const guint32 *above = (const guint32 *) (const void *) (image->data + (gsize) (y - 1) * image->stride);
 				guint8 *o = out + 1;
+				int x = 0;
 
 				all = 0xffffffffu;
 				out[0] = 2; /* Up */
-				for (int x = 0; x < width; x++, o += 3) {
+#ifdef LR_HAVE_SSSE3_FILTER
+				if (have_ssse3) {
+					x = width & ~3;
+					all = up_rgb_ssse3(pixels, above, x, o);
+					o += 3 * (gsize) x;
+				}
+#endif
+				for (; x < width; x++, o += 3) {
 					guint32 pixel = pixels[x];
 					guint32 rgb = GUINT32_SWAP_LE_BE(subtract_bytes(pixel, above[x])) >> 8;
 
