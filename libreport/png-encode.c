@@ -166,8 +166,11 @@ compressor_feed(compressor_t *c, const guint8 *input, gsize length, int end)
 	for (;;) {
 		gsize room;
 
-		if (c->out->len - c->used < 4096 + length / 4)
-			g_byte_array_set_size(c->out, (guint) MAX(c->out->len * 2, c->used + 4096 + length));
+		/* Room in doublings from 64 KiB (a chart's strip deflates to 5–20 KiB): a full
+		 * output returns early and the loop comes back for more. Growing by the input's
+		 * size made every strip a 157 KiB mmap() and munmap(). */
+		if (c->out->len - c->used < 4096)
+			g_byte_array_set_size(c->out, (guint) MAX(c->out->len * 2, c->used + 65536));
 		room = c->out->len - c->used;
 #ifdef LR_HAVE_ISAL
 		if (c->backend == LR_PNG_DEFLATE_ISAL) {
@@ -440,7 +443,7 @@ deflate_strip(image_t *image, int strip, worker_memory_t *memory)
 	guint32 adler = 1;
 	int code;
 
-	image->deflated[strip] = g_byte_array_sized_new(1 << 15);
+	image->deflated[strip] = g_byte_array_sized_new(1 << 16);
 #ifdef LR_HAVE_ISAL
 	/* A strip whose first chunk cannot hold ISA-L's safe first call (tiny images only) is
 	 * zlib's: strips are separate raw deflate streams, so they may mix. */
