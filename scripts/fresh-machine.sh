@@ -96,6 +96,11 @@ configure build-tsan -Dwerror=true -Db_sanitize=thread -Db_lundef=false
 meson compile -C build-tsan tests/test-threads tests/test-api >/dev/null
 meson test -C build-tsan --no-rebuild --print-errorlogs --num-processes 2 threads api || status=1
 summarise build-tsan threadsanitizer
+# The zlib fallback of PNG deflate (-Ddeflate=zlib; build-ci takes ISA-L): the output suite.
+configure build-zlib -Dwerror=true -Ddeflate=zlib
+meson compile -C build-zlib tests/test-output >/dev/null
+meson test -C build-zlib --no-rebuild --print-errorlogs --num-processes 2 output || status=1
+summarise build-zlib zlib-fallback
 # valgrind: the API and chart suites, leak-checked (tests/valgrind.supp).
 meson test -C build-ci --setup valgrind --no-rebuild --print-errorlogs --num-processes 2 api bar rank || status=1
 summarise build-ci valgrind

@@ -1,7 +1,8 @@
 /* libreport fuzz target: the dataset loader (libreport/dataset.c, libreport/dataset-csv.c) and
  * the validation of lr_dataset_add_indicator() / lr_dataset_add_observation().
  *
- * Build (outside meson; if build/include/lreport/lr-version.h is missing, run `ninja -C build`
+ * Build: tests/fuzz-build.sh build /tmp/fuzz builds this and the other targets. By hand
+ * (outside meson; if build/include/lreport/lr-version.h is missing, run `ninja -C build`
  * first). lreport.h includes cairo.h, hence the cairo flags (headers only, nothing is linked).
  * -fno-sanitize-recover makes UBSan findings abort, so libFuzzer keeps the input:
  *

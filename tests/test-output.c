@@ -10,11 +10,13 @@
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
 #include "test-main.h"
+#include "chart-test-util.h"
 #include "output-private.h"
 
 #include <check.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <pango/pangocairo.h>
 #include <signal.h>
 #include <stdio.h>
@@ -613,6 +615,90 @@ START_TEST(test_png_same_bytes_any_workers)
 }
 END_TEST
 
+/* Encodes @surface from a stack @depth × 64 KiB deeper: ISA-L's level-1 assembly once hashed
+ * the address of the caller's isal_zstream (on this stack) into the output (see
+ * ISAL_FIRST_CALL in png-encode.c); bits 16 and up of that address picked the slot. */
+static GBytes *
+encode_at_depth(cairo_surface_t *surface, lr_png_deflate_t backend, int workers, int depth)
+{
+	volatile guint8 *pad = g_alloca((gsize) depth * 65536 + 1);
+
+	pad[0] = 0;
+	return encode_checked(surface, backend, workers);
+}
+
+#define DEPTHS 256
+
+typedef struct {
+	cairo_surface_t *surface;
+	lr_png_deflate_t backend;
+	const char *what;
+} depth_job_t;
+
+/* On a thread of its own, with a stack for DEPTHS × 64 KiB. */
+static void *
+encode_at_every_depth(void *data)
+{
+	depth_job_t *job = data;
+	GBytes *first = encode_at_depth(job->surface, job->backend, 1, 0);
+
+	for (int depth = 1; depth < DEPTHS; depth++) {
+		/* Every 8th with 4 workers: their stacks are other threads'. */
+		GBytes *again = encode_at_depth(job->surface, job->backend, depth % 8 ? 1 : 4, depth);
+
+		ck_assert_msg(g_bytes_equal(first, again), "%s, back end %d: stack depth %d gives other bytes",
+			      job->what, job->backend, depth);
+		g_bytes_unref(again);
+	}
+	g_bytes_unref(first);
+	return NULL;
+}
+
+/* The bundled bar and ranking charts at 1600×900, each encoded from 256 stack depths (and
+ * with 1 and 4 workers) by ISA-L: the same bytes each time. With libisal 2.30 and
+ * without ISAL_FIRST_CALL, 3 and 1 of the 256 depths gave other bytes. */
+START_TEST(test_png_same_bytes_charts)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	/* zlib keeps no address-dependent state: test_png_same_bytes_any_workers covers it. */
+	lr_png_deflate_t backends[] = { LR_PNG_DEFLATE_ISAL };
+	lr_chart_t *charts[2] = { lr_chart_create(LR_CHART_BAR, dataset),
+				  lr_chart_create(LR_CHART_RANK, dataset) };
+	const char *names[2] = { "bar chart", "ranking chart" };
+
+	lr_chart_add_indicator(charts[0], "ecommerce_revenue");
+	lr_chart_add_indicator(charts[1], "egdi_rank");
+	lr_chart_add_indicator(charts[1], "gii_rank");
+	lr_chart_add_indicator(charts[1], "gci_rank");
+	for (unsigned c = 0; c < G_N_ELEMENTS(charts); c++) {
+		cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1600, 900);
+		cairo_t *cr = cairo_create(surface);
+		lr_rect_t rect = { 0, 0, 1600, 900 };
+
+		ck_assert_int_eq(lr_chart_draw(charts[c], cr, &rect), LR_STATUS_SUCCESS);
+		cairo_destroy(cr);
+		for (unsigned b = 0; b < G_N_ELEMENTS(backends); b++) {
+			depth_job_t job = { surface, backends[b], names[c] };
+			pthread_attr_t attributes;
+			pthread_t thread;
+
+			if (!lr_output_png_set_deflate(backends[b]))
+				continue; /* built without ISA-L */
+			lr_output_png_set_deflate(LR_PNG_DEFLATE_DEFAULT);
+			ck_assert_int_eq(pthread_attr_init(&attributes), 0);
+			ck_assert_int_eq(pthread_attr_setstacksize(&attributes, (DEPTHS + 64) * 65536), 0);
+			ck_assert_int_eq(pthread_create(&thread, &attributes, encode_at_every_depth, &job), 0);
+			ck_assert_int_eq(pthread_join(thread, NULL), 0);
+			pthread_attr_destroy(&attributes);
+		}
+		cairo_surface_destroy(surface);
+	}
+	lr_chart_destroy(charts[0]);
+	lr_chart_destroy(charts[1]);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 /* The zlib fallback, forced: it and ISA-L give different bytes of the same pixels (checked in
  * encode_checked), zlib's no larger. */
 START_TEST(test_png_zlib_fallback)
@@ -1184,6 +1270,7 @@ output_suite(void)
 	tcase_add_test(png, test_png_chunks_and_reproducible);
 	tcase_add_test(png, test_png_encode_surfaces);
 	tcase_add_test(png, test_png_same_bytes_any_workers);
+	tcase_add_test(png, test_png_same_bytes_charts);
 	tcase_add_test(png, test_png_zlib_fallback);
 	tcase_add_test(vector, test_pdf_reproducible);
 	tcase_add_test(vector, test_pdf_source_date_epoch);

@@ -470,8 +470,12 @@ lr_chart_draw(lr_chart_t *chart, cairo_t *cr, const lr_rect_t *rect);
  * @height: height, likewise; 0 for "as tall as the chart needs" (see lr_write_options_t)
  * @scale: PNG pixel density (2 doubles the pixels, for sharp slides); 1 for PDF and SVG
  *
- * Output is reproducible: the same chart gives the same bytes. PDF files take their date
- * from SOURCE_DATE_EPOCH when it is set.
+ * Output is reproducible: the same chart gives the same bytes, on every run and whatever the
+ * number of threads or cores. PDF files take their date from SOURCE_DATE_EPOCH when it is
+ * set. PNG bytes depend on the build's deflate (zlib, or ISA-L: see "PNG, files, and the same
+ * bytes everywhere" in README.md): with ISA-L, x86-64 CPUs with SSE4.2 give the same bytes
+ * (its SSE4.2, AVX, AVX2 and AVX-512 code, libisal 2.30), older ones other, equally valid,
+ * bytes.
  *
  * Returns: LR_STATUS_SUCCESS or the error, readable with lr_chart_get_error() until the next
  * call (it does not stick): lr_chart_draw()'s, or LR_STATUS_WRITE_ERROR with the file's name
