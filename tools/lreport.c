@@ -598,10 +598,13 @@ main(int argc, char **argv)
 	 * (G_OPTION_ARG_FILENAME) and every argument is checked here instead. */
 	for (int i = 1; i < argc; i++) {
 		const char *bad;
+		char *shown;
 		if (!g_utf8_validate(argv[i], -1, &bad)) {
+			shown = g_strescape(argv[i], NULL);
 			fprintf(stderr, "%s: argument %d is not valid UTF-8 (byte 0x%02X at offset %d "
 					"of '%s'): give text in UTF-8\n", program, i,
-				(unsigned char) *bad, (int) (bad - argv[i]), g_strescape(argv[i], NULL));
+				(unsigned char) *bad, (int) (bad - argv[i]), shown);
+			g_free(shown);
 			return EXIT_USAGE;
 		}
 	}
