@@ -38,6 +38,7 @@ struct lr_chart {
 	GPtrArray *entities;       /* char *, NFC, in the order added */
 	GHashTable *entity_set;    /* the same strings (borrowed), for duplicate checks */
 	GArray *years;             /* int */
+	GArray *year_ranges;       /* int pairs: first, last */
 	lr_language_t language;
 	char *title;
 	char *subtitle;

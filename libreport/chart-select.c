@@ -195,6 +195,10 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 	}
 	for (guint y = 0; y < chart->years->len; y++)
 		g_hash_table_add(wanted_years, GINT_TO_POINTER(g_array_index(chart->years, int, y)));
+	for (guint r = 0; r < chart->year_ranges->len; r += 2)
+		for (int year = g_array_index(chart->year_ranges, int, r);
+		     year <= g_array_index(chart->year_ranges, int, r + 1); year++)
+			g_hash_table_add(wanted_years, GINT_TO_POINTER(year));
 
 	/* Whole-year observations of the chosen indicators, entities and years. */
 	for (size_t i = 0; i < count; i++) {
@@ -203,7 +207,7 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 			continue;
 		if (chart->entities->len && !g_hash_table_contains(chart->entity_set, observation->entity))
 			continue;
-		if (chart->years->len &&
+		if ((chart->years->len || chart->year_ranges->len) &&
 		    !g_hash_table_contains(wanted_years, GINT_TO_POINTER(observation->year)))
 			continue;
 		g_ptr_array_add(matches, (gpointer) observation);
@@ -228,6 +232,19 @@ lr_chart_select(const lr_chart_t *chart, bool for_ranking, lr_table_t *table,
 		if (!g_hash_table_contains(year_seen, GINT_TO_POINTER(year))) {
 			status = lr_error_record_set(error, LR_STATUS_NO_DATA, NULL, 0, 0,
 						     "no data for the year %d in the chosen indicators", year);
+			goto out;
+		}
+	}
+	for (guint r = 0; r < chart->year_ranges->len; r += 2) {
+		int first = g_array_index(chart->year_ranges, int, r);
+		int last = g_array_index(chart->year_ranges, int, r + 1);
+		bool any = false;
+		for (int year = first; year <= last && !any; year++)
+			any = g_hash_table_contains(year_seen, GINT_TO_POINTER(year));
+		if (!any) {
+			status = lr_error_record_set(error, LR_STATUS_NO_DATA, NULL, 0, 0,
+						     "no data from %d to %d in the chosen indicators",
+						     first, last);
 			goto out;
 		}
 	}

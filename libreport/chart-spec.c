@@ -102,13 +102,26 @@ add_item(lr_chart_t *chart, item_kind_t kind, const char *key, const char *item,
 		lr_chart_add_entity(chart, item);
 		break;
 	case ITEM_YEAR:
-	default:
-		if (!g_ascii_string_to_signed(item, 10, 1900, 2100, &year, NULL))
+	default: {
+		/* A year, or a range of the years with data (2021-2024). */
+		const char *dash = strchr(item, '-');
+		char *first_text = g_strndup(item, dash ? (gsize) (dash - item) : strlen(item));
+		gint64 last = 0;
+		bool ok = g_ascii_string_to_signed(first_text, 10, 1900, 2100, &year, NULL) &&
+			  (!dash || (g_ascii_string_to_signed(dash + 1, 10, 1900, 2100, &last, NULL) &&
+				     year <= last));
+		g_free(first_text);
+		if (!ok)
 			return spec_error(error, LR_STATUS_INVALID_ARGUMENT, at, column,
-					  "%s: expected a year from 1900 to 2100 like 2024, found '%s'",
+					  "%s: expected a year from 1900 to 2100 like 2024, or a range "
+					  "like 2022-2024, found '%s'",
 					  key, item);
-		lr_chart_add_year(chart, (int) year);
+		if (dash)
+			lr_chart_add_year_range(chart, (int) year, (int) last);
+		else
+			lr_chart_add_year(chart, (int) year);
 		break;
+	}
 	}
 	return check_chart(chart, key, at, column, error);
 }

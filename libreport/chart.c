@@ -50,6 +50,7 @@ lr_chart_create(lr_chart_kind_t kind, lr_dataset_t *dataset)
 	chart->entities = g_ptr_array_new_with_free_func(g_free);
 	chart->entity_set = g_hash_table_new(g_str_hash, g_str_equal);
 	chart->years = g_array_new(FALSE, FALSE, sizeof(int));
+	chart->year_ranges = g_array_new(FALSE, FALSE, sizeof(int));
 	chart->language = LR_LANGUAGE_VI;
 	if ((unsigned) kind > LR_CHART_RANK)
 		fail(chart, LR_STATUS_INVALID_ARGUMENT, "unknown chart kind %d", (int) kind);
@@ -75,6 +76,7 @@ lr_chart_destroy(lr_chart_t *chart)
 	g_hash_table_unref(chart->entity_set);
 	g_ptr_array_unref(chart->entities);
 	g_array_unref(chart->years);
+	g_array_unref(chart->year_ranges);
 	g_free(chart->title);
 	g_free(chart->subtitle);
 	g_free(chart->highlight);
@@ -209,6 +211,21 @@ lr_chart_add_year(lr_chart_t *chart, int year)
 		if (g_array_index(chart->years, int, i) == year)
 			return;
 	g_array_append_val(chart->years, year);
+}
+
+void
+lr_chart_add_year_range(lr_chart_t *chart, int first, int last)
+{
+	if (!usable(chart))
+		return;
+	if (first < 1900 || last > 2100 || first > last) {
+		fail(chart, LR_STATUS_INVALID_ARGUMENT,
+		     "year range %d-%d: expected two years from 1900 to 2100, the first not after the last",
+		     first, last);
+		return;
+	}
+	g_array_append_val(chart->year_ranges, first);
+	g_array_append_val(chart->year_ranges, last);
 }
 
 void

@@ -200,6 +200,57 @@ START_TEST(test_validate)
 }
 END_TEST
 
+/* Year ranges keep the years with data within them; a range without any is an error. */
+START_TEST(test_year_ranges)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart;
+	lr_error_record_t error = { 0 };
+	lr_spec_location_t at = { "charts.ini", 4, 1, 6 };
+
+	/* egdi_rank has 2022 and 2024: 2022-2023 leaves one year, too few for a ranking. */
+	chart = lr_chart_create(LR_CHART_RANK, dataset);
+	lr_chart_add_indicator(chart, "egdi_rank");
+	lr_chart_add_year_range(chart, 2022, 2023);
+	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_UNSUPPORTED);
+	ct_assert_chart_error(chart, LR_STATUS_UNSUPPORTED, "only 2022");
+	lr_chart_add_year_range(chart, 2024, 2030);
+	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_SUCCESS);
+	lr_chart_destroy(chart);
+
+	/* ecommerce_revenue has 2021, 2023, 2024: 2022 alone is an error, inside a range not. */
+	chart = lr_chart_create(LR_CHART_BAR, dataset);
+	lr_chart_add_indicator(chart, "ecommerce_revenue");
+	lr_chart_add_year_range(chart, 2021, 2022);
+	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_SUCCESS);
+	lr_chart_add_year_range(chart, 2025, 2030);
+	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_NO_DATA);
+	ct_assert_chart_error(chart, LR_STATUS_NO_DATA, "no data from 2025 to 2030");
+	lr_chart_destroy(chart);
+
+	chart = lr_chart_create(LR_CHART_BAR, dataset);
+	lr_chart_add_year_range(chart, 2024, 2022);
+	ck_assert_int_eq(lr_chart_status(chart), LR_STATUS_INVALID_ARGUMENT);
+	ct_assert_chart_error(chart, LR_STATUS_INVALID_ARGUMENT, "2024-2022");
+	lr_chart_destroy(chart);
+
+	/* charts.ini takes ranges too, and locates a bad one. */
+	chart = lr_chart_create(LR_CHART_RANK, dataset);
+	ck_assert_int_eq(lr_chart_apply_option(chart, "indicator", "egdi_rank", LR_LANGUAGE_VI, &at, &error),
+			 LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_chart_apply_option(chart, "year", "2020-2024", LR_LANGUAGE_VI, &at, &error),
+			 LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_chart_validate(chart), LR_STATUS_SUCCESS);
+	ck_assert_int_eq(lr_chart_apply_option(chart, "year", "2024-2020", LR_LANGUAGE_VI, &at, &error),
+			 LR_STATUS_INVALID_ARGUMENT);
+	ck_assert_msg(strstr(error.message, "range like 2022-2024") && error.public.line == 4,
+		      "%s", error.message);
+	lr_error_record_clear(&error);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 START_TEST(test_failed_calls_do_not_stick)
 {
 	lr_dataset_t *dataset = ct_load_data();
@@ -724,6 +775,7 @@ chart_suite(void)
 	tc = ct_add_tcase(suite, "errors", 60);
 	tcase_add_test(tc, test_validate);
 	tcase_add_test(tc, test_failed_calls_do_not_stick);
+	tcase_add_test(tc, test_year_ranges);
 	tcase_add_test(tc, test_kind_only_setters);
 
 	tc = ct_add_tcase(suite, "names", 30);

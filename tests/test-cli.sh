@@ -66,6 +66,57 @@ expect 1 "show unknown" -- "$lreport" show nope
 contains err "unknown indicator 'nope'" "unknown indicator is named"
 expect 2 "show without id" -- "$lreport" show
 
+# list/show for programs and with data of other shapes: exact values, TSV, JSON, year ranges,
+# columns aligned by display width (synthetic data: values that differ in the 4th decimal,
+# names with stacked diacritics).
+mkdir -p "$scratch/exact"
+cat >"$scratch/exact/indicators.csv" <<'CSV'
+id,name_vi,name_en,unit_vi,unit_en,kind,better,pillar,note
+score,Điểm số,Score,,,value,higher,overall,
+rank,Xếp hạng,Rank,,,rank,lower,overall,
+CSV
+cat >"$scratch/exact/observations.csv" <<'CSV'
+indicator,entity,year,period,value,low,high,n,status,source,quote,note
+score,Hà Nội,2022,,0.4795,,,,actual,s.txt,"say ""0,4795""	tab",
+score,Thừa Thiên Huế,2023,,0.7002,,,,actual,s.txt,q,
+score,Bà Rịa - Vũng Tàu,2024,,0.7001,,,,actual,s.txt,q,
+rank,Hà Nội,2023,,3,,,63,actual,s.txt,q,
+CSV
+expect 0 "show exact" -- "$lreport" show score --data "$scratch/exact"
+contains out "0,4795" "show prints the stored value exactly (vi)"
+contains out "0,7002" "4th decimal kept"
+contains out "0,7001" "4th decimal kept (second value)"
+check "! grep -q '0,70 ' \"$scratch/out\"" "no value rounded to 2 decimals"
+check "python3 -c 'import sys; lines = [l.encode() for l in open(sys.argv[1], encoding=\"utf-8\") if \"actual\" in l]; sys.exit(len({l.index(b\"actual\") for l in lines}) == 1)' \"$scratch/out\"" \
+  "sanity: the status column starts at different byte offsets (names of different byte lengths)"
+check "python3 -c 'import sys; lines = [l for l in open(sys.argv[1], encoding=\"utf-8\") if \"actual\" in l]; sys.exit(len({l.index(\"actual\") for l in lines}) != 1)' \"$scratch/out\"" \
+  "show pads columns by display width: the status column lines up"
+expect 0 "list aligned" -- "$lreport" list --data "$scratch/exact"
+check "python3 -c 'import sys; lines = open(sys.argv[1], encoding=\"utf-8\").read().splitlines(); sys.exit(len({l.index(w, 1) for l, w in zip(lines, [\"LOẠI\", \"value\", \"rank\"])}) != 1)' \"$scratch/out\"" \
+  "list pads columns by display width"
+expect 0 "show --format json" -- "$lreport" show score --data "$scratch/exact" --format json --lang en
+check "python3 -c 'import json, sys; rows = json.load(open(sys.argv[1], encoding=\"utf-8\")); sys.exit(not (len(rows) == 3 and rows[0][\"value\"] == 0.4795 and rows[0][\"formatted\"] == \"0.4795\" and rows[0][\"entity\"] == \"Hà Nội\" and rows[0][\"quote\"] == \"say \\\"0,4795\\\"\\ttab\" and rows[0][\"low\"] is None))' \"$scratch/out\"" \
+  "show JSON: exact numbers, escaped strings, null for absent"
+expect 0 "show --format tsv" -- "$lreport" show score --data "$scratch/exact" --format tsv
+check "[ \"\$(awk -F'\t' '{ print NF }' \"$scratch/out\" | sort -u)\" = 13 ]" "show TSV: 13 fields on every line (tabs in fields escaped)"
+contains out 'say "0,4795"\ttab' "a tab inside a field is written as \\t"
+contains out "	0.4795	" "TSV values are exact, with a decimal point"
+expect 0 "show --year range" -- "$lreport" show score --data "$scratch/exact" --year 2023-2024 --format tsv
+check "[ \"\$(wc -l < \"$scratch/out\")\" -eq 3 ] && ! grep -q 2022 \"$scratch/out\"" "--year 2023-2024 keeps 2023 and 2024 only"
+expect 0 "show --year list" -- "$lreport" show score --data "$scratch/exact" --year 2022,2024 --format tsv
+check "[ \"\$(wc -l < \"$scratch/out\")\" -eq 3 ] && ! grep -q '	2023	' \"$scratch/out\"" "--year 2022,2024 keeps those two"
+expect 0 "list --format json --year" -- "$lreport" list --data "$scratch/exact" --format json --year 2022
+check "python3 -c 'import json, sys; rows = json.load(open(sys.argv[1])); sys.exit(rows != [{\"id\": \"score\", \"kind\": \"value\", \"years\": [2022], \"unit\": \"\", \"name\": \"Điểm số\"}])' \"$scratch/out\"" \
+  "list JSON with --year: only indicators with data then, years as numbers"
+expect 0 "list --format tsv" -- "$lreport" list --format tsv
+contains out "id	kind	years	unit	name" "list TSV header"
+expect 2 "list --format xml" -- "$lreport" list --format xml
+contains err "expected text, tsv or json" "bad --format names the choices"
+expect 2 "show --year 2024-2022" -- "$lreport" show score --data "$scratch/exact" --year 2024-2022
+contains err "a range (2022-2024)" "a reversed range is a usage error"
+expect 2 "bar --year nonsense" -- "$lreport" bar -i ecommerce_revenue --year 20x4 -o "$scratch/y.png"
+expect 0 "bar --year range" -- "$lreport" bar -i ecommerce_revenue --year 2021-2023 -o "$scratch/y.png"
+
 expect 0 "bar png" -- "$lreport" bar -i ecommerce_revenue -o "$scratch/a.png" --size 800x450 --scale 2
 check "head -c 8 \"$scratch/a.png\" | od -An -c | grep -q 'P   N   G'" "a PNG is written"
 check "[ \"\$(od -An -tu1 -j16 -N8 \"$scratch/a.png\" | tr -s ' ')\" = ' 0 0 6 64 0 0 3 132' ]" "PNG is 1600x900 at --scale 2"

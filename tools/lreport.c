@@ -19,6 +19,7 @@
 #include <lreport/lreport.h>
 
 #include "lreport-commands.h"
+#include "lreport-table.h"
 
 #define EXIT_DATA 1
 #define EXIT_USAGE 2
@@ -232,6 +233,26 @@ parse_language(const char *code, lr_language_t *language)
 	return -1;
 }
 
+/* --format and --year of `list` and `show`; returns -1 to go on, or an exit status. */
+static int
+parse_listing_options(const char *format_name, lreport_table_format_t *format, char **year_texts,
+		      GArray *years)
+{
+	char *message = NULL;
+
+	*format = LREPORT_TABLE_TEXT;
+	if (format_name && !lreport_table_format_from_string(format_name, format)) {
+		fprintf(stderr, "%s: --format '%s': expected text, tsv or json\n", program, format_name);
+		return EXIT_USAGE;
+	}
+	if (!lreport_parse_years(year_texts, years, &message)) {
+		fprintf(stderr, "%s: %s\n", program, message);
+		g_free(message);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
 static int
 compare_ints(gconstpointer a, gconstpointer b)
 {
@@ -241,15 +262,24 @@ compare_ints(gconstpointer a, gconstpointer b)
 static int
 command_list(int argc, char **argv)
 {
-	char *data = NULL, *lang = NULL;
+	char *data = NULL, *lang = NULL, *format_name = NULL, **year_texts = NULL;
 	GOptionEntry entries[] = {
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder", "DIR" },
 		{ "lang", 0, 0, G_OPTION_ARG_FILENAME, &lang, "Language of names: vi (default) or en", "LANG" },
+		{ "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name, "Output: text (default), tsv or json", "FORMAT" },
+		{ "year", 'y', 0, G_OPTION_ARG_FILENAME_ARRAY, &year_texts, "Only indicators with data in these years: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
+	static const char *const keys[] = { "id", "kind", "years", "unit", "name" };
+	static const char *const headers_vi[] = { "MÃ", "LOẠI", "NĂM", "ĐƠN VỊ", "TÊN" };
+	static const char *const headers_en[] = { "ID", "KIND", "YEARS", "UNIT", "NAME" };
 	GOptionContext *context = g_option_context_new("- list the indicators and their years");
+	GArray *chosen = g_array_new(FALSE, FALSE, sizeof(lreport_years_t));
+	lreport_table_format_t format;
 	lr_language_t language;
 	lr_dataset_t *dataset;
+	lreport_table_t *table;
+	GHashTable *years_of; /* indicator id -> GArray of years */
 	int status;
 
 	g_option_context_add_main_entries(context, entries, NULL);
@@ -257,6 +287,8 @@ command_list(int argc, char **argv)
 	g_option_context_free(context);
 	if (status < 0)
 		status = parse_language(lang, &language);
+	if (status < 0)
+		status = parse_listing_options(format_name, &format, year_texts, chosen);
 	if (status >= 0)
 		goto out;
 	dataset = lreport_load_dataset(data);
@@ -264,51 +296,108 @@ command_list(int argc, char **argv)
 		status = EXIT_DATA;
 		goto out;
 	}
+	/* One pass over the observations, not one per indicator. */
+	years_of = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+	for (size_t k = 0; k < lr_dataset_get_observation_count(dataset); k++) {
+		const lr_observation_t *o = lr_dataset_get_observation(dataset, k);
+		GArray *years = g_hash_table_lookup(years_of, o->indicator);
+		bool seen = false;
+		if (!lreport_years_contain(chosen, o->year))
+			continue;
+		if (!years) {
+			years = g_array_new(FALSE, FALSE, sizeof(int));
+			g_hash_table_insert(years_of, (gpointer) o->indicator, years);
+		}
+		for (guint y = 0; y < years->len && !seen; y++)
+			seen = g_array_index(years, int, y) == o->year;
+		if (!seen)
+			g_array_append_val(years, o->year);
+	}
+	table = lreport_table_new(G_N_ELEMENTS(keys), keys,
+				  language == LR_LANGUAGE_VI ? headers_vi : headers_en);
 	for (size_t i = 0; i < lr_dataset_get_indicator_count(dataset); i++) {
 		const lr_indicator_t *indicator = lr_dataset_get_indicator(dataset, i);
-		GArray *years = g_array_new(FALSE, FALSE, sizeof(int));
-		GString *line = g_string_new(NULL);
-		for (size_t k = 0; k < lr_dataset_get_observation_count(dataset); k++) {
-			const lr_observation_t *o = lr_dataset_get_observation(dataset, k);
-			bool seen = false;
-			if (strcmp(o->indicator, indicator->id) != 0)
-				continue;
-			for (guint y = 0; y < years->len; y++)
-				seen |= g_array_index(years, int, y) == o->year;
-			if (!seen)
-				g_array_append_val(years, o->year);
+		GArray *years = g_hash_table_lookup(years_of, indicator->id);
+		if (!years && chosen->len > 0)
+			continue; /* no data in the years asked for */
+		lreport_table_add_row(table);
+		lreport_table_set_string(table, 0, indicator->id);
+		lreport_table_set_string(table, 1, lr_indicator_kind_to_string(indicator->kind));
+		if (years) {
+			g_array_sort(years, compare_ints);
+			lreport_table_set_years(table, 2, years);
+		} else {
+			GArray *none = g_array_new(FALSE, FALSE, sizeof(int));
+			lreport_table_set_years(table, 2, none);
+			g_array_unref(none);
 		}
-		g_array_sort(years, compare_ints);
-		for (guint y = 0; y < years->len; y++)
-			g_string_append_printf(line, "%s%d", y ? "," : "", g_array_index(years, int, y));
-		printf("%-40s %-6s %-8s %-16s %s\n", indicator->id,
-		       lr_indicator_kind_to_string(indicator->kind), line->str,
-		       lr_indicator_get_unit(indicator, language),
-		       lr_indicator_get_name(indicator, language));
-		g_string_free(line, TRUE);
-		g_array_unref(years);
+		lreport_table_set_string(table, 3, lr_indicator_get_unit(indicator, language));
+		lreport_table_set_string(table, 4, lr_indicator_get_name(indicator, language));
 	}
+	lreport_table_print(table, format, stdout);
+	lreport_table_free(table);
+	g_hash_table_unref(years_of);
 	lr_dataset_destroy(dataset);
 	status = EXIT_SUCCESS;
 out:
+	g_array_unref(chosen);
+	g_strfreev(year_texts);
+	g_free(format_name);
 	g_free(data);
 	g_free(lang);
 	return status;
 }
 
+/* The value of @o as a reader sees it, with every decimal the dataset stores. */
+static char *
+format_exact(const lr_indicator_t *indicator, const lr_observation_t *o, lr_language_t language)
+{
+	const char *unit = lr_indicator_get_unit(indicator, language);
+	lr_number_format_t format;
+
+	if (indicator->kind == LR_INDICATOR_RANK && !isnan(o->value))
+		return lr_format_rank((int) o->value, o->total);
+	lr_number_format_init(&format, language);
+	if (strcmp(unit, "%") == 0)
+		format.flags |= LR_NUMBER_PERCENT;
+	else if (unit[0])
+		format.unit = unit;
+	if (!isnan(o->low)) {
+		format.decimals = MIN(15, MAX(lreport_exact_decimals(o->low), lreport_exact_decimals(o->high)));
+		return lr_format_range(o->low, o->high, &format);
+	}
+	if (isnan(o->value))
+		return NULL;
+	format.decimals = MIN(15, lreport_exact_decimals(o->value));
+	return lr_format_number(o->value, &format);
+}
+
 static int
 command_show(int argc, char **argv)
 {
-	char *data = NULL, *lang = NULL;
+	char *data = NULL, *lang = NULL, *format_name = NULL, **year_texts = NULL;
 	GOptionEntry entries[] = {
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder", "DIR" },
 		{ "lang", 0, 0, G_OPTION_ARG_FILENAME, &lang, "Number format and names: vi (default) or en", "LANG" },
+		{ "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name, "Output: text (default), tsv or json", "FORMAT" },
+		{ "year", 'y', 0, G_OPTION_ARG_FILENAME_ARRAY, &year_texts, "Only these years: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
+	/* TSV and JSON carry every field, values exact and machine-readable; text the ones a
+	 * reader checks, formatted in the language asked for. */
+	static const char *const keys[] = { "indicator", "year", "period", "entity", "entity_name",
+		"value", "low", "high", "total", "formatted", "status", "source", "quote" };
+	static const char *const headers_vi[] = { NULL, "NĂM", "KỲ", NULL, "ĐỐI TƯỢNG", NULL, NULL,
+		NULL, NULL, "GIÁ TRỊ", "TÌNH TRẠNG", "NGUỒN", NULL };
+	static const char *const headers_en[] = { NULL, "YEAR", "PERIOD", NULL, "ENTITY", NULL, NULL,
+		NULL, NULL, "VALUE", "STATUS", "SOURCE", NULL };
 	GOptionContext *context = g_option_context_new("ID - show an indicator's observations");
+	GArray *chosen = g_array_new(FALSE, FALSE, sizeof(lreport_years_t));
 	const lr_indicator_t *indicator;
+	lreport_table_format_t format;
 	lr_language_t language;
 	lr_dataset_t *dataset = NULL;
+	lreport_table_t *table;
 	int status;
 
 	g_option_context_add_main_entries(context, entries, NULL);
@@ -316,6 +405,8 @@ command_show(int argc, char **argv)
 	g_option_context_free(context);
 	if (status < 0)
 		status = parse_language(lang, &language);
+	if (status < 0)
+		status = parse_listing_options(format_name, &format, year_texts, chosen);
 	if (status >= 0)
 		goto out;
 	if (argc != 2) {
@@ -334,34 +425,41 @@ command_show(int argc, char **argv)
 		status = EXIT_DATA;
 		goto out;
 	}
-	printf("%s\n", lr_indicator_get_name(indicator, language));
+	table = lreport_table_new(G_N_ELEMENTS(keys), keys,
+				  language == LR_LANGUAGE_VI ? headers_vi : headers_en);
 	for (size_t i = 0; i < lr_dataset_get_observation_count(dataset); i++) {
 		const lr_observation_t *o = lr_dataset_get_observation(dataset, i);
-		lr_number_format_t format;
-		const char *unit = lr_indicator_get_unit(indicator, language);
 		char *value;
-		if (strcmp(o->indicator, indicator->id) != 0)
+		if (strcmp(o->indicator, indicator->id) != 0 || !lreport_years_contain(chosen, o->year))
 			continue;
-		lr_number_format_init(&format, language);
-		format.decimals = 2;
-		if (strcmp(unit, "%") == 0)
-			format.flags |= LR_NUMBER_PERCENT;
-		else if (unit[0])
-			format.unit = unit;
-		if (indicator->kind == LR_INDICATOR_RANK && !isnan(o->value))
-			value = lr_format_rank((int) o->value, o->total);
-		else if (!isnan(o->low))
-			value = lr_format_range(o->low, o->high, &format);
-		else
-			value = lr_format_number(o->value, &format);
-		printf("  %d%s%s  %-24s %-22s %-9s %s\n", o->year, o->period[0] ? " " : "", o->period,
-		       lr_dataset_get_entity_name(dataset, o->entity, language), value ? value : "?",
-		       lr_observation_status_to_string(o->status), o->source);
+		value = format_exact(indicator, o, language);
+		lreport_table_add_row(table);
+		lreport_table_set_string(table, 0, o->indicator);
+		lreport_table_set_int(table, 1, o->year);
+		lreport_table_set_string(table, 2, o->period);
+		lreport_table_set_string(table, 3, o->entity);
+		lreport_table_set_string(table, 4, lr_dataset_get_entity_name(dataset, o->entity, language));
+		lreport_table_set_number(table, 5, o->value, NULL);
+		lreport_table_set_number(table, 6, o->low, NULL);
+		lreport_table_set_number(table, 7, o->high, NULL);
+		if (o->total > 0)
+			lreport_table_set_int(table, 8, o->total);
+		lreport_table_set_string(table, 9, value ? value : "");
+		lreport_table_set_string(table, 10, lr_observation_status_to_string(o->status));
+		lreport_table_set_string(table, 11, o->source);
+		lreport_table_set_string(table, 12, o->quote);
 		lr_free(value);
 	}
+	if (format == LREPORT_TABLE_TEXT)
+		printf("%s\n", lr_indicator_get_name(indicator, language));
+	lreport_table_print(table, format, stdout);
+	lreport_table_free(table);
 	status = EXIT_SUCCESS;
 out:
 	lr_dataset_destroy(dataset);
+	g_array_unref(chosen);
+	g_strfreev(year_texts);
+	g_free(format_name);
 	g_free(data);
 	g_free(lang);
 	return status;
@@ -405,13 +503,23 @@ configure_chart(lr_chart_t *chart, const chart_options_t *options, bool bar)
 		lr_chart_add_indicator(chart, *id);
 	for (char **entity = options->entities; entity && *entity; entity++)
 		lr_chart_add_entity(chart, *entity);
-	for (char **year = options->years; year && *year; year++) {
-		gint64 value;
-		if (!g_ascii_string_to_signed(*year, 10, 1900, 2100, &value, NULL)) {
-			fprintf(stderr, "%s: --year '%s': expected a year like 2024\n", program, *year);
+	if (options->years) {
+		GArray *years = g_array_new(FALSE, FALSE, sizeof(lreport_years_t));
+		char *message = NULL;
+		if (!lreport_parse_years(options->years, years, &message)) {
+			fprintf(stderr, "%s: %s\n", program, message);
+			g_free(message);
+			g_array_unref(years);
 			return EXIT_USAGE;
 		}
-		lr_chart_add_year(chart, (int) value);
+		for (guint i = 0; i < years->len; i++) {
+			const lreport_years_t *range = &g_array_index(years, lreport_years_t, i);
+			if (range->first == range->last)
+				lr_chart_add_year(chart, range->first);
+			else
+				lr_chart_add_year_range(chart, range->first, range->last);
+		}
+		g_array_unref(years);
 	}
 	if (parse_language(options->lang, &language) >= 0)
 		return EXIT_USAGE;
@@ -508,7 +616,7 @@ command_chart(int argc, char **argv, lr_chart_kind_t kind)
 	GOptionEntry common[] = {
 		{ "indicator", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, &options.indicators, "Indicator to draw (repeatable)", "ID" },
 		{ "entity", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &options.entities, "Entity to include (repeatable)", "NAME" },
-		{ "year", 'y', 0, G_OPTION_ARG_FILENAME_ARRAY, &options.years, "Year to include (repeatable)", "Y" },
+		{ "year", 'y', 0, G_OPTION_ARG_FILENAME_ARRAY, &options.years, "Years to include: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
 		{ "lang", 0, 0, G_OPTION_ARG_FILENAME, &options.lang, "Language: vi (default) or en", "LANG" },
 		{ "title", 't', 0, G_OPTION_ARG_FILENAME, &options.title, "Title (default: from the dataset)", "TEXT" },
 		{ "subtitle", 0, 0, G_OPTION_ARG_FILENAME, &options.subtitle, "Subtitle (default: unit and years)", "TEXT" },

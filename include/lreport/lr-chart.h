@@ -243,6 +243,21 @@ LR_EXTERN void
 lr_chart_add_year(lr_chart_t *chart, int year);
 
 /**
+ * lr_chart_add_year_range:
+ * @chart: a chart
+ * @first: 1900 to 2100
+ * @last: @first to 2100 (else the sticky LR_STATUS_INVALID_ARGUMENT)
+ *
+ * Restricts the chart to the years from @first to @last that have data, together with any
+ * added by lr_chart_add_year(). Unlike a year added alone, a year of the range without data
+ * is no error (2021-2024 over data for 2021, 2023 and 2024 draws those three); a range with
+ * no data at all is, when the chart is drawn (LR_STATUS_NO_DATA).
+ * Since: 0.3
+ */
+LR_EXTERN void
+lr_chart_add_year_range(lr_chart_t *chart, int first, int last);
+
+/**
  * lr_chart_set_language:
  * @chart: a chart
  * @language: the language of labels and numbers (default Vietnamese)
