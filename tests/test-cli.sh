@@ -230,6 +230,12 @@ keep="ASAN_OPTIONS=${ASAN_OPTIONS:-} LSAN_OPTIONS=${LSAN_OPTIONS:-} UBSAN_OPTION
 expect 0 "HOME=/nonexistent" -- env -i $keep HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$fonts" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
 check "[ ! -s \"$scratch/err\" ]" "nothing on stderr without a writable cache folder (got: $(head -c 200 "$scratch/err"))"
 check "[ ! -e /nonexistent ]" "the missing home folder is not created"
+# No HOME at all (env -i, as cron and systemd start programs): fontconfig has no cache folder
+# of its own then, whatever the password file says; still quiet.
+mkdir -p "$scratch/tmp2"
+expect 0 "no HOME" -- env -i $keep TMPDIR="$scratch/tmp2" LREPORT_FONTS_DIR="$fonts" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/nohome.png"
+check "[ ! -s \"$scratch/err\" ]" "nothing on stderr without HOME (got: $(head -c 200 "$scratch/err"))"
+check "ls -d \"$scratch\"/tmp2/lreport-fontconfig-* >/dev/null 2>&1" "fontconfig's cache went to the private folder in TMPDIR"
 expect 1 "HOME=/nonexistent, empty fonts" -- env -i $keep HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$scratch/fonts-empty" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
 check "! grep -q 'Fontconfig' \"$scratch/err\"" "no fontconfig noise on a failure either"
 
