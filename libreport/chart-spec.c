@@ -19,6 +19,19 @@ static const char *const known_keys[] = {
 	"labels", "decimals", "title", "subtitle", "title_vi", "title_en", "subtitle_vi", "subtitle_en",
 };
 
+/* Keys of a charts.ini group that say how the chart's files are written, not what the chart
+ * is: kept with the chart for the program that writes them (lr_chart_set_get_file_option). */
+static const char *const file_keys[] = { "size", "scale", "dpi" };
+
+static int
+file_key_index(const char *key)
+{
+	for (unsigned i = 0; key && i < G_N_ELEMENTS(file_keys); i++)
+		if (strcmp(key, file_keys[i]) == 0)
+			return (int) i;
+	return -1;
+}
+
 bool
 lr_chart_option_is_known(const char *key)
 {
@@ -314,7 +327,23 @@ struct lr_chart_set {
 	GPtrArray *errors;      /* lr_error_record_t * */
 	GPtrArray *names;       /* char * */
 	GPtrArray *charts;      /* lr_chart_t * */
+	GArray *file_options;   /* file_options_t, one per chart */
 };
+
+/* A chart's size, scale and dpi values (file_keys order), where they were written. */
+typedef struct {
+	char *value[G_N_ELEMENTS(file_keys)];
+	unsigned line[G_N_ELEMENTS(file_keys)], column[G_N_ELEMENTS(file_keys)];
+} file_options_t;
+
+static void
+file_options_clear(gpointer data)
+{
+	file_options_t *options = data;
+
+	for (unsigned i = 0; i < G_N_ELEMENTS(file_keys); i++)
+		g_free(options->value[i]);
+}
 
 static lr_chart_set_t inert_set = { .status = LR_STATUS_NO_MEMORY };
 
@@ -366,6 +395,7 @@ typedef struct {
 	GArray *options;            /* lr_spec_option_t, strings in @strings */
 	GPtrArray *strings;
 	GHashTable *keys;           /* key → first line */
+	file_options_t file;        /* its size, scale, dpi */
 } group_t;
 
 static void
@@ -378,6 +408,8 @@ group_reset(group_t *group)
 	g_array_set_size(group->options, 0);
 	g_ptr_array_set_size(group->strings, 0);
 	g_hash_table_remove_all(group->keys);
+	file_options_clear(&group->file);
+	memset(&group->file, 0, sizeof group->file);
 }
 
 static void
@@ -396,6 +428,8 @@ group_finish(lr_chart_set_t *set, group_t *group, lr_dataset_t *dataset, lr_lang
 	if (chart) {
 		g_ptr_array_add(set->names, g_strdup(group->name));
 		g_ptr_array_add(set->charts, chart);
+		g_array_append_val(set->file_options, group->file);
+		memset(&group->file, 0, sizeof group->file);
 	} else {
 		/* Name the chart: the message may come from its data, not from a line of it. */
 		char *message = g_strdup_printf("[chart %s] %s", group->name, error.message);
@@ -497,11 +531,12 @@ read_option(lr_chart_set_t *set, group_t *group, const char *path, unsigned numb
 		g_free(key);
 		return;
 	}
-	if (!lr_chart_option_is_known(key)) {
+	if (!lr_chart_option_is_known(key) && file_key_index(key) < 0) {
 		set_error(set, LR_STATUS_PARSE_ERROR, path, number, column_of(line, start),
 			  "unknown key '%s' in [chart %s]; expected kind, indicator, entity, year, "
 			  "layout, horizontal, sort, labels, decimals, highlight, theme, title, "
-			  "subtitle, title_vi, title_en, subtitle_vi or subtitle_en", key, group->name);
+			  "subtitle, title_vi, title_en, subtitle_vi, subtitle_en, size, scale or dpi",
+			  key, group->name);
 		group->bad = true;
 		g_free(key);
 		return;
@@ -515,6 +550,22 @@ read_option(lr_chart_set_t *set, group_t *group, const char *path, unsigned numb
 		return;
 	}
 	value = g_strndup(value_start, (gsize) (value_end - value_start));
+	if (file_key_index(key) >= 0) {
+		int index = file_key_index(key);
+		g_hash_table_insert(group->keys, key, GUINT_TO_POINTER(number));
+		g_ptr_array_add(group->strings, key);
+		if (!value[0]) {
+			set_error(set, LR_STATUS_PARSE_ERROR, path, number, column_of(line, value_start),
+				  "%s: expected a value after '='", key);
+			group->bad = true;
+			g_free(value);
+			return;
+		}
+		group->file.value[index] = value;
+		group->file.line[index] = number;
+		group->file.column[index] = column_of(line, value_start);
+		return;
+	}
 	g_ptr_array_add(group->strings, key);
 	g_ptr_array_add(group->strings, value);
 	g_hash_table_insert(group->keys, key, GUINT_TO_POINTER(number));
@@ -587,6 +638,8 @@ lr_chart_set_load(const char *path, lr_dataset_t *dataset, lr_language_t languag
 	set->errors = lr_error_list_new();
 	set->names = g_ptr_array_new_with_free_func(g_free);
 	set->charts = g_ptr_array_new_with_free_func(chart_free);
+	set->file_options = g_array_new(FALSE, TRUE, sizeof(file_options_t));
+	g_array_set_clear_func(set->file_options, file_options_clear);
 	if (!path || !dataset) {
 		set_error(set, LR_STATUS_NULL_POINTER, NULL, 0, 0, "no %s given",
 			  !path ? "chart list" : "dataset");
@@ -609,6 +662,7 @@ lr_chart_set_destroy(lr_chart_set_t *set)
 	g_ptr_array_unref(set->errors);
 	g_ptr_array_unref(set->names);
 	g_ptr_array_unref(set->charts);
+	g_array_unref(set->file_options);
 	g_free(set);
 }
 
@@ -646,4 +700,25 @@ lr_chart_t *
 lr_chart_set_get_chart(const lr_chart_set_t *set, size_t index)
 {
 	return index < lr_chart_set_get_count(set) ? g_ptr_array_index(set->charts, index) : NULL;
+}
+
+const char *
+lr_chart_set_get_file_option(const lr_chart_set_t *set, size_t index, const char *key,
+			     unsigned *line, unsigned *column)
+{
+	int which = file_key_index(key);
+	const file_options_t *options;
+
+	if (line)
+		*line = 0;
+	if (column)
+		*column = 0;
+	if (which < 0 || index >= lr_chart_set_get_count(set))
+		return NULL;
+	options = &g_array_index(set->file_options, file_options_t, index);
+	if (line)
+		*line = options->value[which] ? options->line[which] : 0;
+	if (column)
+		*column = options->value[which] ? options->column[which] : 0;
+	return options->value[which];
 }

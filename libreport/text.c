@@ -4,8 +4,13 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+/* dladdr(), to know where this code was loaded from. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -69,9 +74,33 @@ directory_has_fonts(const char *directory)
 	return found;
 }
 
-/* LREPORT_FONTS_DIR wins; then the installed folder; then the source tree, so the library
- * works uninstalled from its build folder (tests, the README's main command). *@origin says
- * which, for messages. */
+/* Whether this code runs from the build folder it was compiled in (the shared library there,
+ * or a program there that links it statically): only then may the source tree's fonts serve.
+ * An installed library must never use a build tree that happens to be on the machine. */
+static const char where_am_i = 0;
+
+static bool
+running_from_build_tree(void)
+{
+	Dl_info info;
+	char *self, *root = realpath(LR_BUILD_ROOT, NULL);
+	bool inside;
+
+	/* For code in the main program dladdr() gives argv[0], which may be a bare name. */
+	if (dladdr(&where_am_i, &info) && info.dli_fname &&
+	    strstr(info.dli_fname, ".so"))
+		self = realpath(info.dli_fname, NULL);
+	else
+		self = realpath("/proc/self/exe", NULL);
+	inside = self && root && g_str_has_prefix(self, root) && self[strlen(root)] == '/';
+	free(self);
+	free(root);
+	return inside;
+}
+
+/* LREPORT_FONTS_DIR wins; then the installed folder; then, for code running from its build
+ * folder only, the source tree (tests, the README's main command). An installed copy without
+ * its fonts names the installed folder in its error. *@origin says which, for messages. */
 static char *
 find_fonts_directory(const char **origin)
 {
@@ -82,7 +111,7 @@ find_fonts_directory(const char **origin)
 		*origin = "LREPORT_FONTS_DIR";
 		return g_canonicalize_filename(from_env, NULL);
 	}
-	if (directory_has_fonts(LR_FONTS_DIR)) {
+	if (directory_has_fonts(LR_FONTS_DIR) || !running_from_build_tree()) {
 		*origin = "the installed fonts; set LREPORT_FONTS_DIR to use others";
 		return g_strdup(LR_FONTS_DIR);
 	}
@@ -101,15 +130,21 @@ find_fonts_directory(const char **origin)
 static void
 add_fallback_cache(FcConfig *config)
 {
-	const char *base = g_get_user_cache_dir();
-	char *home = g_path_get_dirname(base);
-	char *user = g_build_filename(base, "lreport", "fontconfig", NULL);
+	/* The folder fontconfig's "xdg" prefix means, found as fontconfig finds it (from the
+	 * environment only: without HOME it has none, whatever the password file says). */
+	const char *xdg = g_getenv("XDG_CACHE_HOME"), *user_home = g_getenv("HOME");
+	char *base = xdg && *xdg ? g_strdup(xdg)
+		     : user_home && *user_home ? g_build_filename(user_home, ".cache", NULL) : NULL;
+	char *home = base ? g_path_get_dirname(base) : NULL;
+	char *user = base ? g_build_filename(base, "lreport", "fontconfig", NULL) : NULL;
 	char *fallback, *escaped, *conf;
 	struct stat st;
 	/* Never make a missing home folder (HOME=/nonexistent, as root). */
-	bool usable = (g_file_test(base, G_FILE_TEST_IS_DIR) || g_file_test(home, G_FILE_TEST_IS_DIR)) &&
+	bool usable = base &&
+		      (g_file_test(base, G_FILE_TEST_IS_DIR) || g_file_test(home, G_FILE_TEST_IS_DIR)) &&
 		      g_mkdir_with_parents(user, 0700) == 0 && access(user, W_OK) == 0;
 
+	g_free(base);
 	g_free(home);
 	g_free(user);
 	if (usable)

@@ -631,6 +631,62 @@ START_TEST(test_chart_set_errors)
 }
 END_TEST
 
+START_TEST(test_chart_set_file_options)
+{
+	static const char *const list =
+		"[chart slide]\n"                                   /* 1 */
+		"kind=bar\n"                                        /* 2 */
+		"indicator=ecommerce_revenue\n"                     /* 3 */
+		"size = 16cmx9cm\n"                                 /* 4 */
+		"scale=2\n"                                         /* 5 */
+		"[chart plain]\n"                                   /* 6 */
+		"kind=bar\n"                                        /* 7 */
+		"indicator=ecommerce_revenue\n"                     /* 8 */
+		"dpi=150\n"                                         /* 9 */
+		"[chart empty]\n"                                   /* 10 */
+		"kind=bar\n"                                        /* 11 */
+		"indicator=ecommerce_revenue\n"                     /* 12 */
+		"size=\n"                                           /* 13 */
+		"[chart twice]\n"                                   /* 14 */
+		"kind=bar\n"                                        /* 15 */
+		"indicator=ecommerce_revenue\n"                     /* 16 */
+		"scale=1\n"                                         /* 17 */
+		"scale=2\n";                                        /* 18 */
+	lr_dataset_t *dataset = ct_load_data();
+	char *dir = ct_make_temp_dir();
+	char *path = write_list(dir, list);
+	lr_chart_set_t *set = lr_chart_set_load(path, dataset, LR_LANGUAGE_VI);
+	unsigned line = 99, column = 99;
+
+	assert_set_error(set, 0, path, 13, 6, "size: expected a value after '='");
+	assert_set_error(set, 1, path, 18, 1, "key 'scale' is given twice in [chart twice] (first on line 17)");
+	ck_assert_uint_eq(lr_chart_set_get_error_count(set), 2);
+	ck_assert_uint_eq(lr_chart_set_get_count(set), 2);
+	ck_assert_str_eq(lr_chart_set_get_file_option(set, 0, "size", &line, &column), "16cmx9cm");
+	ck_assert_uint_eq(line, 4);
+	ck_assert_uint_eq(column, 8);
+	ck_assert_str_eq(lr_chart_set_get_file_option(set, 0, "scale", NULL, NULL), "2");
+	ck_assert_ptr_null(lr_chart_set_get_file_option(set, 0, "dpi", &line, &column));
+	ck_assert_uint_eq(line, 0);
+	ck_assert_uint_eq(column, 0);
+	ck_assert_str_eq(lr_chart_set_get_file_option(set, 1, "dpi", NULL, NULL), "150");
+	ck_assert_ptr_null(lr_chart_set_get_file_option(set, 1, "size", NULL, NULL));
+	/* Not a file key, out of range, NULL: nothing. */
+	ck_assert_ptr_null(lr_chart_set_get_file_option(set, 0, "kind", NULL, NULL));
+	ck_assert_ptr_null(lr_chart_set_get_file_option(set, 0, NULL, NULL, NULL));
+	ck_assert_ptr_null(lr_chart_set_get_file_option(set, 2, "size", &line, NULL));
+	ck_assert_uint_eq(line, 0);
+	ck_assert_ptr_null(lr_chart_set_get_file_option(NULL, 0, "size", NULL, NULL));
+	/* The chart's own options are unaffected by them. */
+	ck_assert_int_eq(lr_chart_validate(lr_chart_set_get_chart(set, 0)), LR_STATUS_SUCCESS);
+	lr_chart_set_destroy(set);
+	ct_remove_tree(dir);
+	g_free(dir);
+	g_free(path);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 START_TEST(test_chart_set_not_a_file)
 {
 	lr_dataset_t *dataset = ct_load_data();
@@ -794,6 +850,7 @@ chart_suite(void)
 	tcase_add_test(tc, test_chart_set_real);
 	tcase_add_test(tc, test_chart_set_errors);
 	tcase_add_test(tc, test_chart_set_not_a_file);
+	tcase_add_test(tc, test_chart_set_file_options);
 
 	tc = ct_add_tcase(suite, "scale", 120);
 	tcase_add_test(tc, test_selection_linear);

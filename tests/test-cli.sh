@@ -248,8 +248,170 @@ keep="ASAN_OPTIONS=${ASAN_OPTIONS:-} LSAN_OPTIONS=${LSAN_OPTIONS:-} UBSAN_OPTION
 expect 0 "HOME=/nonexistent" -- env -i $keep HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$fonts" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
 check "[ ! -s \"$scratch/err\" ]" "nothing on stderr without a writable cache folder (got: $(head -c 200 "$scratch/err"))"
 check "[ ! -e /nonexistent ]" "the missing home folder is not created"
+# No HOME at all (env -i, as cron and systemd start programs): fontconfig has no cache folder
+# of its own then, whatever the password file says; still quiet.
+mkdir -p "$scratch/tmp2"
+expect 0 "no HOME" -- env -i $keep TMPDIR="$scratch/tmp2" LREPORT_FONTS_DIR="$fonts" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/nohome.png"
+check "[ ! -s \"$scratch/err\" ]" "nothing on stderr without HOME (got: $(head -c 200 "$scratch/err"))"
+check "ls -d \"$scratch\"/tmp2/lreport-fontconfig-* >/dev/null 2>&1" "fontconfig's cache went to the private folder in TMPDIR"
 expect 1 "HOME=/nonexistent, empty fonts" -- env -i $keep HOME=/nonexistent TMPDIR="$scratch/tmp" LREPORT_FONTS_DIR="$scratch/fonts-empty" LREPORT_DATA_DIR="$source/data" "$lreport" bar -i ecommerce_revenue -o "$scratch/home.png"
 check "! grep -q 'Fontconfig' \"$scratch/err\"" "no fontconfig noise on a failure either"
+
+# ---- Any locale (issue 11): arguments are UTF-8 whatever the locale ------------------------
+# LC_ALL=C here, and the whole script runs a second time under `env -i` (meson test cli-env).
+# png_size FILE: WIDTHxHEIGHT; png_ppm FILE: the pHYs chunk's pixels per metre, or "none".
+png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"; }
+png_ppm() { python3 -c '
+import struct,sys
+d=open(sys.argv[1],"rb").read(); i=d.find(b"pHYs")
+print("none" if i < 0 else "%d,%d,%d" % struct.unpack(">IIB", d[i+4:i+13]))' "$1"; }
+expect 0 "non-ASCII options in the C locale" -- env LC_ALL=C LANG=C "$lreport" bar -i ftth_coverage --entity "Việt Nam" --highlight "Việt Nam" --title "Cáp quang đến hộ gia đình" -o "$scratch/c-locale.pdf"
+check "[ ! -s \"$scratch/err\" ]" "nothing on stderr in the C locale (got: $(head -c 200 "$scratch/err"))"
+check "pdftotext \"$scratch/c-locale.pdf\" - | grep -qF 'Cáp quang đến hộ gia đình'" "the UTF-8 title reaches the chart"
+expect 0 "non-ASCII options with no locale at all" -- env -u LC_ALL -u LC_CTYPE -u LANG "$lreport" list --lang vi
+invalid=$(printf 'Vi\341t')
+expect 2 "an argument that is not UTF-8" -- "$lreport" bar -i ftth_coverage --highlight "$invalid" -o "$scratch/x.png"
+contains err "argument 5 is not valid UTF-8" "invalid UTF-8 is a usage error naming the argument"
+check "[ ! -e \"$scratch/x.png\" ]" "no file for an argument that is not UTF-8"
+
+# ---- Streams: -o - writes the chart to standard output ---------------------------------------
+for format in png pdf svg; do
+  expect 0 "-o - --format $format" -- sh -c "\"$lreport\" bar -i ecommerce_revenue -o - --format $format >\"$scratch/stream.$format\""
+  expect 0 "the same chart as a .$format file" -- "$lreport" bar -i ecommerce_revenue -o "$scratch/file.$format"
+  check "cmp -s \"$scratch/stream.$format\" \"$scratch/file.$format\"" "-o - --format $format: stdout has the file's bytes"
+done
+expect 0 "--format overrides the extension" -- "$lreport" bar -i ecommerce_revenue --format png -o "$scratch/chart.dat"
+check "cmp -s \"$scratch/chart.dat\" \"$scratch/file.png\"" "--format png into chart.dat writes the PNG"
+expect 2 "-o - without --format" -- "$lreport" bar -i ecommerce_revenue -o -
+contains err "needs --format" "-o - asks for --format"
+expect 2 "--format jpg" -- "$lreport" bar -i ecommerce_revenue --format jpg -o -
+expect 1 "-o - of a chart that fails" -- "$lreport" bar -i ecommerce_revenue --year 1999 -o - --format png
+check "[ ! -s \"$scratch/out\" ]" "nothing on stdout when the chart fails"
+
+# ---- Sizes for documents: units and --dpi --------------------------------------------------
+expect 0 "--size 16cmx9cm PNG" -- "$lreport" bar -i ecommerce_revenue --size 16cmx9cm -o "$scratch/cm.png"
+check "[ \"$(png_size "$scratch/cm.png")\" = 1890x1063 ]" "16 x 9 cm at 300 dpi is 1890x1063 pixels (got $(png_size "$scratch/cm.png"))"
+check "[ \"$(png_ppm "$scratch/cm.png")\" = 11811,11811,1 ]" "the PNG records 300 dpi (11811 px/m; got $(png_ppm "$scratch/cm.png"))"
+expect 0 "--size 16x9cm --dpi 150" -- "$lreport" bar -i ecommerce_revenue --size 16x9cm --dpi 150 -o "$scratch/cm150.png"
+check "[ \"$(png_size "$scratch/cm150.png")\" = 945x532 ]" "one unit for both sides, at 150 dpi (got $(png_size "$scratch/cm150.png"))"
+check "[ \"$(png_ppm "$scratch/cm150.png")\" = 5906,5906,1 ]" "150 dpi recorded"
+expect 0 "--size 4inx2.25in --dpi 200 --scale 2" -- "$lreport" bar -i ecommerce_revenue --size 4inx2.25in --dpi 200 --scale 2 -o "$scratch/in.png"
+check "[ \"$(png_size "$scratch/in.png")\" = 1600x900 ] && [ \"$(png_ppm "$scratch/in.png")\" = 15748,15748,1 ]" "--scale keeps the physical size: twice the pixels at twice the dpi"
+expect 0 "--dpi on a pixel size" -- "$lreport" bar -i ecommerce_revenue --size 1600x900 --dpi 144 -o "$scratch/px.png"
+check "[ \"$(png_size "$scratch/px.png")\" = 1600x900 ] && [ \"$(png_ppm "$scratch/px.png")\" = 5669,5669,1 ]" "--dpi records the resolution, the pixels stay"
+check "[ \"$(png_ppm "$scratch/file.png")\" = none ]" "no pHYs without --dpi or a physical size"
+expect 0 "--size 16cmx9cm PDF" -- "$lreport" bar -i ecommerce_revenue --size 16cmx9cm -o "$scratch/cm.pdf"
+check "grep -aq 'MediaBox \\[ 0 0 453.54' \"$scratch/cm.pdf\"" "a 16 x 9 cm PDF page is 453.5 x 255.1 points"
+expect 0 "--size 800pxx450px SVG" -- "$lreport" bar -i ecommerce_revenue --size 800pxx450px -o "$scratch/px.svg"
+contains px.svg 'width="600pt" height="337.5pt"' "CSS pixels become points in an SVG (96 per inch)"
+expect 0 "--size 720ptx405pt PNG" -- "$lreport" bar -i ecommerce_revenue --size 720ptx405pt --dpi 72 -o "$scratch/pt.png"
+check "[ \"$(png_size "$scratch/pt.png")\" = 720x405 ]" "points at 72 dpi are pixels"
+expect 2 "--scale on a PDF" -- "$lreport" bar -i ecommerce_revenue --scale 2 -o "$scratch/x.pdf"
+contains err "--scale applies to PNG only" "--scale on a vector format is refused, not ignored"
+expect 2 "--dpi on an SVG" -- "$lreport" bar -i ecommerce_revenue --dpi 300 -o "$scratch/x.svg"
+expect 2 "--size with mixed pixels and points" -- "$lreport" bar -i ecommerce_revenue --size 800pxx9cm -o "$scratch/x.png"
+expect 2 "--size in furlongs" -- "$lreport" bar -i ecommerce_revenue --size 16furx9fur -o "$scratch/x.png"
+expect 2 "--size in hex" -- "$lreport" bar -i ecommerce_revenue --size 0x10x0x10 -o "$scratch/x.png"
+# Issue 10: a size too large and one of zero are both usage errors, in the format's unit.
+expect 2 "--size 100000x100000 PNG" -- "$lreport" bar -i ecommerce_revenue --size 100000x100000 -o "$scratch/x.png"
+contains err "100000 x 100000 pixels is too large: a PNG has at most 32767 pixels a side" "too large a PNG, in pixels"
+expect 2 "--size 100000x100000 PDF" -- "$lreport" bar -i ecommerce_revenue --size 100000x100000 -o "$scratch/x.pdf"
+contains err "100000 x 100000 points is too large: a PDF is at most 32767 points" "too large a PDF, in points"
+check "! grep -q pixels \"$scratch/err\"" "a PDF's size is not called pixels"
+expect 2 "--size 0x0 PDF" -- "$lreport" bar -i ecommerce_revenue --size 0x0 -o "$scratch/x.pdf"
+contains err "720x405 (points)" "a zero PDF size is explained in points"
+expect 2 "--size 20000x100 --scale 2" -- "$lreport" bar -i ecommerce_revenue --size 20000x100 --scale 2 -o "$scratch/x.png"
+contains err "40000 x 200 pixels at --scale 2 is too large" "the device pixels are counted at the scale"
+expect 2 "--size 300cmx1cm" -- "$lreport" bar -i ecommerce_revenue --size 300cmx1cm -o "$scratch/x.png"
+contains err "at 300 dpi is too large" "a physical size names its resolution"
+check "[ ! -e \"$scratch/x.png\" ] && [ ! -e \"$scratch/x.pdf\" ] && [ ! -e \"$scratch/x.svg\" ]" "no file is left by size errors"
+
+# ---- The slide set: lreport charts --size --scale --dpi --theme ------------------------------
+expect 0 "charts --size --scale" -- "$lreport" charts --out "$scratch/slides" --formats png,pdf --lang vi --size 800x450 --scale 2
+check "[ \"$(png_size "$scratch/slides/ecommerce-revenue-vi.png")\" = 1600x900 ]" "every PNG at 2x"
+check "grep -aq 'MediaBox \\[ 0 0 800 450 \\]' \"$scratch/slides/ecommerce-revenue-vi.pdf\"" "the PDFs at the size, without the scale"
+expect 0 "charts --theme print" -- "$lreport" charts --out "$scratch/print" --formats png --lang vi --theme print
+expect 0 "bar --theme print" -- "$lreport" bar -i ecommerce_revenue --theme print --lang vi -o "$scratch/print-bar.png"
+check "cmp -s \"$scratch/print/ecommerce-revenue-vi.png\" \"$scratch/print-bar.png\"" "charts --theme print draws what bar --theme print draws"
+check "! cmp -s \"$scratch/print/ecommerce-revenue-vi.png\" \"$scratch/charts/ecommerce-revenue-vi.png\"" "--theme print changes the charts"
+expect 2 "charts --theme neon" -- "$lreport" charts --out "$scratch/y" --theme neon
+expect 2 "charts --scale with no PNG" -- "$lreport" charts --out "$scratch/y" --formats pdf,svg --scale 2
+contains err "--scale applies to PNG only" "--scale without a PNG is refused"
+expect 2 "charts --size too large" -- "$lreport" charts --out "$scratch/y" --formats svg --size 40000x100
+# A bad --lang or --formats is one usage error, before anything is read or written.
+for bad in "--lang vi,fr" "--lang vi," "--formats png,jpg" "--formats png,png" "-j -3" "-j 1000" "--size 0x9"; do
+  expect 2 "charts $bad" -- "$lreport" charts --out "$scratch/y" $bad
+  check "[ \"\$(wc -l <\"$scratch/err\")\" -eq 1 ]" "charts $bad: one message (got $(wc -l <"$scratch/err"))"
+  check "[ ! -s \"$scratch/out\" ] && [ ! -e \"$scratch/y\" ]" "charts $bad: nothing rendered, no folder made"
+  check "! grep -q success \"$scratch/err\"" "charts $bad: no 'success'"
+done
+# charts.ini: size, scale and dpi per chart; the command line overrides them.
+mkdir -p "$scratch/ini"
+cat >"$scratch/ini/charts.ini" <<'INI'
+[chart slide]
+kind=bar
+indicator=ecommerce_revenue
+size=800x450
+scale=2
+
+[chart print]
+kind=bar
+indicator=ecommerce_revenue
+size=16cmx9cm
+dpi=150
+theme=print
+INI
+expect 0 "charts.ini size, scale, dpi" -- "$lreport" charts --spec "$scratch/ini/charts.ini" --out "$scratch/ini/out" --formats png,pdf --lang vi
+check "[ \"$(png_size "$scratch/ini/out/slide-vi.png")\" = 1600x900 ]" "size= and scale= of charts.ini"
+check "[ \"$(png_size "$scratch/ini/out/print-vi.png")\" = 945x532 ] && [ \"$(png_ppm "$scratch/ini/out/print-vi.png")\" = 5906,5906,1 ]" "size=16cmx9cm dpi=150 of charts.ini"
+check "grep -aq 'MediaBox \\[ 0 0 453.54' \"$scratch/ini/out/print-vi.pdf\"" "charts.ini's physical size for the PDF"
+expect 0 "--scale overrides charts.ini" -- "$lreport" charts --spec "$scratch/ini/charts.ini" --out "$scratch/ini/out2" --formats png --lang vi --scale 1 --size 400x225
+check "[ \"$(png_size "$scratch/ini/out2/slide-vi.png")\" = 400x225 ] && [ \"$(png_size "$scratch/ini/out2/print-vi.png")\" = 400x225 ]" "the command line wins"
+cat >"$scratch/ini/bad.ini" <<'INI'
+[chart ok]
+kind=bar
+indicator=ecommerce_revenue
+
+[chart big]
+kind=bar
+indicator=ecommerce_revenue
+size=100000x100
+
+[chart zero]
+kind=bar
+indicator=ecommerce_revenue
+scale=0
+
+[graph nope]
+kind=bar
+INI
+expect 1 "charts.ini with bad sizes and an unknown group" -- "$lreport" charts --spec "$scratch/ini/bad.ini" --out "$scratch/ini/bad" --formats png --lang vi,en
+contains err "$scratch/ini/bad.ini:8:6: error: [chart big] size '100000x100': 100000 x 100 pixels is too large" "a bad size= is located"
+contains err "$scratch/ini/bad.ini:13:7: error: [chart zero] scale: expected a number from 0.1 to 16, found '0'" "a bad scale= is located"
+contains err "$scratch/ini/bad.ini:15:1: error: unknown group '[graph nope]'" "an unknown group is located"
+check "[ -f \"$scratch/ini/bad/ok-vi.png\" ] && [ -f \"$scratch/ini/bad/ok-en.png\" ] && [ ! -e \"$scratch/ini/bad/big-vi.png\" ]" "the good charts are rendered, the bad ones not"
+contains err "2 files rendered into $scratch/ini/bad, 6 failed" "the summary counts the bad charts and the bad group in both languages"
+
+# ---- Batches: -j N gives the same files, output and messages as -j 1 -------------------------
+provinces="$source/tests/data/provinces"
+expect 0 "63 provinces -j 1" -- "$lreport" charts --data "$provinces" --out "$scratch/j1" --formats png,pdf,svg --lang vi -j 1
+sed "s|$scratch/j1|DIR|g" "$scratch/out" >"$scratch/j1.out"; sed "s|$scratch/j1|DIR|g" "$scratch/err" >"$scratch/j1.err"
+expect 0 "63 provinces -j 2" -- "$lreport" charts --data "$provinces" --out "$scratch/j2" --formats png,pdf,svg --lang vi -j 2
+sed "s|$scratch/j2|DIR|g" "$scratch/out" >"$scratch/j2.out"; sed "s|$scratch/j2|DIR|g" "$scratch/err" >"$scratch/j2.err"
+check "[ \"\$(wc -l <\"$scratch/j1.out\")\" -eq 189 ]" "63 charts x 3 formats listed"
+check "cmp -s \"$scratch/j1.out\" \"$scratch/j2.out\"" "-j 2 lists the files in -j 1's order"
+check "cmp -s \"$scratch/j1.err\" \"$scratch/j2.err\"" "-j 2 prints -j 1's messages"
+check "diff -r \"$scratch/j1\" \"$scratch/j2\" >/dev/null" "-j 2 writes -j 1's bytes"
+check "grep -q 'province-63-vi.svg' \"$scratch/j1.out\"" "the 63rd province is rendered"
+# Errors too come in the same order: a full disk at -j 3 against -j 1.
+for j in 1 3; do
+  (trap '' XFSZ; ulimit -f 32; exec "$lreport" charts --data "$provinces" --out "$scratch/fullj$j" --formats png,pdf --lang vi -j $j) \
+    >"$scratch/fullj$j.out" 2>"$scratch/fullj$j.err"
+  echo $? >"$scratch/fullj$j.code"
+  sed -i "s|$scratch/fullj$j|DIR|g" "$scratch/fullj$j.out" "$scratch/fullj$j.err"
+done
+check "[ \"\$(cat \"$scratch/fullj3.code\")\" -eq 1 ] && grep -q 'cannot write' \"$scratch/fullj3.err\"" "full disk at -j 3: errors and exit 1"
+check "cmp -s \"$scratch/fullj1.out\" \"$scratch/fullj3.out\" && cmp -s \"$scratch/fullj1.err\" \"$scratch/fullj3.err\"" "full disk: -j 3 prints what -j 1 prints, in the same order"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -32,5 +32,36 @@ LD_LIBRARY_PATH="$libdir" LREPORT_FONTS_DIR="$fonts" "$scratch/bar-from-memory" 
   "$scratch/example.png" "$scratch/example.pdf"
 test -s "$scratch/example.png" && test -s "$scratch/example.pdf"
 head -c 4 "$scratch/example.pdf" | grep -q '%PDF'
+
+# An installed lreport uses the installed data and fonts, never the build tree it was compiled
+# from (issue 11). This copy is installed under a DESTDIR, so at its real prefix there is
+# nothing: it must fail, naming the installed folder, and not reach for the source tree.
+lreport=$(find "$scratch/root" -type f -path '*/bin/lreport' | head -n 1)
+datadir=$(find "$scratch/root" -type d -path '*lreport-0/data' | head -n 1)
+if [ -e "$prefix/share/lreport-0" ]; then
+  echo "skipped the installed-paths check: $prefix/share/lreport-0 exists on this machine"
+else
+  if env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="$libdir" "$lreport" validate >"$scratch/out" 2>&1; then
+    echo "an installed lreport without its data used another dataset:"; cat "$scratch/out"; exit 1
+  fi
+  grep -qF "$prefix/share/lreport-0/data" "$scratch/out" ||
+    { echo "the error does not name the installed data folder:"; cat "$scratch/out"; exit 1; }
+  if grep -qF "$source" "$scratch/out"; then
+    echo "an installed lreport looked in the source tree:"; cat "$scratch/out"; exit 1
+  fi
+  # Its data given, still no installed fonts: the error names the installed fonts folder.
+  if env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="$libdir" LREPORT_DATA_DIR="$datadir" \
+      "$lreport" bar -i ecommerce_revenue -o "$scratch/no-fonts.png" >"$scratch/out" 2>&1; then
+    echo "an installed lreport without its fonts drew with others"; exit 1
+  fi
+  grep -qF "'$prefix/share/lreport-0/fonts'" "$scratch/out" ||
+    { echo "the font error does not name the installed fonts folder:"; cat "$scratch/out"; exit 1; }
+  ! grep -qF "$source" "$scratch/out" || { echo "looked in the source tree for fonts"; exit 1; }
+fi
+# With the installed copies named, it works from anywhere.
+(cd / && env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="$libdir" LREPORT_DATA_DIR="$datadir" \
+  LREPORT_FONTS_DIR="$fonts" "$lreport" bar -i ecommerce_revenue -o "$scratch/installed.png")
+test -s "$scratch/installed.png"
+
 echo "installed under $prefix; example built with pkg-config lreport-0 and ran"
 echo "1 passed, 0 failed"

@@ -105,10 +105,10 @@ lreport_command_report(int argc, char **argv, const char *default_data_dir)
 	char *lang = NULL, *data = NULL, *theme_name = NULL, *output = NULL, *page = NULL;
 	double dpi = 150;
 	GOptionEntry entries[] = {
-		{ "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language: vi or en (default: the spec's)", "LANG" },
+		{ "lang", 0, 0, G_OPTION_ARG_FILENAME, &lang, "Language: vi or en (default: the spec's)", "LANG" },
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder (default: the spec's 'data:', or its folder)", "DIR" },
-		{ "theme", 0, 0, G_OPTION_ARG_STRING, &theme_name, "Theme: default or print (greyscale)", "NAME" },
-		{ "page", 0, 0, G_OPTION_ARG_STRING, &page, "Paper: a4, a5 or letter (default: the spec's)", "SIZE" },
+		{ "theme", 0, 0, G_OPTION_ARG_FILENAME, &theme_name, "Theme: default or print (greyscale)", "NAME" },
+		{ "page", 0, 0, G_OPTION_ARG_FILENAME, &page, "Paper: a4, a5 or letter (default: the spec's)", "SIZE" },
 		{ "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "Resolution of PNG pages (default 150)", "N" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output: FILE.pdf, or FILE.png for FILE-01.png …", "FILE" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },

@@ -6,6 +6,8 @@
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
+/* realpath() */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
@@ -14,7 +16,6 @@
 #include <string.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <lreport/lreport.h>
 
 #include "lreport-commands.h"
@@ -46,41 +47,54 @@ print_usage(FILE *out)
 		"Exit status: 0 success, 1 invalid data or failed output, 2 wrong usage.\n");
 }
 
-/* The bundled dataset: $LREPORT_DATA_DIR, the installed copy, or the source tree's. */
+/* Whether this program runs from the build folder it was compiled in: only then may the
+ * source tree's dataset serve. An installed lreport never uses a build tree that happens to
+ * be on the machine; without its installed data, its errors name the installed folder. */
+static bool
+running_from_build_tree(void)
+{
+	char *self = realpath("/proc/self/exe", NULL), *root = realpath(LR_BUILD_ROOT, NULL);
+	bool inside = self && root && g_str_has_prefix(self, root) && self[strlen(root)] == '/';
+
+	free(self);
+	free(root);
+	return inside;
+}
+
+/* The bundled dataset: $LREPORT_DATA_DIR, the installed copy, or (from the build folder
+ * only) the source tree's. */
 static const char *
 default_data_directory(void)
 {
+	static const char *directory;
 	const char *from_env = g_getenv("LREPORT_DATA_DIR");
-	char *probe;
-	bool installed;
 
 	if (from_env && *from_env)
 		return from_env;
-	probe = g_build_filename(LR_INSTALLED_DATA_DIR, "indicators.csv", NULL);
-	installed = g_file_test(probe, G_FILE_TEST_IS_REGULAR);
-	g_free(probe);
-	return installed ? LR_INSTALLED_DATA_DIR : LR_SOURCE_DATA_DIR;
+	if (!directory) {
+		char *probe = g_build_filename(LR_INSTALLED_DATA_DIR, "indicators.csv", NULL);
+		bool installed = g_file_test(probe, G_FILE_TEST_IS_REGULAR);
+		g_free(probe);
+		directory = installed || !running_from_build_tree() ? LR_INSTALLED_DATA_DIR
+								    : LR_SOURCE_DATA_DIR;
+	}
+	return directory;
 }
 
-static void
-print_errors(size_t count, const lr_error_t *(*get)(const void *, size_t), const void *object)
+void
+lreport_print_errors(FILE *out, size_t count, const lr_error_t *(*get)(const void *, size_t),
+		     const void *object)
 {
 	for (size_t i = 0; i < count; i++) {
 		const lr_error_t *error = get(object, i);
 		if (error->file && error->line)
-			fprintf(stderr, "%s:%u:%u: error: %s\n", error->file, error->line, error->column,
+			fprintf(out, "%s:%u:%u: error: %s\n", error->file, error->line, error->column,
 				error->message);
 		else if (error->file)
-			fprintf(stderr, "%s: error: %s\n", error->file, error->message);
+			fprintf(out, "%s: error: %s\n", error->file, error->message);
 		else
-			fprintf(stderr, "%s: error: %s\n", program, error->message);
+			fprintf(out, "%s: error: %s\n", program, error->message);
 	}
-}
-
-static const lr_error_t *
-get_set_error(const void *set, size_t index)
-{
-	return lr_chart_set_get_error(set, index);
 }
 
 static const lr_error_t *
@@ -92,12 +106,11 @@ get_dataset_error(const void *dataset, size_t index)
 void
 lreport_print_dataset_errors(const lr_dataset_t *dataset)
 {
-	print_errors(lr_dataset_get_error_count(dataset), get_dataset_error, dataset);
+	lreport_print_errors(stderr, lr_dataset_get_error_count(dataset), get_dataset_error, dataset);
 }
 
-/* Loads the dataset; on errors prints them all and returns NULL. */
-static lr_dataset_t *
-load_dataset(const char *directory)
+lr_dataset_t *
+lreport_load_dataset(const char *directory)
 {
 	lr_dataset_t *dataset = lr_dataset_load(directory ? directory : default_data_directory());
 
@@ -193,7 +206,7 @@ command_validate(int argc, char **argv)
 	g_option_context_free(context);
 	if (status >= 0)
 		goto out;
-	dataset = load_dataset(data);
+	dataset = lreport_load_dataset(data);
 	if (!dataset) {
 		status = EXIT_DATA;
 		goto out;
@@ -268,9 +281,9 @@ command_list(int argc, char **argv)
 	char *data = NULL, *lang = NULL, *format_name = NULL, **year_texts = NULL;
 	GOptionEntry entries[] = {
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder", "DIR" },
-		{ "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Language of names: vi (default) or en", "LANG" },
-		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "Output: text (default), tsv or json", "FORMAT" },
-		{ "year", 'y', 0, G_OPTION_ARG_STRING_ARRAY, &year_texts, "Only indicators with data in these years: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
+		{ "lang", 0, 0, G_OPTION_ARG_FILENAME, &lang, "Language of names: vi (default) or en", "LANG" },
+		{ "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name, "Output: text (default), tsv or json", "FORMAT" },
+		{ "year", 'y', 0, G_OPTION_ARG_FILENAME_ARRAY, &year_texts, "Only indicators with data in these years: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	static const char *const keys[] = { "id", "kind", "years", "unit", "name" };
@@ -294,7 +307,7 @@ command_list(int argc, char **argv)
 		status = parse_listing_options(format_name, &format, year_texts, chosen);
 	if (status >= 0)
 		goto out;
-	dataset = load_dataset(data);
+	dataset = lreport_load_dataset(data);
 	if (!dataset) {
 		status = EXIT_DATA;
 		goto out;
@@ -381,9 +394,9 @@ command_show(int argc, char **argv)
 	char *data = NULL, *lang = NULL, *format_name = NULL, **year_texts = NULL;
 	GOptionEntry entries[] = {
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder", "DIR" },
-		{ "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "Number format and names: vi (default) or en", "LANG" },
-		{ "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "Output: text (default), tsv or json", "FORMAT" },
-		{ "year", 'y', 0, G_OPTION_ARG_STRING_ARRAY, &year_texts, "Only these years: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
+		{ "lang", 0, 0, G_OPTION_ARG_FILENAME, &lang, "Number format and names: vi (default) or en", "LANG" },
+		{ "format", 'f', 0, G_OPTION_ARG_FILENAME, &format_name, "Output: text (default), tsv or json", "FORMAT" },
+		{ "year", 'y', 0, G_OPTION_ARG_FILENAME_ARRAY, &year_texts, "Only these years: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	/* TSV and JSON carry every field, values exact and machine-readable; text the ones a
@@ -417,7 +430,7 @@ command_show(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto out;
 	}
-	dataset = load_dataset(data);
+	dataset = lreport_load_dataset(data);
 	if (!dataset) {
 		status = EXIT_DATA;
 		goto out;
@@ -473,8 +486,9 @@ typedef struct {
 	char **indicators, **entities, **years;
 	char *layout, *sort, *highlight, *lang, *title, *subtitle, *size, *data, *output, *theme;
 	char *labels, *decimals;
+	char *format;
 	gboolean horizontal;
-	double scale;
+	double scale, dpi;
 } chart_options_t;
 
 static void
@@ -495,23 +509,7 @@ chart_options_clear(chart_options_t *options)
 	g_free(options->theme);
 	g_free(options->labels);
 	g_free(options->decimals);
-}
-
-static bool
-parse_size(const char *text, double *width, double *height)
-{
-	char *end;
-
-	*width = g_ascii_strtod(text, &end);
-	if (*end != 'x' && *end != 'X')
-		return false;
-	/* "1600x": no height, as tall as the chart needs (height 0 in the API). */
-	if (end[1] == '\0') {
-		*height = 0;
-		return isfinite(*width) && *width > 0;
-	}
-	*height = g_ascii_strtod(end + 1, &end);
-	return *end == '\0' && isfinite(*width) && isfinite(*height) && *width > 0 && *height > 0;
+	g_free(options->format);
 }
 
 /* Applies options to a chart; returns -1 on success or an exit status after a message. */
@@ -614,72 +612,75 @@ print_chart_error(const lr_chart_t *chart, const char *output)
 		error ? error->message : lr_status_to_string(lr_chart_status(chart)));
 }
 
-/* Renders @chart to @output; returns an exit status. */
+/* The format and write options of `-o FILE` (or "-": standard output, then --format is
+ * required; --format also overrides the extension), checked before any data is read.
+ * Returns -1 to go on, or EXIT_USAGE after a message. */
 static int
-render_chart(lr_chart_t *chart, const char *output, const char *size, double scale)
+prepare_output(const chart_options_t *options, lr_write_options_t *write)
 {
-	double width = 1600, height = 900;
-	const char *dot = strrchr(output, '.');
-	bool png = dot && g_ascii_strcasecmp(dot, ".png") == 0;
+	const char *output = options->output;
+	lreport_output_request_t request = { options->size, options->scale, options->dpi, NULL };
+	lr_file_format_t format;
+	char *message;
 
-	if (!dot || (!png && g_ascii_strcasecmp(dot, ".pdf") != 0 && g_ascii_strcasecmp(dot, ".svg") != 0)) {
-		fprintf(stderr, "%s: %s: unknown output format: expected .png, .pdf or .svg\n", program,
-			output);
+	if (options->format) {
+		if (!lreport_format_parse(options->format, &format)) {
+			fprintf(stderr, "%s: --format '%s': expected png, pdf or svg\n", program,
+				options->format);
+			return EXIT_USAGE;
+		}
+	} else if (strcmp(output, "-") == 0) {
+		fprintf(stderr, "%s: -o - (standard output) needs --format png, pdf or svg\n", program);
+		return EXIT_USAGE;
+	} else if ((format = lreport_format_from_path(output)) == LR_FORMAT_AUTO) {
+		fprintf(stderr, "%s: %s: unknown output format: expected .png, .pdf or .svg "
+				"(or --format)\n", program, output);
 		return EXIT_USAGE;
 	}
-	if (!png) {
-		/* Points for print: a 16:9 chart a page wide. */
-		width = 720;
-		height = 405;
-	}
-	if (size && !parse_size(size, &width, &height)) {
-		fprintf(stderr, "%s: --size '%s': expected WIDTHxHEIGHT, e.g. 1600x900, or WIDTHx (as tall as needed)\n", program, size);
+	message = lreport_write_options_resolve(&request, format, write);
+	if (message) {
+		fprintf(stderr, "%s: %s\n", program, message);
+		g_free(message);
 		return EXIT_USAGE;
 	}
-	if (!isfinite(scale) || scale <= 0) {
-		fprintf(stderr, "%s: --scale must be a positive number\n", program);
-		return EXIT_USAGE;
-	}
-	/* The error printed is this write's (lr_chart_get_error() after a failed call), so it
-	 * names this file even when an earlier write of the chart failed. */
-	if (lr_chart_write(chart, output, LR_FORMAT_AUTO, width, height, png ? scale : 1) != LR_STATUS_SUCCESS) {
-		print_chart_error(chart, output);
-		return EXIT_DATA;
-	}
-	return EXIT_SUCCESS;
+	return -1;
 }
 
 static int
 command_chart(int argc, char **argv, lr_chart_kind_t kind)
 {
-	chart_options_t options = { .scale = 1 };
+	chart_options_t options = { 0 };
 	bool bar = kind == LR_CHART_BAR;
 	GOptionEntry common[] = {
-		{ "indicator", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &options.indicators, "Indicator to draw (repeatable)", "ID" },
-		{ "entity", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &options.entities, "Entity to include (repeatable)", "NAME" },
-		{ "year", 'y', 0, G_OPTION_ARG_STRING_ARRAY, &options.years, "Years to include: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
-		{ "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang, "Language: vi (default) or en", "LANG" },
-		{ "title", 't', 0, G_OPTION_ARG_STRING, &options.title, "Title (default: from the dataset)", "TEXT" },
-		{ "subtitle", 0, 0, G_OPTION_ARG_STRING, &options.subtitle, "Subtitle (default: unit and years)", "TEXT" },
-		{ "highlight", 0, 0, G_OPTION_ARG_STRING, &options.highlight, "Entity to set apart", "ENTITY" },
-		{ "size", 's', 0, G_OPTION_ARG_STRING, &options.size, "Size: pixels for PNG (1600x900), points for PDF/SVG (720x405); WIDTHx: as tall as the chart needs", "WxH" },
+		{ "indicator", 'i', 0, G_OPTION_ARG_FILENAME_ARRAY, &options.indicators, "Indicator to draw (repeatable)", "ID" },
+		{ "entity", 'e', 0, G_OPTION_ARG_FILENAME_ARRAY, &options.entities, "Entity to include (repeatable)", "NAME" },
+		{ "year", 'y', 0, G_OPTION_ARG_FILENAME_ARRAY, &options.years, "Years to include: 2024, 2022-2024 or 2022,2024 (repeatable)", "Y" },
+		{ "lang", 0, 0, G_OPTION_ARG_FILENAME, &options.lang, "Language: vi (default) or en", "LANG" },
+		{ "title", 't', 0, G_OPTION_ARG_FILENAME, &options.title, "Title (default: from the dataset)", "TEXT" },
+		{ "subtitle", 0, 0, G_OPTION_ARG_FILENAME, &options.subtitle, "Subtitle (default: unit and years)", "TEXT" },
+		{ "highlight", 0, 0, G_OPTION_ARG_FILENAME, &options.highlight, "Entity to set apart", "ENTITY" },
+		{ "size", 's', 0, G_OPTION_ARG_FILENAME, &options.size, "Size: pixels for PNG (1600x900), points for PDF/SVG (720x405); or with units: 16cmx9cm, 6inx4in, 720ptx405pt, 800pxx450px", "WxH" },
 		{ "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale, "PNG pixel density, e.g. 2 for slides", "N" },
-		{ "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme, "Theme: default or print (greyscale)", "NAME" },
+		{ "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi, "PNG resolution recorded in the file (default 300 for a physical --size)", "N" },
+		{ "format", 'f', 0, G_OPTION_ARG_FILENAME, &options.format, "png, pdf or svg (default: from -o's extension; needed for -o -)", "FMT" },
+		{ "theme", 0, 0, G_OPTION_ARG_FILENAME, &options.theme, "Theme: default or print (greyscale)", "NAME" },
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &options.data, "Dataset folder (default: bundled)", "DIR" },
-		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, "Output file: .png, .pdf or .svg", "FILE" },
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, "Output file: .png, .pdf or .svg; - for standard output", "FILE" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	GOptionEntry bar_entries[] = {
-		{ "layout", 0, 0, G_OPTION_ARG_STRING, &options.layout, "grouped (default), stacked or percent", "L" },
+		{ "layout", 0, 0, G_OPTION_ARG_FILENAME, &options.layout, "grouped (default), stacked or percent", "L" },
 		{ "horizontal", 0, 0, G_OPTION_ARG_NONE, &options.horizontal, "Horizontal bars", NULL },
-		{ "sort", 0, 0, G_OPTION_ARG_STRING, &options.sort, "Category order: none (default), asc or desc", "ORDER" },
-		{ "labels", 0, 0, G_OPTION_ARG_STRING, &options.labels, "Value labels: fit (default: those with room, a note says how many were left out), all (or fail), none", "WHICH" },
-		{ "decimals", 0, 0, G_OPTION_ARG_STRING, &options.decimals, "Decimals of value labels, 0-4 (default: as many as the data has)", "N" },
+		{ "sort", 0, 0, G_OPTION_ARG_FILENAME, &options.sort, "Category order: none (default), asc or desc", "ORDER" },
+		{ "labels", 0, 0, G_OPTION_ARG_FILENAME, &options.labels, "Value labels: fit (default: those with room, a note says how many were left out), all (or fail), none", "WHICH" },
+		{ "decimals", 0, 0, G_OPTION_ARG_FILENAME, &options.decimals, "Decimals of value labels, 0-4 (default: as many as the data has)", "N" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	GOptionContext *context = g_option_context_new(bar ? "- draw a bar chart" : "- draw a ranking chart");
 	lr_dataset_t *dataset = NULL;
 	lr_chart_t *chart = NULL;
+	lr_write_options_t write;
+	char *message;
 	int status;
 
 	g_option_context_add_main_entries(context, common, NULL);
@@ -700,7 +701,10 @@ command_chart(int argc, char **argv, lr_chart_kind_t kind)
 		status = EXIT_USAGE;
 		goto out;
 	}
-	dataset = load_dataset(options.data);
+	status = prepare_output(&options, &write);
+	if (status >= 0)
+		goto out;
+	dataset = lreport_load_dataset(options.data);
 	if (!dataset) {
 		status = EXIT_DATA;
 		goto out;
@@ -714,114 +718,18 @@ command_chart(int argc, char **argv, lr_chart_kind_t kind)
 		status = EXIT_DATA;
 		goto out;
 	}
-	status = render_chart(chart, options.output, options.size, options.scale);
+	message = lreport_chart_write(chart, options.output, &write);
+	if (message) {
+		fprintf(stderr, "%s: %s\n", program, message);
+		g_free(message);
+		status = EXIT_DATA;
+	} else {
+		status = EXIT_SUCCESS;
+	}
 out:
 	lr_chart_destroy(chart);
 	lr_dataset_destroy(dataset);
 	chart_options_clear(&options);
-	return status;
-}
-
-static int
-command_charts(int argc, char **argv)
-{
-	char *data = NULL, *spec = NULL, *out_dir = NULL, *formats_text = NULL, *lang_text = NULL;
-	GOptionEntry entries[] = {
-		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Dataset folder (default: bundled)", "DIR" },
-		{ "spec", 0, 0, G_OPTION_ARG_FILENAME, &spec, "Chart list (default: DIR/charts.ini)", "FILE" },
-		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, "Output folder (created)", "DIR" },
-		{ "formats", 0, 0, G_OPTION_ARG_STRING, &formats_text, "Comma-separated: png,pdf,svg (default: png,pdf)", "LIST" },
-		{ "lang", 0, 0, G_OPTION_ARG_STRING, &lang_text, "Languages: vi, en or vi,en (default)", "LIST" },
-		{ NULL, 0, 0, 0, NULL, NULL, NULL },
-	};
-	GOptionContext *context = g_option_context_new("- render the chart set described in charts.ini");
-	lr_dataset_t *dataset = NULL;
-	char **formats = NULL, **languages = NULL;
-	const char *directory;
-	int status, rendered = 0, failed = 0;
-
-	g_option_context_add_main_entries(context, entries, NULL);
-	status = parse_options(context, &argc, &argv);
-	g_option_context_free(context);
-	if (status >= 0)
-		goto out;
-	if (!out_dir) {
-		fprintf(stderr, "%s charts: --out DIR is required\n", program);
-		status = EXIT_USAGE;
-		goto out;
-	}
-	formats = g_strsplit(formats_text ? formats_text : "png,pdf", ",", -1);
-	languages = g_strsplit(lang_text ? lang_text : "vi,en", ",", -1);
-	for (char **format = formats; *format; format++) {
-		lr_file_format_t value;
-		if (lr_file_format_from_string(*format, &value) != LR_STATUS_SUCCESS ||
-		    value == LR_FORMAT_AUTO) {
-			fprintf(stderr, "%s charts: --formats: unknown format '%s': expected png, pdf or svg\n",
-				program, *format);
-			status = EXIT_USAGE;
-			goto out;
-		}
-	}
-	for (char **language = languages; *language; language++) {
-		lr_language_t value;
-		if (lr_language_from_string(*language, &value) != LR_STATUS_SUCCESS) {
-			fprintf(stderr, "%s: unknown language '%s': expected vi or en\n", program, *language);
-			status = EXIT_USAGE;
-			goto out;
-		}
-	}
-	directory = data ? data : default_data_directory();
-	dataset = load_dataset(directory);
-	if (!dataset) {
-		status = EXIT_DATA;
-		goto out;
-	}
-	if (!spec)
-		spec = g_build_filename(directory, "charts.ini", NULL);
-	if (g_mkdir_with_parents(out_dir, 0777) != 0) {
-		fprintf(stderr, "%s: cannot create '%s': %s\n", program, out_dir, g_strerror(errno));
-		status = EXIT_DATA;
-		goto out;
-	}
-	for (char **language = languages; *language; language++) {
-		lr_language_t value;
-		lr_chart_set_t *set;
-		lr_language_from_string(*language, &value);
-		set = lr_chart_set_load(spec, dataset, value);
-		/* The list's errors once, not once per language. */
-		if (language == languages)
-			print_errors(lr_chart_set_get_error_count(set), get_set_error, set);
-		failed += (int) lr_chart_set_get_error_count(set);
-		/* Every file is tried, whatever happened to the ones before. */
-		for (size_t i = 0; i < lr_chart_set_get_count(set); i++) {
-			for (char **format = formats; *format; format++) {
-				char *base = g_strdup_printf("%s-%s.%s", lr_chart_set_get_name(set, i),
-							     lr_language_to_string(value), *format);
-				char *path = g_build_filename(out_dir, base, NULL);
-				if (render_chart(lr_chart_set_get_chart(set, i), path, NULL, 1) == EXIT_SUCCESS) {
-					printf("%s\n", path);
-					rendered++;
-				} else {
-					failed++;
-				}
-				g_free(base);
-				g_free(path);
-			}
-		}
-		lr_chart_set_destroy(set);
-	}
-	fprintf(stderr, "%s: %d file%s rendered into %s, %d failed\n", program, rendered,
-		rendered == 1 ? "" : "s", out_dir, failed);
-	status = failed ? EXIT_DATA : EXIT_SUCCESS;
-out:
-	g_strfreev(formats);
-	g_strfreev(languages);
-	lr_dataset_destroy(dataset);
-	g_free(data);
-	g_free(spec);
-	g_free(out_dir);
-	g_free(formats_text);
-	g_free(lang_text);
 	return status;
 }
 
@@ -833,6 +741,21 @@ main(int argc, char **argv)
 	/* Messages from GLib's option parser follow the user's language; numbers in charts
 	 * never do (libreport formats them itself). */
 	setlocale(LC_ALL, "");
+	/* Arguments are UTF-8 whatever the locale (cron, systemd and containers run with none,
+	 * where GOption would convert them from ASCII and fail): options are read as bytes
+	 * (G_OPTION_ARG_FILENAME) and every argument is checked here instead. */
+	for (int i = 1; i < argc; i++) {
+		const char *bad;
+		char *shown;
+		if (!g_utf8_validate(argv[i], -1, &bad)) {
+			shown = g_strescape(argv[i], NULL);
+			fprintf(stderr, "%s: argument %d is not valid UTF-8 (byte 0x%02X at offset %d "
+					"of '%s'): give text in UTF-8\n", program, i,
+				(unsigned char) *bad, (int) (bad - argv[i]), shown);
+			g_free(shown);
+			return EXIT_USAGE;
+		}
+	}
 	/* A report spec without `data:` uses the bundled dataset, as every command does: the
 	 * library finds it through LREPORT_DATA_DIR, so name it there when the user has not. */
 	if (!g_getenv("LREPORT_DATA_DIR") || !*g_getenv("LREPORT_DATA_DIR"))
@@ -864,7 +787,7 @@ main(int argc, char **argv)
 	if (strcmp(command, "rank") == 0)
 		return command_chart(argc, argv, LR_CHART_RANK);
 	if (strcmp(command, "charts") == 0)
-		return command_charts(argc, argv);
+		return lreport_command_charts(argc, argv, default_data_directory());
 	if (strcmp(command, "report") == 0)
 		return lreport_command_report(argc, argv, default_data_directory());
 	fprintf(stderr, "%s: unknown command '%s'\n\n", program, command);

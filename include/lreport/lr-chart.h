@@ -614,6 +614,10 @@ lr_chart_describe_layout(lr_chart_t *chart, double width, double height);
  *     highlight=Việt Nam
  *     theme=print           default or print
  *     title=…, subtitle=…, title_vi=…, title_en=…, subtitle_vi=…, subtitle_en=…
+ *     size=16cmx9cm         how the chart's files are written: size, scale and dpi are kept
+ *     scale=2               as written, for the program that writes the files
+ *     dpi=300               (lr_chart_set_get_file_option(); `lreport charts` reads them as
+ *                           its --size, --scale and --dpi, which override them)
  *
  * Values run to the end of the line (spaces around them are dropped); there are no escapes.
  * Every error is located (file, line, column) and says what was expected: an unknown group or
@@ -711,6 +715,26 @@ lr_chart_set_get_name(const lr_chart_set_t *set, size_t index);
  */
 LR_EXTERN lr_chart_t *
 lr_chart_set_get_chart(const lr_chart_set_t *set, size_t index);
+
+/**
+ * lr_chart_set_get_file_option:
+ * @set: a set
+ * @index: 0 to lr_chart_set_get_count() - 1
+ * @key: "size", "scale" or "dpi": the keys that say how a chart's files are written, which a
+ *   chart itself does not hold
+ * @line: (out) (optional): the line of the value in the chart list, for messages
+ * @column: (out) (optional): its column (1-based, in characters)
+ *
+ * The set only checks that such a value is not empty; the program writing the files reads
+ * it (and reports its errors at @line and @column).
+ *
+ * Returns: the value as written (spaces around it dropped), owned by @set; NULL when the
+ * chart has no such key or @index or @key is out of range (then @line and @column are 0).
+ * Since: 0.3
+ */
+LR_EXTERN const char *
+lr_chart_set_get_file_option(const lr_chart_set_t *set, size_t index, const char *key,
+			     unsigned *line, unsigned *column);
 
 LR_END_DECLS
 
