@@ -23,6 +23,7 @@ packages=(
   libglib2.0-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
   libpng-dev zlib1g-dev libisal-dev libcsv-dev check poppler-utils valgrind
   libqpdf-dev mupdf-tools python3-pypdf libcmark-gfm-dev libcmark-gfm-extensions-dev
+  librsvg2-bin weasyprint python3-cairo
 )
 missing=()
 for package in "${packages[@]}"; do
