@@ -4,7 +4,8 @@
  1. its declarations match the C headers as the compiler lays them out (the output of
     abi-dump, generated from the headers): every public enumeration, value by value, and
     every struct it declares, size, alignment, field names, offsets and sizes;
- 2. a dataset loads from the bundled CSV files; a broken one raises Error with file:line:column;
+ 2. a dataset loads from the bundled CSV files and from examples/own-data (the README's own
+    data); a broken one raises Error with file:line:column;
  3. a dataset built in memory (add_indicator, add_observation: the structs by pointer) draws;
  4. Chart.render gives PNG (pixel size from IHDR, scale, pHYs for dpi), PDF and SVG bytes,
     the same bytes as the library writes to a file; bad options and requests raise Error;
@@ -119,6 +120,13 @@ def test_dataset():
           and error.column > 0 and error.errors, "a broken dataset: Error with file:line:column",
           error and "%s:%s:%s %s" % (error.file, error.line, error.column, error.message))
     shutil.rmtree(scratch)
+    # The README's "your own data" example: any indicators, entities, years and sources.
+    own = lreport.Dataset.load(os.path.join(SOURCE, "examples", "own-data"))
+    layout = lreport.Chart(own, "bar", indicators=["online_orders"],
+                           language="en").describe_layout(1600, 900)
+    check(len(own) == 8 and '"North branch"' in layout and '"70.0–75.0"' in layout
+          and "Illustrative data 2024" in layout, "examples/own-data loads and draws",
+          layout[:300])
     return data
 
 
