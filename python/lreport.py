@@ -334,7 +334,7 @@ class Dataset:
 
     def close(self):
         """Releases the dataset (charts made of it keep their own reference)."""
-        if getattr(self, "_handle", None):
+        if getattr(self, "_handle", None) and _lib is not None:
             _library().lr_dataset_destroy(self._handle)
             self._handle = None
 
@@ -490,7 +490,7 @@ class Chart:
 
     def close(self):
         """Releases the chart."""
-        if getattr(self, "_handle", None):
+        if getattr(self, "_handle", None) and _lib is not None:
             _library().lr_chart_destroy(self._handle)
             self._handle = None
 
