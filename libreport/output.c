@@ -266,6 +266,54 @@ renumber_svg_ids(GByteArray *svg)
 	return g_byte_array_new_take((guint8 *) text, length);
 }
 
+/* WeasyPrint 57 (and other renderers built on CairoSVG's model) draws nothing for a <use>
+ * of a <symbol>, and cairo 1.16 writes every glyph as
+ *   <symbol overflow="visible" id="glyph0-1"> <path .../> </symbol>
+ * drawn by <use xlink:href="#glyph0-1" x=".." y=".."/>, so such renderers show charts
+ * without a word of text. A <symbol> with overflow="visible" and no viewBox places its content
+ * exactly as a <g> would (the <use>'s x and y become a translation, nothing is clipped), and a
+ * <g> inside <defs> is never drawn except through <use>: rewriting those tags keeps the picture
+ * and brings the text back everywhere. Only cairo's own tags are touched (the exact opening
+ * tag it writes, with an id), so nothing else in the document can change. Takes @svg. */
+#define SYMBOL_OPEN "<symbol overflow=\"visible\" id=\""
+#define SYMBOL_CLOSE "</symbol>"
+
+static GByteArray *
+symbols_to_groups(GByteArray *svg)
+{
+	const char *text = (const char *) svg->data, *end = text + svg->len, *at;
+	GByteArray *out;
+
+	at = g_strstr_len(text, (gssize) svg->len, SYMBOL_OPEN);
+	if (!at)
+		return svg;
+	out = g_byte_array_sized_new(svg->len);
+	while (at) {
+		const char *id = at + strlen(SYMBOL_OPEN);
+		const char *quote = memchr(id, '"', (gsize) (end - id));
+		const char *close;
+
+		/* An id, then the tag's end: anything else is not cairo's glyph; copy it as is. */
+		if (!quote || quote + 1 >= end || quote[1] != '>') {
+			at = g_strstr_len(id, end - id, SYMBOL_OPEN);
+			continue;
+		}
+		/* A glyph's outline holds no element that could itself end in </symbol>. */
+		close = g_strstr_len(quote, end - quote, SYMBOL_CLOSE);
+		if (!close)
+			break;
+		g_byte_array_append(out, (const guint8 *) text, (guint) (at - text));
+		g_byte_array_append(out, (const guint8 *) "<g id=\"", 7);
+		g_byte_array_append(out, (const guint8 *) id, (guint) (close - id));
+		g_byte_array_append(out, (const guint8 *) "</g>", 4);
+		text = close + strlen(SYMBOL_CLOSE);
+		at = g_strstr_len(text, end - text, SYMBOL_OPEN);
+	}
+	g_byte_array_append(out, (const guint8 *) text, (guint) (end - text));
+	g_byte_array_unref(svg);
+	return out;
+}
+
 static lr_status_t
 render_vector(const char *name, lr_file_format_t format, double width, double height,
 	      lr_draw_func_t draw, void *data, GByteArray **out, lr_error_record_t *error)
@@ -311,7 +359,7 @@ render_vector(const char *name, lr_file_format_t format, double width, double he
 		g_byte_array_unref(bytes);
 		return status;
 	}
-	*out = format == LR_FORMAT_SVG ? renumber_svg_ids(bytes) : bytes;
+	*out = format == LR_FORMAT_SVG ? renumber_svg_ids(symbols_to_groups(bytes)) : bytes;
 	return LR_STATUS_SUCCESS;
 }
 

@@ -5,7 +5,9 @@
 #   bash scripts/fresh-machine.sh main   # build; validate the dataset and specs; render the
 #                                        # annual briefing (vi, en: PDF and PNG pages) and the
 #                                        # chart set into out/
-#   bash scripts/fresh-machine.sh test   # build with -Werror; run every test, then again
+#   bash scripts/fresh-machine.sh test   # build with -Werror; run every test (also the Python
+#                                        # module, SVGs in rsvg-convert and WeasyPrint, the API
+#                                        # reference's undocumented-symbol check), then again
 #                                        # under AddressSanitizer + UndefinedBehaviorSanitizer;
 #                                        # the thread tests under ThreadSanitizer; the API and
 #                                        # chart suites under valgrind (leak-checked)
@@ -23,6 +25,7 @@ packages=(
   libglib2.0-dev libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev
   libpng-dev zlib1g-dev libisal-dev libcsv-dev check poppler-utils valgrind
   libqpdf-dev mupdf-tools python3-pypdf libcmark-gfm-dev libcmark-gfm-extensions-dev
+  librsvg2-bin weasyprint python3-cairo doxygen
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -86,9 +89,11 @@ configure build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=fal
 meson compile -C build-asan >/dev/null
 # The install test builds a program outside meson, without the sanitizer runtime; the kill
 # test's 50 runs prove nothing more under ASan than they do in the plain build; resident
-# memory under ASan (shadow memory, quarantine) says nothing about libreport's.
+# memory under ASan (shadow memory, quarantine) says nothing about libreport's. The Python
+# suite loads the library into the system python3, which lacks the ASan runtime; the docs
+# check has no C in it.
 meson test -C build-asan --print-errorlogs --num-processes 2 --no-suite install --no-suite kill \
-  --no-suite memory || status=1
+  --no-suite memory --no-suite python --no-suite docs || status=1
 summarise build-asan sanitizers
 # ThreadSanitizer: the suites where threads share objects (4 threads drawing from one
 # dataset; the API suite's two-thread drawing).

@@ -63,5 +63,21 @@ fi
   LREPORT_FONTS_DIR="$fonts" "$lreport" bar -i ecommerce_revenue -o "$scratch/installed.png")
 test -s "$scratch/installed.png"
 
+# The Python module as installed, over the installed library (pycairo not needed for bytes).
+module=$(find "$scratch/root" -name lreport.py | head -n 1)
+[ -n "$module" ] || { echo "python/lreport.py was not installed"; exit 1; }
+for python in /usr/bin/python3 python3; do
+  if command -v "$python" >/dev/null 2>&1; then
+    LREPORT_LIBRARY="$libdir/liblreport-0.so.0" LREPORT_FONTS_DIR="$fonts" \
+      PYTHONPATH="$(dirname "$module")" "$python" -c '
+import lreport, sys
+data = lreport.Dataset.load(sys.argv[1])
+png = lreport.Chart(data, "bar", indicators=["ecommerce_revenue"]).render("png", 800, 450)
+assert png.startswith(b"\x89PNG"), png[:8]
+print("python: lreport", lreport.library_version(), "from", lreport.__file__)
+' "$source/data"
+    break
+  fi
+done
 echo "installed under $prefix; example built with pkg-config lreport-0 and ran"
 echo "1 passed, 0 failed"

@@ -57,10 +57,17 @@ typedef enum {
 
 /**
  * lr_rect_t: a rectangle in the user space of a cairo context.
+ * @x: the left edge
+ * @y: the top edge
+ * @width: the width, to the right of @x
+ * @height: the height, down from @y
  * Since: 0.1
  */
 typedef struct {
-	double x, y, width, height;
+	double x;
+	double y;
+	double width;
+	double height;
 } lr_rect_t;
 
 /**

@@ -11,6 +11,12 @@
 
 #include <stddef.h>
 
+/**
+ * LR_BEGIN_DECLS:
+ *
+ * Opens the headers' declarations: extern "C" { in C++, nothing in C.
+ * Since: 0.1
+ */
 #ifdef __cplusplus
 #define LR_BEGIN_DECLS extern "C" {
 #define LR_END_DECLS }
@@ -18,7 +24,20 @@
 #define LR_BEGIN_DECLS
 #define LR_END_DECLS
 #endif
+/**
+ * LR_END_DECLS:
+ *
+ * Closes what LR_BEGIN_DECLS opened.
+ * Since: 0.1
+ */
 
+/**
+ * LR_EXTERN:
+ *
+ * Marks a function of the library's interface: exported from the shared library (every
+ * other symbol is hidden), declared extern.
+ * Since: 0.1
+ */
 #if defined(_WIN32)
 #define LR_EXTERN __declspec(dllimport) extern
 #elif defined(__GNUC__)

@@ -69,6 +69,16 @@ typedef enum {
 
 /**
  * lr_indicator_t:
+ * @id: stable identifier: lower-case ASCII letters, digits and '_', starting with a letter
+ * @name_vi: the Vietnamese name, as a chart title says it
+ * @name_en: the English name
+ * @unit_vi: the Vietnamese unit written after a number ("tỷ USD", "%"); "" for none
+ * @unit_en: the English unit
+ * @kind: what the values are: amounts, ranks, shares or growth rates
+ * @better: which direction is an improvement
+ * @pillar: the theme it belongs to ("overall", "economy" …; see data/README.md)
+ * @note: anything a reader of the data should know, or ""
+ * @reserved: for fields of later versions; zero
  *
  * One indicator. Strings are UTF-8 (NFC); optional ones are "" when absent, never NULL.
  * When passed to lr_dataset_add_indicator() the strings are copied; when returned by the
@@ -93,10 +103,24 @@ typedef struct {
 
 /**
  * lr_observation_t:
+ * @indicator: the id of its indicator
+ * @entity: who or where the figure is about (a country, a group, a province, an organisation)
+ * @year: the year the figure refers to
+ * @period: "" for a whole year; "H1", "Q3", "9M" (first nine months), "MM-DD" (a date)
+ * @value: the figure; NaN when only a range is known
+ * @low: the range's lower end, or NaN
+ * @high: the range's upper end, or NaN
+ * @total: the N of "x/N" (for a rank, how many were ranked), 0 when absent
+ * @status: actual, estimate, forecast or target
+ * @source: where the figure comes from (e.g. an article's file name), or "" / NULL: provenance,
+ *   printed in a chart's source line, not a requirement
+ * @quote: the phrase of the source that states it, or "" / NULL
+ * @note: anything a reader should know, or ""
+ * @reserved: for fields of later versions; zero
  *
  * One figure. @value, @low and @high are NaN when absent (a range has @low and @high; its
  * @value may be NaN). @total is the N of "x/N", 0 when absent. @period is "" for a whole year.
- * @source names the article file and @quote the phrase the figure comes from.
+ * @source and @quote say where the figure comes from, when it comes from a document.
  * Ranks (the value, low and high of a rank indicator) and @total are at most
  * LR_RANK_MAX. Ownership, and @reserved, as for lr_indicator_t.
  *
@@ -319,6 +343,7 @@ lr_dataset_get_observation_line(const lr_dataset_t *dataset, size_t index);
 
 /**
  * lr_dataset_set_entity_name:
+ * @dataset: a dataset
  * @entity: an entity as the observations name it (Vietnamese)
  * @name_en: its English name; both copied
  *
@@ -342,6 +367,7 @@ lr_dataset_get_entity_name(const lr_dataset_t *dataset, const char *entity, lr_l
 
 /**
  * lr_dataset_set_source_label:
+ * @dataset: a dataset
  * @source: a source file name as the observations give it
  * @label_vi, @label_en: the citation to print after "Nguồn:" / "Source:"; copied
  *

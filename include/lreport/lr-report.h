@@ -120,6 +120,7 @@ lr_report_get_error_count(const lr_report_t *report);
 
 /**
  * lr_report_get_error:
+ * @report: a report
  * @index: 0 for the first error
  * Returns: the error, owned by @report and valid until it is destroyed, or NULL when
  * @index is out of range.
@@ -184,6 +185,7 @@ lr_report_set_page_size(lr_report_t *report, lr_page_size_t size);
 
 /**
  * lr_report_set_theme:
+ * @report: a report
  * @theme: the theme for pages and charts alike (referenced); NULL restores the default.
  * A figure's chart is drawn with the report's theme.
  * Since: 0.2
@@ -193,6 +195,7 @@ lr_report_set_theme(lr_report_t *report, lr_theme_t *theme);
 
 /**
  * lr_report_set_justify:
+ * @report: a report
  * @justify: true (default) for justified body text, false for ragged right. Lines break at
  * spaces only, never with a hyphen, either way.
  * Since: 0.2
@@ -204,6 +207,7 @@ lr_report_set_justify(lr_report_t *report, bool justify);
 
 /**
  * lr_report_add_heading:
+ * @report: a report
  * @level: 1 for a section (a new page, in the contents and the outline), 2 for a
  *   subsection (in the contents and the outline, nested)
  * @text: plain UTF-8 text, at most LR_LABEL_LENGTH_MAX bytes (since 0.3)
@@ -214,6 +218,7 @@ lr_report_add_heading(lr_report_t *report, int level, const char *text);
 
 /**
  * lr_report_add_paragraph:
+ * @report: a report
  * @text: plain UTF-8 text, never parsed as markup (for styles and references use
  *   lr_report_add_markdown())
  * Since: 0.2
@@ -223,6 +228,7 @@ lr_report_add_paragraph(lr_report_t *report, const char *text);
 
 /**
  * lr_report_add_markdown:
+ * @report: a report
  * @markdown: a spec body (no front matter): Markdown with fenced `chart`, `figures` and
  *   `table` blocks and {{references}}, as in a spec file
  *
@@ -234,6 +240,7 @@ lr_report_add_markdown(lr_report_t *report, const char *markdown);
 
 /**
  * lr_report_add_chart:
+ * @report: a report
  * @chart: the chart, which the report takes over (it destroys it, also when this call fails:
  *   do not use @chart afterwards). Its theme and language are replaced by the report's; its
  *   dataset should be the report's.
@@ -249,6 +256,7 @@ lr_report_add_chart(lr_report_t *report, lr_chart_t *chart, const char *caption)
 
 /**
  * lr_report_add_key_figure:
+ * @report: a report
  * @indicator: an indicator of the report's dataset
  * @entity: the entity, or NULL for the indicator's only one (or "Việt Nam")
  * @year: the year, or 0 for the latest with data
@@ -266,10 +274,14 @@ lr_report_add_key_figure(lr_report_t *report, const char *indicator, const char 
 
 /**
  * lr_report_add_table:
+ * @report: a report
  * @indicators: indicator ids, @indicator_count of them (at least one)
+ * @indicator_count: how many @indicators
  * @entities: entity names, or NULL (with @entity_count 0) for the default entity; several
  *   entities with one indicator make entity rows
+ * @entity_count: how many @entities
  * @years: the columns, or NULL (with @year_count 0) for every year with data
+ * @year_count: how many @years
  * @title: the table's caption after "Bảng N." / "Table N.", or NULL for none (it and each
  *   entity at most LR_LABEL_LENGTH_MAX bytes, since 0.3)
  *
@@ -301,6 +313,7 @@ lr_report_get_page_count(lr_report_t *report);
 
 /**
  * lr_report_get_page_size:
+ * @report: a report
  * @width, @height: (out): the page in points (1/72 in)
  * Since: 0.2
  */
@@ -309,6 +322,7 @@ lr_report_get_page_size(const lr_report_t *report, double *width, double *height
 
 /**
  * lr_report_draw_page:
+ * @report: a report
  * @index: 0 for the cover
  * @cr: any cairo context; the page is drawn with its top-left corner at the user-space
  *   origin, in points (scale @cr for another size); the state is saved and restored
@@ -322,6 +336,7 @@ lr_report_draw_page(lr_report_t *report, int index, cairo_t *cr);
 
 /**
  * lr_report_write:
+ * @report: a report
  * @path: a .pdf file, or a .png name from which page files are named: "out/b.png" gives
  *   "out/b-01.png", "out/b-02.png", … (two digits, more for 100 pages or more)
  * @format: LR_FORMAT_PDF, LR_FORMAT_PNG, or LR_FORMAT_AUTO for @path's extension

@@ -219,7 +219,9 @@ lr_theme_set_color(lr_theme_t *theme, lr_theme_color_t role, double red, double 
 
 /**
  * lr_theme_set_series_color:
+ * @theme: a theme
  * @index: 0 to LR_THEME_SERIES_COLORS - 1
+ * @red, @green, @blue: components, 0–1
  *
  * Returns: as lr_theme_set_color().
  * Since: 0.1
@@ -229,6 +231,7 @@ lr_theme_set_series_color(lr_theme_t *theme, unsigned index, double red, double 
 
 /**
  * lr_theme_set_size:
+ * @theme: a theme
  * @which: which setting
  * @value: the new value, finite and not negative
  *
@@ -249,6 +252,7 @@ lr_theme_get_size(const lr_theme_t *theme, lr_theme_size_t which);
 
 /**
  * lr_theme_set_font_family:
+ * @theme: a theme
  * @family: a family name the bundled fonts (or LREPORT_FONTS_DIR's) provide, copied
  *
  * Returns: LR_STATUS_SUCCESS, LR_STATUS_NULL_POINTER, LR_STATUS_INVALID_UTF8 or
