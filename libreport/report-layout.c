@@ -25,8 +25,8 @@
 
 /* ---- Style ---------------------------------------------------------------------------- */
 
-static void
-style_init(const lr_report_t *report, double page_width, lr_report_style_t *style)
+void
+lr_report_style_init(const lr_report_t *report, double page_width, lr_report_style_t *style)
 {
 	const lr_theme_t *theme = report->theme;
 	/* A5 is read closer: a smaller body keeps ~60 characters a line on both. */
@@ -969,7 +969,7 @@ lr_report_layout_build(const lr_report_t *report, lr_error_record_t *error)
 		lr_report_layout_free(layout);
 		return NULL;
 	}
-	style_init(report, layout->page_width, &layout->style);
+	lr_report_style_init(report, layout->page_width, &layout->style);
 	builder.column = layout->page_width - layout->margin_left - layout->margin_right;
 	builder.context = (lr_report_context_t) {
 		.report = report,

@@ -233,7 +233,7 @@ char *lr_report_suggest_indicator(const lr_report_t *report, const char *id);
 
 /* ---- Layout: what block modules share ---------------------------------------------- */
 
-/* Sizes and colours of pages, from the theme (report.c fills it). */
+/* Sizes and colours of pages, from the theme (lr_report_style_init() fills it). */
 typedef struct {
 	const char *font_family;
 	double body_size, small_size, h1_size, h2_size, h3_size, title_size, card_value_size;
@@ -241,6 +241,9 @@ typedef struct {
 	double paragraph_gap;       /* space after a paragraph */
 	lr_color_t text, muted, accent, rule, background, better, worse, panel;
 } lr_report_style_t;
+
+/* The page style of @report's theme for pages @page_width points wide (report-layout.c). */
+void lr_report_style_init(const lr_report_t *report, double page_width, lr_report_style_t *style);
 
 /* What measuring and drawing a block needs. */
 typedef struct {

@@ -188,36 +188,11 @@ remove_tree(const char *path)
 	}
 }
 
-static int
-compare_names(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* The names in @folder, sorted, one a line ("" when empty). Free with g_free(). */
-static char *
-list_folder(const char *folder)
-{
-	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	GDir *dir = g_dir_open(folder, 0, NULL);
-	const char *name;
-	char *listing;
-
-	ck_assert_ptr_nonnull(dir);
-	while ((name = g_dir_read_name(dir)))
-		g_ptr_array_add(names, g_strdup(name));
-	g_dir_close(dir);
-	g_ptr_array_sort(names, compare_names);
-	g_ptr_array_add(names, NULL);
-	listing = g_strjoinv("\n", (char **) names->pdata);
-	g_ptr_array_unref(names);
-	return listing;
-}
 
 static void
 assert_listing(const char *folder, const char *expected)
 {
-	char *listing = list_folder(folder);
+	char *listing = ct_list_dir(folder);
 
 	ck_assert_str_eq(listing, expected);
 	g_free(listing);
@@ -1090,9 +1065,9 @@ START_TEST(test_target_is_folder)
 		ck_assert_ptr_nonnull(strstr(error.message, path));
 		ck_assert_ptr_nonnull(strstr(error.message, g_strerror(EISDIR)));
 		lr_error_record_clear(&error);
-		listing = list_folder(folder);
+		listing = ct_list_dir(folder);
 		ck_assert_str_eq(listing, names[i]);
-		inside = list_folder(path);
+		inside = ct_list_dir(path);
 		ck_assert_str_eq(inside, "");
 		g_free(listing);
 		g_free(inside);

@@ -53,32 +53,6 @@ typedef struct {
 	lr_error_record_t error;
 } fixture_t;
 
-/* The page style as report-layout.c derives it from the default theme at A4. */
-static void
-style_init(const lr_theme_t *theme, lr_report_style_t *style)
-{
-	double body = 10.5;
-
-	memset(style, 0, sizeof *style);
-	style->font_family = theme->font_family ? theme->font_family : "Noto Sans";
-	style->body_size = body;
-	style->small_size = body * 0.8;
-	style->h1_size = body * 1.9;
-	style->h2_size = body * 1.3;
-	style->h3_size = body * 1.1;
-	style->title_size = body * 2.7;
-	style->card_value_size = body * 1.9;
-	style->line_spacing = 1.5;
-	style->paragraph_gap = body * 0.7;
-	style->text = theme->colors[LR_THEME_COLOR_TEXT];
-	style->muted = theme->colors[LR_THEME_COLOR_TEXT_MUTED];
-	style->accent = theme->series[0];
-	style->rule = theme->colors[LR_THEME_COLOR_GRID];
-	style->background = theme->colors[LR_THEME_COLOR_BACKGROUND];
-	style->better = theme->colors[LR_THEME_COLOR_BETTER];
-	style->worse = theme->colors[LR_THEME_COLOR_WORSE];
-	style->panel = lr_color_lighten(theme->colors[LR_THEME_COLOR_GRID], 0.55);
-}
 
 static void
 fixture_open(fixture_t *f, lr_dataset_t *dataset, lr_language_t language)
@@ -91,7 +65,8 @@ fixture_open(fixture_t *f, lr_dataset_t *dataset, lr_language_t language)
 	f->report = lr_report_create(f->dataset);
 	ck_assert_int_eq(lr_report_status(f->report), LR_STATUS_SUCCESS);
 	lr_report_set_language(f->report, language);
-	style_init(f->report->theme, &f->style);
+	/* The page style of an A4 page (210 mm), as the layout derives it. */
+	lr_report_style_init(f->report, 595.28, &f->style);
 	f->context.report = f->report;
 	f->context.language = language;
 	f->context.pango = lr_fonts_get_context(&status);
