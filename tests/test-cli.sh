@@ -55,6 +55,17 @@ expect 1 "validate bad data" -- "$lreport" validate --data "$source/tests/data/b
 check "[ \"\$(grep -c ': error: ' "$scratch/err")\" -ge 10 ]" "validate lists every error, not just the first"
 contains err "observations.csv:6:34: error: value: expected a number like 27.7, found '16,4'" "file:line:column and what was expected"
 check "[ ! -s \"$scratch/out\" ]" "errors go to stderr, not stdout"
+# A file with an error on every row: other commands print the first 20 and count the rest.
+mkdir -p "$scratch/flood"
+cp "$source/data/indicators.csv" "$scratch/flood/"
+{ echo "indicator,entity,year,period,value,low,high,n,status,source,quote,note"
+  for i in $(seq 1 50); do echo "ecommerce_revenue,Việt Nam,20x$i,,1,,,,actual,s,q,"; done
+} > "$scratch/flood/observations.csv"
+expect 1 "a chart of a dataset with 50 errors" -- "$lreport" bar -i ecommerce_revenue --data "$scratch/flood" -o "$scratch/flood.png"
+check "[ \"\$(grep -c ': error: ' "$scratch/err")\" -eq 20 ]" "20 of 50 errors printed"
+check "grep -q '\.\.\. and 30 more errors, not shown' \"$scratch/err\"" "the rest are counted"
+expect 1 "validate a dataset with 50 errors" -- "$lreport" validate --data "$scratch/flood"
+check "[ \"\$(grep -c ': error: ' "$scratch/err")\" -eq 50 ]" "validate prints all 50"
 expect 1 "validate a missing folder" -- "$lreport" validate --data "$scratch/nowhere"
 contains err "indicators.csv" "a missing file is named"
 

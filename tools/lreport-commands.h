@@ -57,14 +57,18 @@ char *lreport_chart_write(lr_chart_t *chart, const char *output, const lr_write_
 /* `lreport charts` (lreport-charts.c). */
 int lreport_command_charts(int argc, char **argv, const char *default_data_dir);
 
-/* Loads the dataset of @directory; on errors prints them all and returns NULL (lreport.c). */
+/* Loads the dataset of @directory; on errors prints them and returns NULL (lreport.c). */
 lr_dataset_t *lreport_load_dataset(const char *directory);
 
-/* Prints the errors @get returns, as file:line:column: error: message (lreport.c). */
+/* At most how many errors lreport_print_errors() prints (0: all), then a count of the rest. */
+extern size_t lreport_errors_shown_max;
+
+/* Prints the errors @get returns, as file:line:column: error: message, at most
+ * lreport_errors_shown_max of them (lreport.c). */
 void lreport_print_errors(FILE *out, size_t count, const lr_error_t *(*get)(const void *, size_t),
 			  const void *object);
 
-/* Prints every error of @dataset as file:line:column: error: message (lreport.c). */
+/* Prints the errors of @dataset, as lreport_print_errors() does (lreport.c). */
 void lreport_print_dataset_errors(const lr_dataset_t *dataset);
 
 /* `lreport report` (lreport-report.c). */

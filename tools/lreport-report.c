@@ -12,21 +12,16 @@
 
 #include "lreport-commands.h"
 
+static const lr_error_t *
+get_report_error(const void *report, size_t index)
+{
+	return lr_report_get_error(report, index);
+}
+
 static void
 print_report_errors(const lr_report_t *report)
 {
-	size_t count = lr_report_get_error_count(report);
-
-	for (size_t i = 0; i < count; i++) {
-		const lr_error_t *error = lr_report_get_error(report, i);
-		if (error->file && error->line)
-			fprintf(stderr, "%s:%u:%u: error: %s\n", error->file, error->line, error->column,
-				error->message);
-		else if (error->file)
-			fprintf(stderr, "%s: error: %s\n", error->file, error->message);
-		else
-			fprintf(stderr, "lreport: error: %s\n", error->message);
-	}
+	lreport_print_errors(stderr, lr_report_get_error_count(report), get_report_error, report);
 }
 
 static void

@@ -81,11 +81,20 @@ default_data_directory(void)
 	return directory;
 }
 
+/* How many errors a command prints before a count of the rest: a file with an error on every
+ * row should not bury the first (and usually only) mistake under thousands of lines.
+ * `lreport validate` lists them all. */
+size_t lreport_errors_shown_max = 20;
+
 void
 lreport_print_errors(FILE *out, size_t count, const lr_error_t *(*get)(const void *, size_t),
 		     const void *object)
 {
-	for (size_t i = 0; i < count; i++) {
+	size_t shown = lreport_errors_shown_max && count > lreport_errors_shown_max
+			       ? lreport_errors_shown_max
+			       : count;
+
+	for (size_t i = 0; i < shown; i++) {
 		const lr_error_t *error = get(object, i);
 		if (error->file && error->line)
 			fprintf(out, "%s:%u:%u: error: %s\n", error->file, error->line, error->column,
@@ -95,6 +104,9 @@ lreport_print_errors(FILE *out, size_t count, const lr_error_t *(*get)(const voi
 		else
 			fprintf(out, "%s: error: %s\n", program, error->message);
 	}
+	if (shown < count)
+		fprintf(out, "%s: ... and %zu more errors, not shown (`lreport validate` lists them "
+			     "all)\n", program, count - shown);
 }
 
 static const lr_error_t *
@@ -206,6 +218,7 @@ command_validate(int argc, char **argv)
 	g_option_context_free(context);
 	if (status >= 0)
 		goto out;
+	lreport_errors_shown_max = 0; /* validate lists every error */
 	dataset = lreport_load_dataset(data);
 	if (!dataset) {
 		status = EXIT_DATA;
