@@ -363,7 +363,7 @@ set_add_error(lr_chart_set_t *set, lr_error_record_t *error)
 	memset(error, 0, sizeof *error);
 	if (set->status == LR_STATUS_SUCCESS)
 		set->status = stored->public.status;
-	g_ptr_array_add(set->errors, stored);
+	lr_error_list_add(set->errors, stored);
 }
 
 static void

@@ -7,6 +7,7 @@
 #define LR_COMMON_PRIVATE_H
 
 #include <glib.h>
+#include <stdbool.h>
 #include <lreport/lr-common.h>
 
 /* An error that owns its strings; lr_error_t is its public, borrowed view. */
@@ -32,6 +33,16 @@ lr_error_record_clear(lr_error_record_t *record);
 /* A list of errors in the order met: lr_error_record_t *, owned by the list. */
 GPtrArray *
 lr_error_list_new(void);
+
+/* Adds @record (allocated with g_new0, filled) to @list and returns true; or, when @list
+ * already holds LR_ERROR_COUNT_MAX errors, frees it and returns false, having added, the
+ * first time, an error at @record's place saying that reading stops there. */
+bool
+lr_error_list_add(GPtrArray *list, lr_error_record_t *record);
+
+/* Whether @list has reached LR_ERROR_COUNT_MAX: readers stop reading. */
+bool
+lr_error_list_is_full(const GPtrArray *list);
 
 /* The @index-th error's public view, or NULL when @list is NULL or @index out of range. */
 const lr_error_t *

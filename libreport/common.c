@@ -161,6 +161,31 @@ lr_error_list_new(void)
 	return g_ptr_array_new_with_free_func(error_record_free);
 }
 
+bool
+lr_error_list_add(GPtrArray *list, lr_error_record_t *record)
+{
+	if (list->len < LR_ERROR_COUNT_MAX) {
+		g_ptr_array_add(list, record);
+		return true;
+	}
+	if (list->len == LR_ERROR_COUNT_MAX) {
+		lr_error_record_t *last = g_new0(lr_error_record_t, 1);
+		lr_error_record_set(last, record->public.status, record->public.file,
+				    record->public.line, record->public.column,
+				    "too many errors: reading stopped here after %u; correct these "
+				    "and read the file again", LR_ERROR_COUNT_MAX);
+		g_ptr_array_add(list, last);
+	}
+	error_record_free(record);
+	return false;
+}
+
+bool
+lr_error_list_is_full(const GPtrArray *list)
+{
+	return list && list->len >= LR_ERROR_COUNT_MAX;
+}
+
 const lr_error_t *
 lr_error_list_get(const GPtrArray *list, size_t index)
 {

@@ -33,6 +33,7 @@ struct csv_reader {
 	const char *const *columns;
 	int column_count;
 	bool header_seen;
+	bool stop;                /* LR_ERROR_COUNT_MAX errors recorded: read no further */
 	void (*handle_record)(csv_reader_t *reader, char **fields, const unsigned *columns,
 			      unsigned line);
 };
@@ -158,8 +159,14 @@ on_record(int terminator, void *data)
 	unsigned line, column;
 	unsigned *columns;
 
-	if (count == 0)
+	if (count == 0 || reader->stop)
 		return;
+	if (lr_dataset_errors_full(reader->dataset)) {
+		/* Recorded as the list's last error: "too many errors: reading stopped here". */
+		error_at(reader, starts[0], LR_STATUS_PARSE_ERROR, "reading stopped");
+		reader->stop = true;
+		return;
+	}
 	if (!reader->header_seen) {
 		reader->header_seen = true;
 		/* Checked like any record: a NUL would otherwise cut a cell short unnoticed. */
@@ -426,14 +433,6 @@ load_csv_text(lr_dataset_t *dataset, const char *path, const char *contents, siz
 		start = 3;
 	reader.line_starts = g_array_new(FALSE, FALSE, sizeof(size_t));
 	g_array_append_val(reader.line_starts, start);
-	/* libcsv ends a record at a lone CR too (old Mac files): count it as a line end, or every
-	 * record of such a file is "line 1" and locate() rescans the file for each field. */
-	for (size_t i = 0; i < size; i++)
-		if (contents[i] == '\n' ||
-		    (contents[i] == '\r' && (i + 1 == size || contents[i + 1] != '\n'))) {
-			size_t next = i + 1;
-			g_array_append_val(reader.line_starts, next);
-		}
 	if (is_blank(contents + start, size - start)) {
 		char *expected = expected_header(&reader);
 		error_at(&reader, start, LR_STATUS_PARSE_ERROR,
@@ -443,7 +442,7 @@ load_csv_text(lr_dataset_t *dataset, const char *path, const char *contents, siz
 	}
 
 	csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	for (reader.offset = start; reader.offset < size; reader.offset++) {
+	for (reader.offset = start; reader.offset < size && !reader.stop; reader.offset++) {
 		char byte = contents[reader.offset];
 		/* libcsv skips blanks before a field (and blank lines), so a field starts at its
 		 * first other byte: this keeps a line of spaces from becoming the next record's
@@ -451,6 +450,16 @@ load_csv_text(lr_dataset_t *dataset, const char *path, const char *contents, siz
 		if (reader.field_start < 0 && byte != '\r' && byte != '\n' && byte != ' ' &&
 		    byte != '\t')
 			reader.field_start = (gssize) reader.offset;
+		/* The line index grows as the text is read (before libcsv sees the line end, so a
+		 * record's line is complete when it is handled), not over the whole file first: a
+		 * file that stops at LR_ERROR_COUNT_MAX errors is never indexed to its end. libcsv
+		 * ends a record at a lone CR too (old Mac files): count it as a line end, or every
+		 * record of such a file is "line 1" and locate() rescans the file for each field. */
+		if (byte == '\n' || (byte == '\r' && (reader.offset + 1 == size ||
+							contents[reader.offset + 1] != '\n'))) {
+			size_t next = reader.offset + 1;
+			g_array_append_val(reader.line_starts, next);
+		}
 		if (csv_parse(&parser, contents + reader.offset, 1, on_field, on_record, &reader) != 1) {
 			error_at(&reader, reader.offset, LR_STATUS_PARSE_ERROR,
 				 "malformed quoted field: after a closing quote expected a comma or "
@@ -458,6 +467,10 @@ load_csv_text(lr_dataset_t *dataset, const char *path, const char *contents, siz
 			csv_free(&parser);
 			goto out;
 		}
+	}
+	if (reader.stop) {
+		csv_free(&parser);
+		goto out;
 	}
 	unterminated = csv_fini(&parser, on_field, on_record, &reader) != 0;
 	if (unterminated)

@@ -43,6 +43,10 @@ void
 lr_dataset_record_error(lr_dataset_t *dataset, lr_status_t status, const char *file,
 			unsigned line, unsigned column, const char *format, ...) G_GNUC_PRINTF(6, 7);
 
+/* Whether @dataset holds LR_ERROR_COUNT_MAX errors, so that readers stop reading. */
+bool
+lr_dataset_errors_full(const lr_dataset_t *dataset);
+
 /* As the public adders, with the position used in error messages (NULL for API calls). */
 lr_status_t
 lr_dataset_add_indicator_at(lr_dataset_t *dataset, const lr_indicator_t *indicator,

@@ -119,6 +119,12 @@ lr_dataset_get_error(const lr_dataset_t *dataset, size_t index)
 	return dataset ? lr_error_list_get(dataset->errors, index) : NULL;
 }
 
+bool
+lr_dataset_errors_full(const lr_dataset_t *dataset)
+{
+	return lr_error_list_is_full(dataset->errors);
+}
+
 void
 lr_dataset_record_error(lr_dataset_t *dataset, lr_status_t status, const char *file,
 			unsigned line, unsigned column, const char *format, ...)
@@ -129,6 +135,8 @@ lr_dataset_record_error(lr_dataset_t *dataset, lr_status_t status, const char *f
 
 	if (!dataset->errors)
 		return;
+	if (dataset->errors->len > LR_ERROR_COUNT_MAX)
+		return; /* full, and said so: not worth formatting */
 	record = g_new0(lr_error_record_t, 1);
 	va_start(args, format);
 	formatted = g_strdup_vprintf(format, args);
@@ -142,7 +150,7 @@ lr_dataset_record_error(lr_dataset_t *dataset, lr_status_t status, const char *f
 	record->public.file = record->file;
 	record->public.line = line;
 	record->public.column = column;
-	g_ptr_array_add(dataset->errors, record);
+	lr_error_list_add(dataset->errors, record);
 	if (dataset->status == LR_STATUS_SUCCESS)
 		dataset->status = status;
 }

@@ -222,7 +222,7 @@ lr_report_record_error(lr_report_t *report, lr_status_t status, const char *file
 	record = g_new0(lr_error_record_t, 1);
 	lr_error_record_set(record, status, file, line, column, "%s", message);
 	g_free(message);
-	g_ptr_array_add(report->errors, record);
+	lr_error_list_add(report->errors, record);
 	if (report->status == LR_STATUS_SUCCESS)
 		report->status = status;
 	return status;

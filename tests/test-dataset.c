@@ -1098,6 +1098,46 @@ START_TEST(test_memory_bad)
 }
 END_TEST
 
+/* A text with a mistake on each of 2 million lines (4 MB): reading stops after
+ * LR_ERROR_COUNT_MAX errors with one more saying so, at the line reached, and none of the
+ * rest is read (it once recorded every error: 10 MB of such lines took 1.3 GB and 45 s). */
+START_TEST(test_error_count_max)
+{
+	static const char header[] = "indicator,entity,year,period,value,low,high,n,status,source,quote,note\n";
+	size_t size, lines = 2000000;
+	char *indicators = fixture_bytes("good", "basic", IND, &size);
+	GString *text = g_string_new(header);
+	const lr_error_t *last;
+	lr_dataset_t *dataset;
+
+	for (size_t i = 0; i < lines; i++)
+		g_string_append(text, "x\n");
+	dataset = lr_dataset_load_from_memory("flood", indicators, size, text->str, text->len);
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), LR_ERROR_COUNT_MAX + 1);
+	assert_error(dataset, 0, LR_STATUS_PARSE_ERROR, "flood/observations.csv", 2, 1,
+		     "expected 12 fields, found 1", "first");
+	last = lr_dataset_get_error(dataset, LR_ERROR_COUNT_MAX);
+	ck_assert_str_eq(last->file, "flood/observations.csv");
+	ck_assert_uint_eq(last->line, LR_ERROR_COUNT_MAX + 2);
+	ck_assert_msg(strstr(last->message, "too many errors: reading stopped here after 1000"),
+		      "%s", last->message);
+	ck_assert_int_eq(lr_dataset_status(dataset), LR_STATUS_PARSE_ERROR);
+	lr_dataset_destroy(dataset);
+
+	/* Just below the limit, every error is kept and nothing is said of a limit. */
+	g_string_truncate(text, sizeof header - 1);
+	for (size_t i = 0; i < LR_ERROR_COUNT_MAX; i++)
+		g_string_append(text, "x\n");
+	dataset = lr_dataset_load_from_memory("flood", indicators, size, text->str, text->len);
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), LR_ERROR_COUNT_MAX);
+	last = lr_dataset_get_error(dataset, LR_ERROR_COUNT_MAX - 1);
+	ck_assert_ptr_null(strstr(last->message, "too many"));
+	lr_dataset_destroy(dataset);
+	g_string_free(text, TRUE);
+	g_free(indicators);
+}
+END_TEST
+
 START_TEST(test_memory_arguments)
 {
 	static const char header[] = "indicator,entity,year,period,value,low,high,n,status,source,quote,note\n";
@@ -1540,6 +1580,7 @@ dataset_suite(void)
 	tcase_add_loop_test(tc, test_memory_good, 0, 5);
 	tcase_add_loop_test(tc, test_memory_bad, 0, N_ELEMENTS(bad_cases));
 	tcase_add_test(tc, test_memory_arguments);
+	tcase_add_test(tc, test_error_count_max);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("label_limit");

@@ -306,6 +306,26 @@ START_TEST(test_bad_spec)
 }
 END_TEST
 
+/* A spec with 3,000 bad references records LR_ERROR_COUNT_MAX of them and one more that
+ * says where reading stopped: bounded memory for any spec. */
+START_TEST(test_error_count_max)
+{
+	GString *spec = g_string_new(FRONT);
+	const lr_error_t *last;
+	lr_report_t *report;
+
+	for (int i = 0; i < 3000; i++)
+		g_string_append(spec, "Một {{nope}} câu.\n\n");
+	report = load(spec->str);
+	ck_assert_uint_eq(lr_report_get_error_count(report), LR_ERROR_COUNT_MAX + 1);
+	last = lr_report_get_error(report, LR_ERROR_COUNT_MAX);
+	ck_assert_msg(strstr(last->message, "too many errors"), "%s", last->message);
+	ck_assert_uint_eq(last->line, 4 + 2 * LR_ERROR_COUNT_MAX);
+	lr_report_destroy(report);
+	g_string_free(spec, TRUE);
+}
+END_TEST
+
 START_TEST(test_every_error_recorded_in_order)
 {
 	const char *spec = "---\ntitle: T\nlanguage: fr\n---\n"
@@ -864,6 +884,7 @@ report_spec_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_bad_spec, 0, G_N_ELEMENTS(bad_specs));
 	tcase_add_test(tc, test_every_error_recorded_in_order);
+	tcase_add_test(tc, test_error_count_max);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("good");

@@ -179,6 +179,17 @@ lr_language_to_string(lr_language_t language);
 #define LR_LABEL_LENGTH_MAX 4096u
 
 /**
+ * LR_ERROR_COUNT_MAX:
+ *
+ * The most errors a dataset, a chart list or a report spec records: 1000. Then one more
+ * error, at the place reached, says that reading stopped there, and the rest of the input is
+ * not read (nor checked). This bounds the memory and time that bad input can take: a file
+ * of 256 MiB with a mistake on every line would otherwise hold about 100 million errors.
+ * Since: 0.3
+ */
+#define LR_ERROR_COUNT_MAX 1000u
+
+/**
  * LR_NOTE_LENGTH_MAX:
  *
  * The longest note or quote of a dataset (the `note` and `quote` columns), which are kept

@@ -166,7 +166,7 @@ lr_dataset_create(void);
  *   sources.csv and entities.csv (citations and English entity names)
  *
  * Loads and validates the files. Each must be a regular file of at most LR_FILE_SIZE_MAX
- * bytes (a FIFO, a device or a larger file is refused with LR_STATUS_READ_ERROR). Every error found is recorded (not just the first):
+ * bytes (a FIFO, a device or a larger file is refused with LR_STATUS_READ_ERROR). Every error found is recorded (not just the first; up to LR_ERROR_COUNT_MAX, then reading stops):
  * read them with lr_dataset_get_error_count() and lr_dataset_get_error(). A dataset with
  * errors has the first error's status and should not be drawn.
  *
