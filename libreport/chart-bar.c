@@ -1217,22 +1217,19 @@ crowded_error(const lr_chart_t *chart, const lr_scene_t *scene, const pass_resul
 	lr_status_t status;
 
 	lr_error_record_clear(error);
-	if (horizontal)
-		status = lr_error_record_set(
-			error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
-			"the canvas (%g × %g) is too small for %d horizontal bars: their labels, even at "
-			"the smallest legible size (%g), %s; or give no height (--size %gx, height 0) "
-			"and the chart takes the height it needs",
-			scene->width, scene->height, crowded->categories, LR_CHART_TEXT_SIZE_MIN, fits,
-			scene->width);
-	else
-		status = lr_error_record_set(
-			error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
-			"the canvas (%g × %g) is too small for %d vertical bars: their labels, turned and "
-			"at the smallest legible size (%g), %s; or draw horizontal bars (--horizontal, "
-			"with --size %gx to take the height they need)",
-			scene->width, scene->height, crowded->categories, LR_CHART_TEXT_SIZE_MIN, fits,
-			scene->width);
+	/* One message for both orientations; only how the labels were tried and the way out
+	 * differ. */
+	status = lr_error_record_set(
+		error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+		"the canvas (%g × %g) is too small for %d %s bars: their labels, %s the smallest "
+		"legible size (%g), %s; or %s--size %gx%s",
+		scene->width, scene->height, crowded->categories,
+		horizontal ? "horizontal" : "vertical", horizontal ? "even at" : "turned and at",
+		LR_CHART_TEXT_SIZE_MIN, fits,
+		horizontal ? "give no height (" : "draw horizontal bars (--horizontal, with ",
+		scene->width,
+		horizontal ? ", height 0) and the chart takes the height it needs"
+			   : " to take the height they need)");
 	g_free(fits);
 	return status;
 }
