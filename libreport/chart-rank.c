@@ -544,8 +544,11 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	}
 	status = lr_frame_layout(chart, scene, table, &frame, &plot, rank->error);
 	if (status) {
-		/* The frame's own refusals are of a canvas too small either way. */
-		rank->short_width = rank->short_height = status == LR_STATUS_INVALID_ARGUMENT;
+		/* The frame refuses a canvas too narrow for any chart (as chart-frame.c
+		 * judges it), else one with no room left for the plot. */
+		bool narrow = scene->width - 2 * font * theme->sizes[LR_THEME_SIZE_MARGIN] < font * 4;
+		rank->short_width = status == LR_STATUS_INVALID_ARGUMENT && narrow;
+		rank->short_height = status == LR_STATUS_INVALID_ARGUMENT && !narrow;
 		goto out;
 	}
 

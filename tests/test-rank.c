@@ -1060,7 +1060,7 @@ START_TEST(test_too_small_names_size)
 {
 	static const int years[] = { 2018, 2020, 2022, 2024 };
 	static const double canvases[][2] = { { 300, 170 }, { 250, 140 }, { 200, 400 },
-					      { 800, 120 }, { 100, 60 } };
+					      { 800, 120 }, { 100, 60 }, { 400, 100 }, { 60, 300 } };
 	lr_dataset_t *dataset = scale_dataset(8, years, N_ELEMENTS(years), 40, 120);
 	lr_chart_t *chart = scale_chart(dataset, LR_LANGUAGE_VI, NULL);
 
