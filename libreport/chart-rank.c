@@ -914,6 +914,7 @@ layout_once(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *error
 	lr_status_t status;
 	bool labels_fit = false;
 
+	*short_width = *short_height = false; /* a selection or emphasis error is not of size */
 	status = lr_chart_select(chart, true, &rank.table, error);
 	if (status)
 		return status;
