@@ -33,6 +33,8 @@ typedef struct {
 	/* Category labels as chosen to fit (choose_vertical_labels, choose_horizontal_labels). */
 	double label_size;          /* size factor of category and value labels */
 	bool rotated;               /* vertical bars: labels turned a quarter, read upwards */
+	bool angled;                /* vertical bars: labels turned 45°, ending at their tick */
+	bool turn_value_labels;     /* outside value labels turned a quarter (see draw_bars) */
 	int step;                   /* ordered categories: every step-th labelled; 1: all */
 	double min_band;            /* the band the labels would need at the legibility floor */
 	/* Value labels: how many there were and how many found no room. */
@@ -370,8 +372,9 @@ clear_labels_for(lr_text_t *labels, int count)
  * A chart never overprints text. When the category labels do not fit side by side at the
  * small size, a vertical chart tries, at each size from the small size down to the
  * legibility floor (LR_CHART_TEXT_SIZE_MIN): wrapped labels side by side, then (years only)
- * every 2nd, 5th, 10th … year, then labels turned a quarter, read upwards, their ends at
- * the axis. A horizontal chart shrinks its labels until each fits its band. When nothing
+ * every 2nd, 5th, 10th … year, then labels turned 45° (they read more easily than upright
+ * ones and take less height, but need wider bands: a line's height over √½), then turned a
+ * quarter, read upwards; turned labels end at their bar's tick. A horizontal chart shrinks its labels until each fits its band. When nothing
  * fits, the layout reports the band the labels would need at the floor, and the chart is
  * refused with the size that would hold it. */
 
@@ -393,13 +396,18 @@ label_sizes(const bar_layout_t *bar, double *sizes, int max)
 	return count;
 }
 
+/* How vertical bars' category labels stand. */
+typedef enum { LABELS_FLAT, LABELS_ANGLED, LABELS_TURNED } label_pose_t;
+
 /* Measures every category label at @size: wrapped to @wrap_width in at most @max_lines
- * (turned labels: one line, ellipsized beyond @wrap_width). */
+ * (angled or turned labels: one line, ellipsized beyond @wrap_width). */
 static lr_status_t
-measure_categories(bar_layout_t *bar, double size, double wrap_width, int max_lines, bool rotated,
+measure_categories(bar_layout_t *bar, double size, double wrap_width, int max_lines, label_pose_t pose,
 		   lr_text_t *labels)
 {
 	int C = bar->table.category_count;
+
+	bool rotated = pose != LABELS_FLAT;
 
 	clear_labels_for(labels, C);
 	for (int c = 0; c < C; c++) {
@@ -432,25 +440,33 @@ is_labelled(const bar_layout_t *bar, int position, int step)
 			   : position % step == 0;
 }
 
-/* True when the labels shown (every @step-th), each centred on its band, leave a gap between
- * neighbours and stay on the canvas. @across: the extent along the category axis of each
- * label (width, or line height of turned labels). */
+/* True when the labels shown (every @step-th), each centred on (or, angled, ending at) its
+ * band's middle, leave a gap between neighbours and stay on the canvas. Flat and turned
+ * labels part along the category axis (by width, or line height); angled ones are parallel
+ * strips, parted by their line heights across, √½ of the bands between them. */
 static bool
-labels_fit_side_by_side(const bar_layout_t *bar, const lr_text_t *labels, int step, bool rotated)
+labels_fit_side_by_side(const bar_layout_t *bar, const lr_text_t *labels, int step, label_pose_t pose)
 {
 	int C = bar->table.category_count, previous = -1;
-	double gap = bar->band_size * (rotated ? 0.08 : 0.04), previous_extent = 0;
+	double gap = bar->band_size * (pose == LABELS_TURNED ? 0.08 : 0.04), previous_extent = 0;
 
 	for (int position = 0; position < C; position++) {
 		int c = bar->order[position];
-		double extent = rotated ? labels[c].height : labels[c].width;
+		double extent = pose == LABELS_FLAT ? labels[c].width : labels[c].height;
 		double centre = bar->band0 + (position + 0.5) * bar->band_size;
+		double left = centre - extent / 2, right = centre + extent / 2;
+		double room = (position - previous) * bar->band_size;
 		if (!is_labelled(bar, position, step))
 			continue;
-		if (centre - extent / 2 < 0 || centre + extent / 2 > bar->scene->width)
+		if (pose == LABELS_ANGLED) {
+			left = centre - lr_scene_angled_reach(labels[c].width, labels[c].height);
+			right = centre + labels[c].height * G_SQRT2 / 4;
+			room *= G_SQRT2 / 2;
+			gap = labels[c].height * 0.15;
+		}
+		if (left < 0 || right > bar->scene->width)
 			return false;
-		if (previous >= 0 && (previous_extent + extent) / 2 + gap >
-					     (position - previous) * bar->band_size)
+		if (previous >= 0 && (previous_extent + extent) / 2 + gap > room)
 			return false;
 		previous = position;
 		previous_extent = extent;
@@ -497,30 +513,46 @@ choose_vertical_labels(bar_layout_t *bar, double max_length, lr_text_t *labels, 
 	*fits = true;
 	for (int cut = 0; cut < 2; cut++)
 		for (int i = 0; i < count; i++) {
+			double line = bar->scene->font_size * sizes[i] * 1.5;
 			bar->label_size = sizes[i];
 			bar->rotated = false;
+			bar->angled = false;
 			bar->step = 1;
-			status = measure_categories(bar, sizes[i], bar->band_size * 0.96, max_lines, false,
-						    labels);
+			status = measure_categories(bar, sizes[i], bar->band_size * 0.96, max_lines,
+						    LABELS_FLAT, labels);
 			if (status)
 				return status;
 			*extent = max_extent(labels, C, false);
 			if (cut || !any_ellipsized(labels, C)) {
-				if (labels_fit_side_by_side(bar, labels, 1, false))
+				if (labels_fit_side_by_side(bar, labels, 1, LABELS_FLAT))
 					return LR_STATUS_SUCCESS;
 				for (unsigned k = 0; ordered && k < G_N_ELEMENTS(steps) && steps[k] < C; k++) {
 					bar->step = steps[k];
-					if (labels_fit_side_by_side(bar, labels, steps[k], false))
+					if (labels_fit_side_by_side(bar, labels, steps[k], LABELS_FLAT))
 						return LR_STATUS_SUCCESS;
 				}
 			}
 			bar->step = 1;
+			/* Angled: as long as their bounding box is no taller than turned labels. */
+			bar->angled = true;
+			status = measure_categories(bar, sizes[i], MAX(line, max_length * G_SQRT2 - line), 1,
+						    LABELS_ANGLED, labels);
+			if (status)
+				return status;
+			*extent = 0;
+			for (int c = 0; c < C; c++)
+				*extent = MAX(*extent, lr_scene_angled_extent(labels[c].width, labels[c].height));
+			if ((cut || !any_ellipsized(labels, C)) && *extent <= max_length + 1e-9 &&
+			    labels_fit_side_by_side(bar, labels, 1, LABELS_ANGLED))
+				return LR_STATUS_SUCCESS;
+			bar->angled = false;
 			bar->rotated = true;
-			status = measure_categories(bar, sizes[i], max_length, 1, true, labels);
+			status = measure_categories(bar, sizes[i], max_length, 1, LABELS_TURNED, labels);
 			if (status)
 				return status;
 			*extent = max_extent(labels, C, true);
-			if ((cut || !any_ellipsized(labels, C)) && labels_fit_side_by_side(bar, labels, 1, true))
+			if ((cut || !any_ellipsized(labels, C)) &&
+			    labels_fit_side_by_side(bar, labels, 1, LABELS_TURNED))
 				return LR_STATUS_SUCCESS;
 		}
 	/* Turned, at the floor: the band the widest line needs, with its gap. */
@@ -543,11 +575,12 @@ choose_horizontal_labels(bar_layout_t *bar, double band, double wrap_width, lr_t
 
 	*fits = true;
 	bar->rotated = false;
+	bar->angled = false;
 	bar->step = 1;
 	for (int i = 0; i < count; i++) {
 		int lines = (int) MAX(1, MIN(max_lines, floor(band * 0.92 / (font * sizes[i] * 1.4))));
 		bar->label_size = sizes[i];
-		status = measure_categories(bar, sizes[i], wrap_width, lines, false, labels);
+		status = measure_categories(bar, sizes[i], wrap_width, lines, LABELS_FLAT, labels);
 		if (status)
 			return status;
 		*extent = max_extent(labels, C, true);
@@ -646,7 +679,7 @@ place_value_label(bar_layout_t *bar, const char *label, double band_position, do
 	color = inside ? lr_color_text_on(fill) : bar->chart->theme->colors[LR_THEME_COLOR_TEXT];
 	/* Vertical bars whose category labels are turned: value labels beyond the bars turn too
 	 * (all of them, so that they read alike), up from the bar's end. */
-	if (!inside && bar->rotated && !bar->horizontal) {
+	if (!inside && bar->turn_value_labels) {
 		x = band_position + (thickness - h) / 2;
 		y = negative ? p_outer + pad : p_outer - pad - w;
 		if (label_box_free(bar, x, y, h, w, false, true)) {
@@ -854,6 +887,21 @@ draw_bars(bar_layout_t *bar)
 				  theme->colors[LR_THEME_COLOR_AXIS],
 				  scene->font_size * theme->sizes[LR_THEME_SIZE_AXIS_LINE]);
 
+	/* Beside angled category labels, outside value labels stay level when each fits across
+	 * its bar; else all turn (so that they read alike). */
+	bar->turn_value_labels = !bar->horizontal && bar->rotated;
+	for (guint i = 0; !bar->horizontal && bar->angled && !bar->turn_value_labels &&
+			  i < labels->len && status == LR_STATUS_SUCCESS; i++) {
+		const pending_label_t *pending = g_ptr_array_index(labels, i);
+		lr_text_t text;
+		status = lr_scene_measure(scene, pending->text, bar->label_size, false, 0, 0,
+					  PANGO_ALIGN_LEFT, &text);
+		if (status)
+			break;
+		bar->turn_value_labels = pending->allow_outside &&
+					 text.width + scene->font_size * 0.3 > pending->thickness;
+		lr_text_clear(&text);
+	}
 	g_ptr_array_sort(labels, compare_pending);
 	bar->value_label_count = (int) labels->len;
 	bar->value_labels_left_out = 0;
@@ -1075,6 +1123,10 @@ layout_pass(const lr_chart_t *chart, lr_scene_t *scene, int note_left_out, int n
 			lr_scene_add_text_rotated(scene, "category-label", &labels[c],
 						  band + (bar.band_size - labels[c].height) / 2,
 						  bar.plot.y + bar.plot.height + font * 0.4, color);
+		else if (bar.angled)
+			lr_scene_add_text_angled(scene, "category-label", &labels[c],
+						 band + bar.band_size / 2,
+						 bar.plot.y + bar.plot.height + font * 0.4, color);
 		else
 			lr_scene_add_text(scene, "category-label", &labels[c],
 					  band + (bar.band_size - labels[c].width) / 2,
@@ -1165,22 +1217,19 @@ crowded_error(const lr_chart_t *chart, const lr_scene_t *scene, const pass_resul
 	lr_status_t status;
 
 	lr_error_record_clear(error);
-	if (horizontal)
-		status = lr_error_record_set(
-			error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
-			"the canvas (%g × %g) is too small for %d horizontal bars: their labels, even at "
-			"the smallest legible size (%g), %s; or give no height (--size %gx, height 0) "
-			"and the chart takes the height it needs",
-			scene->width, scene->height, crowded->categories, LR_CHART_TEXT_SIZE_MIN, fits,
-			scene->width);
-	else
-		status = lr_error_record_set(
-			error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
-			"the canvas (%g × %g) is too small for %d vertical bars: their labels, turned and "
-			"at the smallest legible size (%g), %s; or draw horizontal bars (--horizontal, "
-			"with --size %gx to take the height they need)",
-			scene->width, scene->height, crowded->categories, LR_CHART_TEXT_SIZE_MIN, fits,
-			scene->width);
+	/* One message for both orientations; only how the labels were tried and the way out
+	 * differ. */
+	status = lr_error_record_set(
+		error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+		"the canvas (%g × %g) is too small for %d %s bars: their labels, %s the smallest "
+		"legible size (%g), %s; or %s--size %gx%s",
+		scene->width, scene->height, crowded->categories,
+		horizontal ? "horizontal" : "vertical", horizontal ? "even at" : "turned and at",
+		LR_CHART_TEXT_SIZE_MIN, fits,
+		horizontal ? "give no height (" : "draw horizontal bars (--horizontal, with ",
+		scene->width,
+		horizontal ? ", height 0) and the chart takes the height it needs"
+			   : " to take the height they need)");
 	g_free(fits);
 	return status;
 }

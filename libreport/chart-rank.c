@@ -17,7 +17,10 @@
  *    evenly spaced); a year without data gets no label.
  * 4. The rank axis spans the data (padded to round ticks), not 1..N: eight countries between
  *    rank 40 and 120 of 193 would otherwise crowd into a third of the plot. The subtitle says
- *    what rank 1 means and out of how many.
+ *    what rank 1 means and out of how many; an axis that reaches the top marks rank 1 as a
+ *    tick, one that does not says over its labels which way rank 1 is ("↑ hạng 1").
+ * 5. A canvas too small is refused with the smallest size that holds the chart, grown only
+ *    on the side that fell short.
  *
  * Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
  */
@@ -47,6 +50,8 @@ typedef struct {
 	double x_first, x_last;     /* pixel x of the first and last year */
 	double y_top, y_bottom;     /* pixel y of domain_top and domain_bottom */
 	int year_first, year_last;
+	/* Why the canvas was too small: too narrow for the years, too low for the ranks. */
+	bool short_width, short_height;
 } rank_layout_t;
 
 typedef struct {
@@ -200,18 +205,29 @@ choose_rank_scale(rank_layout_t *rank, double axis_length)
 	rank->domain_bottom = MAX(high, rank->ticks.values[rank->ticks.count - 1]);
 	if (rank->constant_total)
 		rank->domain_bottom = MIN(rank->domain_bottom, MAX(high, rank->total) + 0.5);
-	/* When the axis reaches the top, rank 1 is a tick of its own (50, 100 … leave the best
-	 * rank unmarked), unless a tick is too close to it to be read apart. */
-	if (rank->domain_top < 1.5 && rank->ticks.count < LR_TICKS_MAX && rank->ticks.count >= 2) {
+	/* When the axis reaches the top, rank 1 is a tick of its own (50, 100 … or 2, 4, 6
+	 * leave the best rank unmarked). Every other rank: the odd ones (1, 3, 5); else 1
+	 * beside the ticks when their labels stay apart, else in place of the first. */
+	if (rank->domain_top < 1.5 && rank->ticks.count >= 2) {
 		double step = rank->ticks.values[1] - rank->ticks.values[0];
+		double pixels_per_rank = axis_length / (rank->domain_bottom - rank->domain_top);
+		double label = font * rank->chart->theme->sizes[LR_THEME_SIZE_SMALL] * 1.5;
 		int first = 0;
 		while (first < rank->ticks.count && rank->ticks.values[first] < 1)
 			first++;
-		if (first < rank->ticks.count && rank->ticks.values[first] - 1 >= step * 0.6) {
-			memmove(&rank->ticks.values[1], &rank->ticks.values[0],
-				(size_t) rank->ticks.count * sizeof rank->ticks.values[0]);
-			rank->ticks.values[0] = 1;
-			rank->ticks.count++;
+		if (first < rank->ticks.count && rank->ticks.values[first] != 1) {
+			if (step == 2 && fmod(rank->ticks.values[first], 2) == 0) {
+				for (int i = 0; i < rank->ticks.count; i++)
+					rank->ticks.values[i] -= 1;
+			} else if ((rank->ticks.values[first] - 1) * pixels_per_rank >= label &&
+				   rank->ticks.count < LR_TICKS_MAX) {
+				memmove(&rank->ticks.values[first + 1], &rank->ticks.values[first],
+					(size_t) (rank->ticks.count - first) * sizeof rank->ticks.values[0]);
+				rank->ticks.values[first] = 1;
+				rank->ticks.count++;
+			} else {
+				rank->ticks.values[first] = 1;
+			}
 		}
 	}
 }
@@ -506,7 +522,7 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	double end_gap = font * 0.8, first_label_half = 0, label_gap = font * 0.3;
 	lr_status_t status;
 	lr_rect_t plot;
-	lr_text_t text;
+	lr_text_t text, caption = { 0 };
 
 	*labels_fit = true;
 	frame.title = title;
@@ -527,8 +543,14 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 		frame.legend_count = count;
 	}
 	status = lr_frame_layout(chart, scene, table, &frame, &plot, rank->error);
-	if (status)
+	if (status) {
+		/* The frame refuses a canvas too narrow for any chart (as chart-frame.c
+		 * judges it), else one with no room left for the plot. */
+		bool narrow = scene->width - 2 * font * theme->sizes[LR_THEME_SIZE_MARGIN] < font * 4;
+		rank->short_width = status == LR_STATUS_INVALID_ARGUMENT && narrow;
+		rank->short_height = status == LR_STATUS_INVALID_ARGUMENT && !narrow;
 		goto out;
+	}
 
 	/* Year labels along the bottom. */
 	for (int c = 0; c < C; c++) {
@@ -546,6 +568,19 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	rank->y_top = plot.y + font * small * 1.6 + marker;
 	rank->y_bottom = plot.y + plot.height - year_label_height - font * 0.5 - marker - font * small * 1.6;
 	choose_rank_scale(rank, rank->y_bottom - rank->y_top);
+	/* An axis that does not reach rank 1 (eight countries between 40 and 120 of 193) says
+	 * where it is, over the rank labels: "↑ hạng 1". Room for it above the top tick. */
+	if (rank->domain_top >= 1.5) {
+		status = lr_scene_measure(scene, chart->language == LR_LANGUAGE_EN ? "↑ rank 1"
+										   : "↑ hạng 1",
+					  small, false, 0, 0, PANGO_ALIGN_LEFT, &caption);
+		if (status)
+			goto out;
+		rank->y_top = MAX(rank->y_top, plot.y + caption.height * 1.5 + font * 0.15);
+		choose_rank_scale(rank, rank->y_bottom - rank->y_top);
+		if (rank->domain_top < 1.5)
+			lr_text_clear(&caption);
+	}
 	/* Markers of neighbouring ranks must not cover each other: at most 0.45 of the distance
 	 * between two ranks in radius (invariant 2); never thinner than the line. */
 	marker = MAX(line_width, MIN(marker, 0.45 * fabs(rank_to_y(rank, 2) - rank_to_y(rank, 1))));
@@ -593,8 +628,18 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	rank->year_last = table->category_years[C - 1];
 	rank->x_first = plot.x + tick_width + font * 0.8 + MAX(marker, first_label_half);
 	rank->x_last = plot.x + plot.width - (use_legend ? marker + font : label_width + end_gap + marker);
-	if (rank->x_last - rank->x_first < font * 3 * MIN(rank->year_last - rank->year_first, 12) ||
-	    rank->y_bottom - rank->y_top < font * 3) {
+	rank->short_width = rank->x_last - rank->x_first <
+			    font * 3 * MIN(rank->year_last - rank->year_first, 12);
+	rank->short_height = rank->y_bottom - rank->y_top < font * 3;
+	/* Neighbouring rank labels must stand apart, too. */
+	for (int i = 1; i < rank->ticks.count; i++)
+		if (rank->ticks.values[i - 1] >= rank->domain_top - 1e-9 &&
+		    rank->ticks.values[i] <= rank->domain_bottom + 1e-9 &&
+		    fabs(rank_to_y(rank, rank->ticks.values[i]) - rank_to_y(rank, rank->ticks.values[i - 1])) <
+			    tick_height * 1.1)
+			rank->short_height = true;
+	if (rank->short_width || rank->short_height) {
+		/* lr_rank_layout() adds the size that fits. */
 		status = lr_error_record_set(rank->error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
 					     "the canvas (%g × %g) is too small for this ranking chart",
 					     scene->width, scene->height);
@@ -628,6 +673,10 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 		lr_scene_add_text(scene, "tick-label", &text, plot.x + tick_width - text.width,
 				  y - text.height / 2, theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
 	}
+	if (caption.layout)
+		lr_scene_add_text(scene, "rank-axis-note", &caption, plot.x,
+				  rank->y_top - caption.height * 1.5 - font * 0.15,
+				  theme->colors[LR_THEME_COLOR_TEXT_MUTED]);
 	/* The years that have data, where they fall in time (invariant 3); when two are too
 	 * close to both be read, the later one gives way (the last year always shows). */
 	{
@@ -845,6 +894,7 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	}
 
 out:
+	lr_text_clear(&caption);
 	clear_end_labels(labels, label_count);
 	g_free(labels);
 	g_free(legend);
@@ -854,14 +904,17 @@ out:
 	return status;
 }
 
-lr_status_t
-lr_rank_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *error)
+/* One layout at @scene's size; *@short_width / *@short_height say why it was too small. */
+static lr_status_t
+layout_once(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *error,
+	    bool *short_width, bool *short_height)
 {
 	rank_layout_t rank = { .chart = chart, .scene = scene, .error = error };
 	lr_scene_mark_t start = lr_scene_mark(scene);
 	lr_status_t status;
 	bool labels_fit = false;
 
+	*short_width = *short_height = false; /* a selection or emphasis error is not of size */
 	status = lr_chart_select(chart, true, &rank.table, error);
 	if (status)
 		return status;
@@ -885,8 +938,86 @@ lr_rank_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *er
 	}
 	lr_table_clear(&rank.table);
 	g_free(rank.emphasised);
+	*short_width = status != LR_STATUS_SUCCESS && rank.short_width;
+	*short_height = status != LR_STATUS_SUCCESS && rank.short_height;
 	if (status != LR_STATUS_SUCCESS && !error->message)
 		lr_error_record_set(error, status, NULL, 0, 0, "ranking chart layout failed: %s",
 				    lr_status_to_string(status));
 	return status;
+}
+
+/* Whether the chart lays out on a canvas of @width × @height. */
+static bool
+fits_at(const lr_chart_t *chart, PangoContext *context, double width, double height)
+{
+	lr_error_record_t error = { 0 };
+	lr_scene_t probe;
+	bool short_width, short_height;
+	lr_status_t status;
+
+	if (width > 32767 || height > 32767)
+		return false;
+	lr_scene_init(&probe, context, chart->theme, width, height);
+	status = layout_once(chart, &probe, &error, &short_width, &short_height);
+	lr_scene_clear(&probe);
+	lr_error_record_clear(&error);
+	return status == LR_STATUS_SUCCESS;
+}
+
+/* The smallest canvas, grown only where @scene fell short (so that the font, which follows
+ * the smaller side, stays), that holds the chart: found by growing in steps of a quarter,
+ * then halving the last step. False when none up to the largest canvas does. */
+static bool
+size_that_fits(const lr_chart_t *chart, const lr_scene_t *scene, bool grow_width,
+	       bool grow_height, double *width, double *height)
+{
+	double low = 1, high = 0;
+
+	for (double k = 1.25; k < 64 && !high; k *= 1.25) {
+		if (fits_at(chart, scene->context, grow_width ? ceil(scene->width * k) : scene->width,
+			    grow_height ? ceil(scene->height * k) : scene->height))
+			high = k;
+		else
+			low = k;
+	}
+	if (!high)
+		return false;
+	for (int i = 0; i < 12; i++) {
+		double middle = (low + high) / 2;
+		if (fits_at(chart, scene->context, grow_width ? ceil(scene->width * middle) : scene->width,
+			    grow_height ? ceil(scene->height * middle) : scene->height))
+			high = middle;
+		else
+			low = middle;
+	}
+	*width = grow_width ? ceil(scene->width * high) : scene->width;
+	*height = grow_height ? ceil(scene->height * high) : scene->height;
+	return true;
+}
+
+lr_status_t
+lr_rank_layout(const lr_chart_t *chart, lr_scene_t *scene, lr_error_record_t *error)
+{
+	bool short_width, short_height;
+	double width, height;
+	lr_status_t status = layout_once(chart, scene, error, &short_width, &short_height);
+
+	if (status == LR_STATUS_SUCCESS || !(short_width || short_height))
+		return status;
+	/* Too small: say what size would do, as bar charts do. Growing the side that fell
+	 * short first; when that is not enough, both. */
+	if (!size_that_fits(chart, scene, short_width, short_height, &width, &height) &&
+	    !size_that_fits(chart, scene, true, true, &width, &height)) {
+		lr_error_record_clear(error);
+		return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+					   "the canvas (%g × %g) is too small for this ranking chart, "
+					   "and so is any up to 32767 × 32767: choose fewer years "
+					   "(--year) or entities (--entity)",
+					   scene->width, scene->height);
+	}
+	lr_error_record_clear(error);
+	return lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0,
+				   "the canvas (%g × %g) is too small for this ranking chart: it "
+				   "needs at least %g × %g",
+				   scene->width, scene->height, width, height);
 }

@@ -222,11 +222,15 @@ const lr_observation_t *lr_report_find_observation(const lr_report_t *report,
 /* The same entity's observation of the nearest earlier year, or NULL. */
 const lr_observation_t *lr_report_find_previous(const lr_report_t *report,
 						const lr_observation_t *observation);
-/* The dataset's name of @entity (NFC or NFD, the dataset's name or its English one) among
- * the observations of @indicator (NULL: of any indicator), owned by the dataset; NULL when
- * none has it. (report-ref.c) */
+/* The dataset's name of @entity (NFC or NFD, the dataset's name or its English one, else
+ * loosely: without diacritics, case or punctuation) among the observations of @indicator
+ * (NULL: of any indicator), owned by the dataset; NULL when none has it. (report-ref.c) */
 const char *lr_report_resolve_entity(const lr_report_t *report, const char *indicator,
 				     const char *entity);
+/* "; did you mean 'Hà Nội'?" for an entity with no figure of @indicators (@count of them;
+ * 0: of any) close to one that has, else "" (g_free). For error messages. (report-ref.c) */
+char *lr_report_suggest_entity(const lr_report_t *report, const char *const *indicators,
+			       size_t count, const char *entity);
 /* " (did you mean 'egdi_rank'?)" for an unknown indicator id close to a known one (at most
  * two edits), else "" (g_free). For error messages. (report-ref.c) */
 char *lr_report_suggest_indicator(const lr_report_t *report, const char *id);

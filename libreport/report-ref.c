@@ -4,8 +4,9 @@
  * figures for one triple.
  *
  * Which observation a triple means:
- * 1. The entity is compared in NFC, by its dataset (Vietnamese) name or its English name.
- *    No entity: the report's default entity when the indicator has data for it, else the
+ * 1. The entity is compared in NFC, by its dataset (Vietnamese) name or its English name;
+ *    failing that, loosely (chart-match.c: without diacritics, case or punctuation, so
+ *    "ha noi" and "HANOI" name "Hà Nội", as on the command line). No entity: the report's default entity when the indicator has data for it, else the
  *    indicator's only entity.
  * 2. Within one year, an actual figure wins over an estimate, a forecast and a target (in
  *    that order), then a whole year over part of one (H1, 9M …), then the first in file order.
@@ -20,6 +21,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "chart-match-private.h"
 #include "report-private.h"
 
 #define LR_DEFAULT_ENTITY "Vi\xe1\xbb\x87t Nam"
@@ -61,6 +63,46 @@ entity_is(const lr_dataset_t *dataset, const char *entity, const char *wanted)
 	       strcmp(lr_dataset_get_entity_name(dataset, entity, LR_LANGUAGE_EN), wanted) == 0;
 }
 
+/* Every entity with a figure of one of @indicators (@count 0: of any), by its dataset name
+ * and its English name. */
+static lr_matcher_t *
+entity_matcher(const lr_report_t *report, const char *const *indicators, size_t count)
+{
+	const lr_dataset_t *dataset = report->dataset;
+	size_t observations = lr_dataset_get_observation_count(dataset);
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	lr_matcher_t *matcher = lr_matcher_new();
+
+	for (size_t i = 0; i < observations; i++) {
+		const lr_observation_t *o = lr_dataset_get_observation(dataset, i);
+		bool wanted = count == 0;
+		for (size_t k = 0; k < count && !wanted; k++)
+			wanted = strcmp(o->indicator, indicators[k]) == 0;
+		if (!wanted || !g_hash_table_add(seen, (gpointer) o->entity))
+			continue;
+		lr_matcher_add(matcher, o->entity, o->entity);
+		lr_matcher_add(matcher, o->entity,
+			       lr_dataset_get_entity_name(dataset, o->entity, LR_LANGUAGE_EN));
+	}
+	g_hash_table_unref(seen);
+	return matcher;
+}
+
+char *
+lr_report_suggest_entity(const lr_report_t *report, const char *const *indicators, size_t count,
+			 const char *entity)
+{
+	lr_matcher_t *matcher;
+	char *hint;
+
+	if (!report || !report->dataset || !entity || strlen(entity) > 200)
+		return g_strdup("");
+	matcher = entity_matcher(report, indicators, count);
+	hint = lr_matcher_suggest(matcher, entity);
+	lr_matcher_free(matcher);
+	return hint;
+}
+
 const char *
 lr_report_resolve_entity(const lr_report_t *report, const char *indicator, const char *entity)
 {
@@ -79,6 +121,17 @@ lr_report_resolve_entity(const lr_report_t *report, const char *indicator, const
 		if ((!indicator || strcmp(o->indicator, indicator) == 0) &&
 		    entity_is(dataset, o->entity, wanted))
 			found = o->entity;
+	}
+	if (!found) {
+		/* Loosely (rule 1); the dataset's own string, not the matcher's copy. */
+		lr_matcher_t *matcher = entity_matcher(report, &indicator, indicator ? 1 : 0);
+		const char *key = lr_matcher_find(matcher, wanted);
+		for (size_t i = 0; key && i < count && !found; i++) {
+			const lr_observation_t *o = lr_dataset_get_observation(dataset, i);
+			if (strcmp(o->entity, key) == 0)
+				found = o->entity;
+		}
+		lr_matcher_free(matcher);
 	}
 	g_free(wanted);
 	return found;
@@ -329,10 +382,14 @@ check_reference(lr_report_t *report, lr_reference_t *reference, const token_t *e
 							    reference->entity);
 		if (!name) {
 			char *known = entities_of(report, reference->indicator);
+			char *hint = lr_report_suggest_entity(report, (const char *const *) &reference->indicator,
+							      1, reference->entity);
 			lr_report_record_error(report, LR_STATUS_UNKNOWN_ENTITY, file, line,
 					       entity_token->column,
-					       "'%s' has no figure of %s; expected one of: %s",
-					       reference->entity, reference->indicator, known);
+					       "'%s' has no figure of %s%s%s: %s",
+					       reference->entity, reference->indicator, hint,
+					       hint[0] ? " Expected one of" : "; expected one of", known);
+			g_free(hint);
 			g_free(known);
 			return false;
 		}

@@ -57,6 +57,7 @@ word_lookup(const char *key, const char *word, int *value)
 	lr_chart_kind_t kind;
 	lr_bar_layout_t layout;
 	lr_sort_t sort;
+	lr_value_labels_t labels;
 
 	if (strcmp(key, "kind") == 0 && lr_chart_kind_from_string(word, &kind) == LR_STATUS_SUCCESS)
 		return *value = (int) kind, true;
@@ -65,6 +66,9 @@ word_lookup(const char *key, const char *word, int *value)
 		return *value = (int) layout, true;
 	if (strcmp(key, "sort") == 0 && lr_sort_from_string(word, &sort) == LR_STATUS_SUCCESS)
 		return *value = (int) sort, true;
+	if (strcmp(key, "labels") == 0 &&
+	    lr_value_labels_from_string(word, &labels) == LR_STATUS_SUCCESS)
+		return *value = (int) labels, true;
 	if (strcmp(key, "horizontal") == 0 || strcmp(key, "justify") == 0) {
 		if (strcmp(word, "true") == 0 || strcmp(word, "false") == 0)
 			return *value = word[0] == 't', true;
@@ -89,6 +93,9 @@ word_choices(const char *key)
 	else if (strcmp(key, "sort") == 0)
 		for (int v = LR_SORT_NONE; v <= LR_SORT_DESCENDING; v++)
 			g_ptr_array_add(words, (gpointer) lr_sort_to_string((lr_sort_t) v));
+	else if (strcmp(key, "labels") == 0)
+		for (int v = LR_VALUE_LABELS_FIT; v <= LR_VALUE_LABELS_NONE; v++)
+			g_ptr_array_add(words, (gpointer) lr_value_labels_to_string((lr_value_labels_t) v));
 	else {
 		g_ptr_array_add(words, (gpointer) "true");
 		g_ptr_array_add(words, (gpointer) "false");
@@ -669,6 +676,7 @@ unknown_entity(const reader_t *reader, GPtrArray *indicators, const char *entity
 	GString *ids = g_string_new(NULL), *known = g_string_new(NULL);
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	size_t count = lr_dataset_get_observation_count(reader->report->dataset);
+	char *hint;
 
 	for (unsigned i = 0; i < indicators->len; i++)
 		g_string_append_printf(ids, "%s%s", i ? ", " : "",
@@ -686,10 +694,15 @@ unknown_entity(const reader_t *reader, GPtrArray *indicators, const char *entity
 		if (g_hash_table_size(seen) <= 12)
 			g_string_append_printf(known, "%s%s", known->len ? ", " : "", o->entity);
 	}
+	/* Loose matching found nothing: the closest names, as the command line suggests them. */
+	hint = lr_report_suggest_entity(reader->report, (const char *const *) indicators->pdata,
+					indicators->len, entity);
 	spec_error(reader, LR_STATUS_UNKNOWN_ENTITY, line, column,
-		   "'%s' has no figure of %s; expected one of: %s%s", entity,
-		   ids->len ? ids->str : "any indicator", known->str,
+		   "'%s' has no figure of %s%s%s: %s%s", entity,
+		   ids->len ? ids->str : "any indicator", hint,
+		   hint[0] ? " Expected one of" : "; expected one of", known->str,
 		   g_hash_table_size(seen) > 12 ? " …" : "");
+	g_free(hint);
 	g_hash_table_unref(seen);
 	g_string_free(known, TRUE);
 	g_string_free(ids, TRUE);
@@ -727,9 +740,9 @@ check_chart(const reader_t *reader, lr_chart_t *chart, bool *failed, unsigned li
 }
 
 static const char *const chart_keys[] = {
-	"kind", "indicator", "entity", "year", "layout", "horizontal", "sort", "highlight",
-	"title", "subtitle", "title_vi", "title_en", "subtitle_vi", "subtitle_en", "caption",
-	"aspect",
+	"kind", "indicator", "entity", "year", "layout", "horizontal", "sort", "labels",
+	"decimals", "highlight", "title", "subtitle", "title_vi", "title_en", "subtitle_vi",
+	"subtitle_en", "caption", "aspect",
 };
 static const char *const list_keys[] = { "indicator", "entity", "year" };
 
@@ -820,7 +833,8 @@ read_chart(const reader_t *reader, GArray *entries, unsigned line, unsigned colu
 	for (unsigned i = 0; i < entries->len; i++) {
 		const entry_t *e = &g_array_index(entries, entry_t, i);
 		bool bar_only = strcmp(e->key, "layout") == 0 ||
-				strcmp(e->key, "horizontal") == 0 || strcmp(e->key, "sort") == 0;
+				strcmp(e->key, "horizontal") == 0 || strcmp(e->key, "sort") == 0 ||
+				strcmp(e->key, "labels") == 0 || strcmp(e->key, "decimals") == 0;
 		if (bar_only && kind == LR_CHART_RANK) {
 			spec_error(reader, LR_STATUS_INVALID_DATA, e->line, e->key_column,
 				   "%s= is for bar charts (kind=bar); this one is kind=rank",
@@ -873,6 +887,23 @@ read_chart(const reader_t *reader, GArray *entries, unsigned line, unsigned colu
 		} else if (strcmp(e->key, "sort") == 0 && parse_word(reader, e, &value)) {
 			lr_chart_set_sort(chart, (lr_sort_t) value);
 			check_chart(reader, chart, &chart_failed, e->line, e->value_column);
+		} else if (strcmp(e->key, "labels") == 0 && parse_word(reader, e, &value)) {
+			lr_chart_set_value_labels(chart, (lr_value_labels_t) value);
+			check_chart(reader, chart, &chart_failed, e->line, e->value_column);
+		} else if (strcmp(e->key, "decimals") == 0) {
+			gint64 decimals;
+			/* As charts.ini's decimals (chart-spec.c): a whole number 0–4. */
+			if (!g_ascii_string_to_signed(e->value, 10, 0, LR_CHART_DECIMALS_MAX,
+						      &decimals, NULL)) {
+				spec_error(reader, LR_STATUS_INVALID_DATA, e->line, e->value_column,
+					   "'%s' is not a value of decimals; expected a whole number "
+					   "from 0 to %d",
+					   e->value, LR_CHART_DECIMALS_MAX);
+				failed = true;
+			} else {
+				lr_chart_set_decimals(chart, (int) decimals);
+				check_chart(reader, chart, &chart_failed, e->line, e->value_column);
+			}
 		} else if (strcmp(e->key, "aspect") == 0) {
 			char *end = NULL;
 			aspect = g_ascii_strtod(e->value, &end);
@@ -1641,10 +1672,13 @@ read_front_matter(reader_t *reader, char *text, char **data_dir)
 			g_free(report->default_entity);
 			report->default_entity = copy;
 		} else {
+			char *hint = lr_report_suggest_entity(report, NULL, 0, report->default_entity);
 			spec_error(reader, LR_STATUS_UNKNOWN_ENTITY, entity->line, entity->column,
-				   "the dataset has no figure of '%s'; expected an entity of "
-				   "observations.csv",
-				   entity->value);
+				   "the dataset has no figure of '%s'%s%s",
+				   entity->value, hint,
+				   hint[0] ? " Expected an entity of observations.csv"
+					   : "; expected an entity of observations.csv");
+			g_free(hint);
 		}
 	}
 	for (size_t k = 0; k < G_N_ELEMENTS(front_keys); k++)

@@ -41,6 +41,9 @@ typedef struct {
 	lr_text_t text;         /* LR_ITEM_TEXT */
 	bool rotated;           /* LR_ITEM_TEXT: turned a quarter left, read upwards; the box is
 				 * the turned text's (width = line height) */
+	bool angled;            /* LR_ITEM_TEXT: turned an eighth left (45°), read rising to the
+				 * right; the box is the turned text's bounding box, its corners
+				 * touch each side (text.width along, text.height across) */
 	char *string;           /* LR_ITEM_TEXT: the NFC text, for dumps and tests */
 	GArray *points;         /* LR_ITEM_LINE: double pairs x, y */
 } lr_item_t;
@@ -74,6 +77,16 @@ lr_item_t *lr_scene_add_text(lr_scene_t *scene, const char *role, lr_text_t *lay
  * @layout->height wide and @layout->width tall, the text's end at its top. */
 lr_item_t *lr_scene_add_text_rotated(lr_scene_t *scene, const char *role, lr_text_t *layout,
 				     double x, double y, lr_color_t color);
+/* The same, turned 45° left (read rising to the right): the middle of the text's end at
+ * (@x_end, @y_top + text height × √½ / 2), so that the turned box's top corner is at
+ * @y_top and the text hangs down to the left of @x_end. The item's box is the bounding box:
+ * (text.width + text.height) × √½ square; lr_scene_angled_extent() gives its side. */
+lr_item_t *lr_scene_add_text_angled(lr_scene_t *scene, const char *role, lr_text_t *layout,
+				    double x_end, double y_top, lr_color_t color);
+/* The side of the bounding box of a text @width long and @height thick, turned 45°; how far
+ * it reaches left of its end's middle. */
+double lr_scene_angled_extent(double width, double height);
+double lr_scene_angled_reach(double width, double height);
 lr_item_t *lr_scene_add_rect(lr_scene_t *scene, const char *role, double x, double y,
 			     double width, double height, lr_color_t fill);
 lr_item_t *lr_scene_add_line(lr_scene_t *scene, const char *role, double x0, double y0,
@@ -104,7 +117,8 @@ lr_status_t lr_scene_measure(lr_scene_t *scene, const char *utf8, double size_fa
 void lr_scene_draw(const lr_scene_t *scene, cairo_t *cr);
 
 /* One line per item: role, geometry rounded to 0.1, for text its string (and "rotated" for
- * turned text), "dashed",
+ * turned text; "angle=45 along=L across=T" for text turned 45°, L and T its own length
+ * and thickness, the box its bounding box), "dashed",
  * "hatched", then its paint: "fill=#RRGGBB" when filled, "stroke=#RRGGBB width=W" when
  * stroked (W rounded to 0.01). So a colour or line-width change fails a layout golden. */
 char *lr_scene_describe(const lr_scene_t *scene);

@@ -83,6 +83,31 @@ lr_scene_add_text_rotated(lr_scene_t *scene, const char *role, lr_text_t *layout
 	return item;
 }
 
+double
+lr_scene_angled_extent(double width, double height)
+{
+	return (width + height) * G_SQRT2 / 2;
+}
+
+double
+lr_scene_angled_reach(double width, double height)
+{
+	return (width + height / 2) * G_SQRT2 / 2;
+}
+
+lr_item_t *
+lr_scene_add_text_angled(lr_scene_t *scene, const char *role, lr_text_t *layout, double x_end,
+			 double y_top, lr_color_t color)
+{
+	double width = layout->width, height = layout->height;
+	lr_item_t *item = lr_scene_add_text(scene, role, layout, 0, y_top, color);
+
+	item->angled = true;
+	item->x = x_end - lr_scene_angled_reach(width, height);
+	item->width = item->height = lr_scene_angled_extent(width, height);
+	return item;
+}
+
 lr_item_t *
 lr_scene_add_rect(lr_scene_t *scene, const char *role, double x, double y, double width,
 		  double height, lr_color_t fill)
@@ -271,6 +296,13 @@ lr_scene_draw(const lr_scene_t *scene, cairo_t *cr)
 				cairo_translate(cr, item->x, item->y + item->height);
 				cairo_rotate(cr, -G_PI / 2);
 				lr_text_draw(cr, &item->text, 0, 0);
+			} else if (item->angled) {
+				/* About the middle of the text's end (see lr_scene_add_text_angled). */
+				double w = item->text.width, h = item->text.height;
+				cairo_translate(cr, item->x + lr_scene_angled_reach(w, h),
+						item->y + h * G_SQRT2 / 4);
+				cairo_rotate(cr, -G_PI / 4);
+				lr_text_draw(cr, &item->text, -w, -h / 2);
 			} else {
 				lr_text_draw(cr, &item->text, item->x, item->y);
 			}
@@ -369,6 +401,12 @@ lr_scene_describe(const lr_scene_t *scene)
 			g_string_append_printf(out, " \"%s\"%s%s", item->string,
 					       item->text.ellipsized ? " ellipsized" : "",
 					       item->rotated ? " rotated" : "");
+		if (item->kind == LR_ITEM_TEXT && item->angled) {
+			char along[G_ASCII_DTOSTR_BUF_SIZE], across[G_ASCII_DTOSTR_BUF_SIZE];
+			g_ascii_formatd(along, sizeof along, "%.1f", round(item->text.width * 10) / 10 + 0.0);
+			g_ascii_formatd(across, sizeof across, "%.1f", round(item->text.height * 10) / 10 + 0.0);
+			g_string_append_printf(out, " angle=45 along=%s across=%s", along, across);
+		}
 		if (item->dash == LR_DASH_DASHED)
 			g_string_append(out, " dashed");
 		if (item->hatch)

@@ -108,6 +108,12 @@ ct_layout_parse(const char *dump)
 					item->ellipsized = true;
 				else if (strcmp(*flag, "rotated") == 0 && item->text)
 					item->rotated = true;
+				else if (strcmp(*flag, "angle=45") == 0 && item->text)
+					item->angled = true;
+				else if (g_str_has_prefix(*flag, "along="))
+					item->along = parse_number(*flag + 6, line);
+				else if (g_str_has_prefix(*flag, "across="))
+					item->across = parse_number(*flag + 7, line);
 				else if (strcmp(*flag, "dashed") == 0)
 					item->dashed = true;
 				else if (strcmp(*flag, "hatched") == 0)
@@ -213,11 +219,57 @@ ct_item_is_text(const ct_item_t *item)
 	return item->text != NULL;
 }
 
+/* The corners of @item's text as drawn: its box, or for angled text the turned rectangle
+ * whose corners touch the box's sides (the top one at x + along × √½). */
+static void
+item_corners(const ct_item_t *item, double corners[4][2])
+{
+	double r = G_SQRT2 / 2;
+
+	if (!item->angled) {
+		double box[4][2] = { { item->x, item->y }, { item->x + item->width, item->y },
+				     { item->x + item->width, item->y + item->height },
+				     { item->x, item->y + item->height } };
+		memcpy(corners, box, sizeof box);
+		return;
+	}
+	corners[0][0] = item->x + item->along * r;         /* the end's top */
+	corners[0][1] = item->y;
+	corners[1][0] = item->x + item->width;             /* the end's bottom */
+	corners[1][1] = item->y + item->across * r;
+	corners[2][0] = item->x + item->across * r;        /* the start's bottom */
+	corners[2][1] = item->y + item->height;
+	corners[3][0] = item->x;                           /* the start's top */
+	corners[3][1] = item->y + item->along * r;
+}
+
 bool
 ct_boxes_overlap(const ct_item_t *a, const ct_item_t *b, double slack)
 {
-	return a->x + a->width > b->x + slack && b->x + b->width > a->x + slack &&
-	       a->y + a->height > b->y + slack && b->y + b->height > a->y + slack;
+	/* Separating axes: the sides' directions of both rectangles. */
+	static const double axes[4][2] = { { 1, 0 }, { 0, 1 }, { G_SQRT2 / 2, -G_SQRT2 / 2 },
+					   { G_SQRT2 / 2, G_SQRT2 / 2 } };
+	double ca[4][2], cb[4][2];
+
+	if (!a->angled && !b->angled)
+		return a->x + a->width > b->x + slack && b->x + b->width > a->x + slack &&
+		       a->y + a->height > b->y + slack && b->y + b->height > a->y + slack;
+	item_corners(a, ca);
+	item_corners(b, cb);
+	for (int k = 0; k < 4; k++) {
+		double a0 = INFINITY, a1 = -INFINITY, b0 = INFINITY, b1 = -INFINITY;
+		for (int i = 0; i < 4; i++) {
+			double pa = ca[i][0] * axes[k][0] + ca[i][1] * axes[k][1];
+			double pb = cb[i][0] * axes[k][0] + cb[i][1] * axes[k][1];
+			a0 = MIN(a0, pa);
+			a1 = MAX(a1, pa);
+			b0 = MIN(b0, pb);
+			b1 = MAX(b1, pb);
+		}
+		if (a1 <= b0 + slack || b1 <= a0 + slack)
+			return false;
+	}
+	return true;
 }
 
 bool

@@ -53,13 +53,16 @@ const char *ct_brief(const char *text);
 /* ---- the layout dump ---- */
 
 /* One line of lr_chart_describe_layout(): "ROLE X Y W H ["TEXT"] [ellipsized] [rotated]
- * [dashed] [hatched] [fill=#RRGGBB] [stroke=#RRGGBB width=W]". Rotated text reads upwards;
- * its box is the turned text's. */
+ * [angle=45 along=L across=T] [dashed] [hatched] [fill=#RRGGBB] [stroke=#RRGGBB width=W]".
+ * Rotated text reads upwards; its box is the turned text's. Angled text is turned 45°
+ * (rising to the right); overlap checks use its own turned rectangle, not its box. */
 typedef struct {
 	char *role;
 	double x, y, width, height;
 	char *text; /* NULL when the item is not text */
 	bool ellipsized, rotated, dashed, hatched;
+	bool angled;          /* "angle=45": the box is the bounding box of the text turned 45°, */
+	double along, across; /* its own length and thickness ("along=", "across=") */
 	guint32 fill, stroke; /* 0xRRGGBB as the dump writes them; 0 when absent */
 	double line_width;    /* 0 when not stroked */
 	int line;   /* 1-based line of the dump (the canvas line is 1) */

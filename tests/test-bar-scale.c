@@ -292,7 +292,13 @@ START_TEST(test_crowded_charts_adapt)
 	ck_assert_int_eq(layout_chart(chart, 1600, 900, &scene, &error), LR_STATUS_INVALID_ARGUMENT);
 	ck_assert_msg(size_in_message(error.message, &width, &height), "%s", error.message);
 	ck_assert_msg(width > 1600 && height == 900, "%s", error.message);
-	ck_assert_ptr_nonnull(strstr(error.message, "horizontal"));
+	/* Both orientations' messages come from one place (crowded_error): pin their words. */
+	ck_assert_msg(g_str_has_prefix(error.message, "the canvas (1600 × 900) is too small for 300 "
+				       "vertical bars: their labels, turned and at the smallest "
+				       "legible size (8), need at least ") &&
+		      g_str_has_suffix(error.message, "; or draw horizontal bars (--horizontal, with "
+				       "--size 1600x to take the height they need)"),
+		      "%s", error.message);
 	lr_error_record_clear(&error);
 	lr_chart_destroy(chart);
 
@@ -300,7 +306,12 @@ START_TEST(test_crowded_charts_adapt)
 	ck_assert_int_eq(layout_chart(chart, 1600, 900, &scene, &error), LR_STATUS_INVALID_ARGUMENT);
 	ck_assert_msg(size_in_message(error.message, &width, &height), "%s", error.message);
 	ck_assert_msg(width == 1600 && height > 900, "%s", error.message);
-	ck_assert_ptr_nonnull(strstr(error.message, "--size 1600x"));
+	ck_assert_msg(g_str_has_prefix(error.message, "the canvas (1600 × 900) is too small for 63 "
+				       "horizontal bars: their labels, even at the smallest legible "
+				       "size (8), need at least 1600 × ") &&
+		      g_str_has_suffix(error.message, "; or give no height (--size 1600x, height 0) "
+				       "and the chart takes the height it needs"),
+		      "%s", error.message);
 	lr_error_record_clear(&error);
 	{
 		lr_status_t status;
@@ -312,6 +323,100 @@ START_TEST(test_crowded_charts_adapt)
 	lr_chart_destroy(chart);
 	lr_dataset_destroy(some);
 	lr_dataset_destroy(dataset);
+}
+END_TEST
+
+/* Between level and upright labels there is a step: 30 places at 1600 × 900 (about 50 px a
+ * band) turn their labels 45°, each ending at its bar's tick, none overprinting (the
+ * overlap check uses the turned rectangles). Without the step they stood upright. */
+START_TEST(test_labels_angled_between_level_and_upright)
+{
+	GPtrArray *names;
+	lr_dataset_t *dataset = places_dataset(30, 1, &names);
+	lr_chart_t *chart = places_chart(dataset, 1, LR_BAR_GROUPED, false, LR_LANGUAGE_VI);
+	lr_error_record_t error = { 0 };
+	GString *problems = g_string_new(NULL);
+	lr_scene_t scene;
+	guint angled = 0, bars = 0;
+	double centres[30];
+
+	ck_assert_int_eq(layout_chart(chart, 1600, 900, &scene, &error), LR_STATUS_SUCCESS);
+	check_scene(&scene, names, false, "30 places", problems);
+	ck_assert_msg(problems->len == 0, "%s", ct_brief(problems->str));
+	for (guint i = 0; i < scene.items->len; i++) {
+		const lr_item_t *item = g_ptr_array_index(scene.items, i);
+		if (item->kind == LR_ITEM_RECT && strcmp(item->role, "bar") == 0 && bars < 30)
+			centres[bars++] = item->x + item->width / 2;
+	}
+	ck_assert_uint_eq(bars, 30);
+	for (guint i = 0; i < scene.items->len; i++) {
+		const lr_item_t *item = g_ptr_array_index(scene.items, i);
+		double end;
+		if (item->kind != LR_ITEM_TEXT || strcmp(item->role, "category-label") != 0)
+			continue;
+		ck_assert_msg(item->angled && !item->rotated, "%s is not angled", item->string);
+		/* The middle of the text's end: the box's right corner less half the thickness. */
+		end = item->x + item->width - item->text.height * G_SQRT2 / 4;
+		ck_assert_msg(fabs(end - centres[angled]) < 0.5, "%s ends at %g, its bar's middle is %g",
+			      item->string, end, centres[angled]);
+		ck_assert_double_eq_tol(item->width, (item->text.width + item->text.height) * G_SQRT2 / 2,
+					1e-6);
+		angled++;
+	}
+	ck_assert_uint_eq(angled, 30);
+	lr_scene_clear(&scene);
+	g_string_free(problems, TRUE);
+	g_ptr_array_unref(names);
+	lr_chart_destroy(chart);
+}
+END_TEST
+
+/* What is drawn of an angled label is where its item says: the ink fills the bounding box
+ * (to within a few pixels of the font's side bearings), and never leaves it. */
+START_TEST(test_angled_text_drawn_in_its_box)
+{
+	lr_dataset_t *dataset = places_dataset(2, 1, NULL);
+	lr_chart_t *chart = places_chart(dataset, 1, LR_BAR_GROUPED, false, LR_LANGUAGE_VI);
+	lr_status_t status;
+	PangoContext *context = lr_fonts_get_context(&status);
+	cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 600, 400);
+	cairo_t *cr = cairo_create(surface);
+	lr_scene_t scene;
+	lr_text_t text;
+	const lr_item_t *item;
+	int x0 = 600, y0 = 400, x1 = -1, y1 = -1;
+
+	lr_scene_init(&scene, context, chart->theme, 600, 400);
+	ck_assert_int_eq(lr_scene_measure(&scene, "Thành phố Hồ Chí Minh", 1, false, 0, 0,
+					  PANGO_ALIGN_LEFT, &text), LR_STATUS_SUCCESS);
+	item = lr_scene_add_text_angled(&scene, "category-label", &text, 400, 50,
+					(lr_color_t) { 0, 0, 0 });
+	lr_scene_draw(&scene, cr);
+	cairo_surface_flush(surface);
+	for (int y = 0; y < 400; y++)
+		for (int x = 0; x < 600; x++) {
+			const guint32 *row = (const guint32 *) (const void *)
+				(cairo_image_surface_get_data(surface) + y * cairo_image_surface_get_stride(surface));
+			if (row[x] >> 24 == 0)
+				continue;
+			x0 = MIN(x0, x);
+			y0 = MIN(y0, y);
+			x1 = MAX(x1, x + 1);
+			y1 = MAX(y1, y + 1);
+		}
+	ck_assert_msg(x0 >= item->x - 1 && y0 >= item->y - 1 && x1 <= item->x + item->width + 1 &&
+		      y1 <= item->y + item->height + 1,
+		      "ink %d,%d–%d,%d leaves the box %g,%g %g × %g", x0, y0, x1, y1, item->x, item->y,
+		      item->width, item->height);
+	ck_assert_msg(x1 - x0 > item->width * 0.85 && y1 - y0 > item->height * 0.85,
+		      "ink %d × %d fills little of the box %g × %g", x1 - x0, y1 - y0, item->width,
+		      item->height);
+	/* The text ends at its anchor: ink reaches the anchor's column, not beyond a line. */
+	ck_assert_msg(x1 > 400 && x1 < 400 + item->text.height, "ink ends at x = %d", x1);
+	lr_scene_clear(&scene);
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+	lr_chart_destroy(chart);
 }
 END_TEST
 
@@ -361,6 +466,8 @@ bar_scale_suite(void)
 	tcase_add_loop_test(tc, test_shapes_draw_or_say_what_fits, 0, N_ELEMENTS(shapes));
 	tcase_add_test(tc, test_crowded_charts_adapt);
 	tcase_add_test(tc, test_years_thinned);
+	tcase_add_test(tc, test_labels_angled_between_level_and_upright);
+	tcase_add_test(tc, test_angled_text_drawn_in_its_box);
 	return suite;
 }
 

@@ -983,6 +983,115 @@ START_TEST(test_rank_axis_range)
 }
 END_TEST
 
+/* Where rank 1 is: an axis that reaches the top marks rank 1 itself (ranks 1–8 or 2–9 of a
+ * bump chart: ticks 1, 3, 5, 7 rather than 2, 4, 6, 8 with the best unmarked), with its
+ * label apart from the next; one that does not (ranks 40–120) says over its labels which
+ * way rank 1 is. At the default sizes, both languages. */
+START_TEST(test_rank_one_readable)
+{
+	static const int years[] = { 2018, 2020, 2022, 2024 };
+	static const double canvases[][2] = { { 1600, 900 }, { 800, 450 }, { 720, 405 } };
+	static const int ranges[][2] = { { 1, 8 }, { 2, 9 }, { 1, 30 }, { 40, 120 } };
+	GString *problems = g_string_new(NULL);
+
+	for (int r = 0; r < N_ELEMENTS(ranges); r++) {
+		lr_dataset_t *dataset = scale_dataset(8, years, N_ELEMENTS(years), ranges[r][0],
+						      ranges[r][1]);
+		for (int language = 0; language < 2; language++) {
+			lr_chart_t *chart = scale_chart(dataset, language ? LR_LANGUAGE_EN : LR_LANGUAGE_VI,
+							NULL);
+			for (int c = 0; c < N_ELEMENTS(canvases); c++) {
+				ct_layout_t *layout = ct_layout_describe(chart, canvases[c][0], canvases[c][1]);
+				const ct_item_t *one = ct_layout_find(layout, "tick-label", "1");
+				const ct_item_t *note = ct_layout_find(layout, "rank-axis-note", NULL);
+				GPtrArray *ticks = ct_layout_find_all(layout, "tick-label", NULL);
+				char *what = g_strdup_printf("ranks %d-%d, %s, %g x %g", ranges[r][0],
+							     ranges[r][1], language ? "en" : "vi",
+							     canvases[c][0], canvases[c][1]);
+				check_scale_layout(layout, 8, false, what, problems);
+				if (ranges[r][0] < 10) {
+					if (!one || note)
+						g_string_append_printf(problems, "%s: rank 1 %s a tick%s\n", what,
+								       one ? "is" : "is not",
+								       note ? ", and a note" : "");
+					/* The top tick: rank 1 is the highest label. */
+					for (guint i = 0; one && i < ticks->len; i++) {
+						const ct_item_t *tick = g_ptr_array_index(ticks, i);
+						if (tick != one && tick->y <= one->y + one->height * 1.15)
+							g_string_append_printf(problems, "%s: tick %s at %.1f crowds rank 1 at %.1f\n",
+									       what, tick->text, tick->y, one->y);
+					}
+				} else {
+					const ct_item_t *top = ticks->len ? g_ptr_array_index(ticks, 0) : NULL;
+					if (one || !note || !top)
+						g_string_append_printf(problems, "%s: expected no tick 1 and a note, got %s and %s\n",
+								       what, one ? "a tick 1" : "no tick 1",
+								       note ? note->text : "no note");
+					else if (strcmp(note->text, language ? "↑ rank 1" : "↑ hạng 1") != 0 ||
+						 note->y + note->height > top->y + CT_ROUNDING)
+						g_string_append_printf(problems, "%s: note \"%s\" at %.1f, the top tick at %.1f\n",
+								       what, note->text, note->y, top->y);
+				}
+				g_ptr_array_unref(ticks);
+				ct_layout_free(layout);
+				g_free(what);
+			}
+			lr_chart_destroy(chart);
+		}
+		lr_dataset_destroy(dataset);
+	}
+	ck_assert_msg(problems->len == 0, "%s", ct_brief(problems->str));
+	g_string_free(problems, TRUE);
+}
+END_TEST
+
+/* Reads "needs at least W × H" from @message. */
+static bool
+size_in_message(const char *message, double *width, double *height)
+{
+	const char *at = message ? strstr(message, "needs at least ") : NULL;
+
+	return at && sscanf(at + strlen("needs at least "), "%lf × %lf", width, height) == 2;
+}
+
+/* A canvas too small for a ranking chart is refused with the size that fits, grown only
+ * where it fell short: the chart draws there, and not a pixel smaller in the grown side. */
+START_TEST(test_too_small_names_size)
+{
+	static const int years[] = { 2018, 2020, 2022, 2024 };
+	static const double canvases[][2] = { { 300, 170 }, { 250, 140 }, { 200, 400 },
+					      { 800, 120 }, { 100, 60 }, { 400, 100 }, { 60, 300 } };
+	lr_dataset_t *dataset = scale_dataset(8, years, N_ELEMENTS(years), 40, 120);
+	lr_chart_t *chart = scale_chart(dataset, LR_LANGUAGE_VI, NULL);
+
+	for (int c = 0; c < N_ELEMENTS(canvases); c++) {
+		double w = canvases[c][0], h = canvases[c][1], fit_w, fit_h;
+		char *dump = lr_chart_describe_layout(chart, w, h);
+		const lr_error_t *error = lr_chart_get_error(chart);
+		ct_layout_t *layout;
+
+		ck_assert_msg(!dump, "%g x %g drew", w, h);
+		ck_assert_msg(size_in_message(error->message, &fit_w, &fit_h), "%g x %g: %s", w, h,
+			      error->message);
+		ck_assert_msg(g_str_has_prefix(error->message, "the canvas ("), "%s", error->message);
+		ck_assert_msg(fit_w >= w && fit_h >= h && (fit_w > w || fit_h > h), "%s", error->message);
+		layout = ct_layout_describe(chart, fit_w, fit_h); /* error is stale from here */
+		ct_assert_text_fits(layout, "a ranking chart at the size its error named");
+		ct_layout_free(layout);
+		/* A pixel less where it grew does not fit. */
+		/* Grown one way: a pixel less that way does not fit. */
+		for (int side = 0; side < 2 && (fit_w == w || fit_h == h); side++) {
+			bool grew = side ? fit_h > h : fit_w > w;
+			char *smaller = grew ? lr_chart_describe_layout(chart, fit_w - !side, fit_h - side) : NULL;
+			ck_assert_msg(!smaller, "%g x %g: %g x %g fits, not only %g x %g", w, h,
+				      fit_w - !side, fit_h - side, fit_w, fit_h);
+		}
+	}
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 /* Where 60 lines cross, the grey context lines have no casing to blank the crossings out:
  * only the highlighted line has one, and casings are thin. */
 START_TEST(test_casings_keep_crossings)
@@ -1222,6 +1331,8 @@ rank_suite(void)
 	tcase_add_test(tc, test_bump_markers_apart);
 	tcase_add_test(tc, test_years_with_data);
 	tcase_add_test(tc, test_rank_axis_range);
+	tcase_add_test(tc, test_rank_one_readable);
+	tcase_add_test(tc, test_too_small_names_size);
 	tcase_add_test(tc, test_casings_keep_crossings);
 	tcase_add_test(tc, test_no_stray_path);
 

@@ -284,6 +284,32 @@ static const bad_spec_t bad_specs[] = {
 	  "images are not supported; draw data with a ```chart block" },
 	{ "heading level 4", FRONT "#### Nhỏ\n", 4, 1, LR_STATUS_INVALID_DATA,
 	  "expected # (section), ## (subsection) or ### (minor heading)" },
+	/* The bar keys of charts.ini (issue 10): labels and decimals. */
+	{ "bad labels", FRONT "```chart\nindicator=ftth_coverage\nlabels=some\n```\n", 6, 8,
+	  LR_STATUS_INVALID_DATA, "'some' is not a value of labels; expected fit, all or none" },
+	{ "bad decimals", FRONT "```chart\nindicator=ftth_coverage\ndecimals=7\n```\n", 6, 10,
+	  LR_STATUS_INVALID_DATA,
+	  "'7' is not a value of decimals; expected a whole number from 0 to 4" },
+	{ "decimals not a number", FRONT "```chart\nindicator=ftth_coverage\ndecimals=two\n```\n",
+	  6, 10, LR_STATUS_INVALID_DATA, "'two' is not a value of decimals" },
+	{ "labels on a rank chart", FRONT "```chart\nkind=rank\nindicator=egdi_rank\nlabels=none\n```\n",
+	  7, 1, LR_STATUS_INVALID_DATA, "labels= is for bar charts" },
+	{ "decimals on a rank chart", FRONT "```chart\nkind=rank\nindicator=egdi_rank\ndecimals=1\n```\n",
+	  7, 1, LR_STATUS_INVALID_DATA, "decimals= is for bar charts" },
+	/* Names match loosely; what matches nothing gets the closest names, as on the CLI. */
+	{ "chart entity misspelt", FRONT "```chart\nindicator=ftth_coverage\nentity=thế giới;Viet Nan\n```\n",
+	  6, 17, LR_STATUS_UNKNOWN_ENTITY,
+	  "'Viet Nan' has no figure of ftth_coverage; did you mean 'Việt Nam'? Expected one of: "
+	  "Việt Nam, thế giới, châu Âu" },
+	{ "chart highlight misspelt", FRONT "```chart\nindicator=ftth_coverage\nhighlight=chau Auu\n```\n",
+	  6, 11, LR_STATUS_UNKNOWN_ENTITY, "'chau Auu' has no figure of ftth_coverage; did you mean 'châu Âu'?" },
+	{ "figures entity misspelt", FRONT "```figures\nindicator=egdi_rank\nentity=Vietnm\n```\n", 6,
+	  8, LR_STATUS_UNKNOWN_ENTITY, "did you mean 'Việt Nam'" },
+	{ "front matter entity misspelt", "---\ntitle: T\nentity: Việt Namm\n---\n", 3, 9,
+	  LR_STATUS_UNKNOWN_ENTITY,
+	  "the dataset has no figure of 'Việt Namm'; did you mean 'Việt Nam'? Expected an entity" },
+	{ "reference entity misspelt", FRONT "{{ftth_coverage \"the gioy\" 2024}}\n", 4, 17,
+	  LR_STATUS_UNKNOWN_ENTITY, "'the gioy' has no figure of ftth_coverage; did you mean 'thế giới'?" },
 };
 
 START_TEST(test_bad_spec)
@@ -636,6 +662,45 @@ START_TEST(test_english_title_and_crlf)
 }
 END_TEST
 
+/* A chart block's bar keys reach the chart (labels=none: no value label; decimals=2:
+ * "85,00"), and its entity and highlight names match as loosely as the CLI's: without
+ * diacritics or case, or by the English name. */
+START_TEST(test_chart_bar_keys_and_loose_names)
+{
+	const char *spec = FRONT "```chart\nindicator=ftth_coverage\nentity=viet nam; THE GIOI; chau au\n"
+			   "highlight=Vietnam\ndecimals=2\n```\n\n"
+			   "```chart\nindicator=ftth_coverage\nlabels=none\n```\n\n"
+			   "{{ftth_coverage \"chau au\" 2024}}\n";
+	lr_report_t *report = load(spec);
+	const lr_block_t *figure;
+	char *dump;
+
+	ck_assert_msg(lr_report_get_error_count(report) == 0, "%s",
+		      lr_report_get_error(report, 0)->message);
+	figure = g_ptr_array_index(report->blocks, 0);
+	ck_assert_int_eq(figure->kind, LR_BLOCK_FIGURE);
+	dump = lr_chart_describe_layout(figure->chart, 600, 300);
+	ck_assert_msg(dump, "%s", lr_chart_get_error(figure->chart)->message);
+	ck_assert_msg(strstr(dump, "\"85,00%\"") && strstr(dump, "\"51,50%\"") &&
+		      strstr(dump, "\"70,00%\""), "%s", dump);
+	/* The highlight, by its English name, sets one bar apart: one in the highlight colour,
+	 * the others grey. */
+	{
+		int highlighted = 0;
+		for (const char *at = dump; (at = strstr(at, "\nbar ")); at++)
+			highlighted += strncmp(strstr(at, "fill=#"), "fill=#D55E00", 12) == 0;
+		ck_assert_msg(highlighted == 1, "%d bars highlighted: %s", highlighted, dump);
+	}
+	lr_free(dump);
+	figure = g_ptr_array_index(report->blocks, 1);
+	ck_assert_int_eq(figure->kind, LR_BLOCK_FIGURE);
+	dump = lr_chart_describe_layout(figure->chart, 600, 300);
+	ck_assert_msg(dump && !strstr(dump, "value-label"), "%s", dump);
+	lr_free(dump);
+	lr_report_destroy(report);
+}
+END_TEST
+
 START_TEST(test_markdown_without_front_matter)
 {
 	lr_report_t *report = lr_report_create(bundled);
@@ -893,6 +958,7 @@ report_spec_suite(void)
 	tcase_add_test(tc, test_more_constructs);
 	tcase_add_test(tc, test_nfd_spec_same_blocks);
 	tcase_add_test(tc, test_english_title_and_crlf);
+	tcase_add_test(tc, test_chart_bar_keys_and_loose_names);
 	tcase_add_test(tc, test_markdown_without_front_matter);
 	tcase_add_test(tc, test_data_folder);
 	tcase_add_test(tc, test_no_dataset);

@@ -591,7 +591,9 @@ lr_chart_write_to_stream(lr_chart_t *chart, lr_write_func_t write, void *closure
  *
  * Lays the chart out and describes every element as text, one per line: its role, its
  * rectangle, for text its string ("rotated" after it for text turned a quarter to read
- * upwards, whose rectangle is the turned text's; since 0.3), and its paint: fill colour, stroke
+ * upwards, whose rectangle is the turned text's; since 0.3; "angle=45 along=L across=T" for
+ * text turned 45° to read rising to the right, whose rectangle is the turned text's bounding
+ * box and L × T the text's own length and thickness; since 0.3), and its paint: fill colour, stroke
  * colour and line width, dashes and hatching ("bar", "tick-label", "title" …). Meant for
  * tests (layout goldens that survive font-rendering changes) and for debugging.
  *
