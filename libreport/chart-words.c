@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "chart-words-private.h"
+#include "common-private.h"
 
 const char *
 lr_word(lr_language_t language, lr_word_t word)
@@ -74,6 +75,22 @@ lr_words_capitalize(const char *text)
 	return g_strconcat(head, g_utf8_next_char(text), NULL);
 }
 
+/* Words that cannot end a title: a shared prefix "Share of" would make the title "Share
+ * of". Not counted as shared words, so such a prefix is cut only when enough other words
+ * come before them. */
+static bool
+is_function_word(const char *word, lr_language_t language)
+{
+	static const char *const en[] = { "a", "an", "and", "at", "by", "for", "from", "in", "of",
+					  "on", "or", "per", "the", "to", "with" };
+	static const char *const vi[] = { "các", "cho", "của", "những", "trong", "và", "về",
+					  "với" };
+
+	if (language == LR_LANGUAGE_EN)
+		return lr_name_index(en, G_N_ELEMENTS(en), word) >= 0;
+	return lr_name_index(vi, G_N_ELEMENTS(vi), word) >= 0;
+}
+
 /* Indicators of one chart often share their first words ("Số mục tiêu chuyển đổi số quốc
  * gia đã hoàn thành", "… có khả năng hoàn thành cao"). */
 char *
@@ -102,6 +119,9 @@ lr_words_strip_common_prefix(char **labels, int count, lr_language_t language)
 			shared = 0;
 		g_strfreev(words);
 	}
+	/* The prefix becomes the title: it may not end on "of" or "và". */
+	while (shared > 0 && is_function_word(first[shared - 1], language))
+		shared--;
 	if (shared >= min_shared && first[shared]) {
 		char *saved = first[shared];
 		first[shared] = NULL;

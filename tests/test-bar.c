@@ -1181,6 +1181,53 @@ START_TEST(test_no_source_no_source_line)
 }
 END_TEST
 
+/* Indicators sharing their first words make the title of those words, but never one ending
+ * on a function word: "Share of" was the whole English title of two "Share of …" indicators. */
+START_TEST(test_shared_words_title)
+{
+	static const struct {
+		const char *en_a, *en_b, *title, *legend_a;
+	} cases[] = {
+		{ "Share of public services online", "Share of households with fibre",
+		  "Share of public services online and Share of households with fibre",
+		  "Share of public services online" },
+		{ "Share of households with fibre", "Share of households with cable",
+		  "Share of households", "With fibre" },
+	};
+	for (size_t c = 0; c < G_N_ELEMENTS(cases); c++) {
+		lr_dataset_t *dataset = lr_dataset_create();
+		lr_chart_t *chart;
+		ct_layout_t *layout;
+		const ct_item_t *title;
+
+		ct_add_indicator(dataset, "a", "Chỉ số A thử nghiệm", cases[c].en_a, "%", "%",
+				 LR_INDICATOR_SHARE, LR_DIRECTION_HIGHER);
+		ct_add_indicator(dataset, "b", "Chỉ số B thử nghiệm", cases[c].en_b, "%", "%",
+				 LR_INDICATOR_SHARE, LR_DIRECTION_HIGHER);
+		for (int i = 0; i < 2; i++) {
+			lr_observation_t observation = {
+				.indicator = i ? "b" : "a", .entity = VIET_NAM, .year = 2024,
+				.period = "", .value = 40 + i, .low = NAN, .high = NAN,
+				.status = LR_OBSERVATION_ACTUAL, .source = "s", .note = "",
+			};
+			ck_assert_int_eq(lr_dataset_add_observation(dataset, &observation),
+					 LR_STATUS_SUCCESS);
+		}
+		chart = places_chart(dataset, "a");
+		lr_chart_add_indicator(chart, "b");
+		lr_chart_set_language(chart, LR_LANGUAGE_EN);
+		layout = ct_layout_describe(chart, 1600, 900);
+		title = ct_layout_find(layout, "title", NULL);
+		ck_assert_ptr_nonnull(title);
+		ck_assert_str_eq(title->text, cases[c].title);
+		ck_assert_ptr_nonnull(ct_layout_find(layout, NULL, cases[c].legend_a));
+		ct_layout_free(layout);
+		lr_chart_destroy(chart);
+		lr_dataset_destroy(dataset);
+	}
+}
+END_TEST
+
 /* charts.ini's labels and decimals keys, and their errors at their line and column. */
 START_TEST(test_chart_list_labels_and_decimals)
 {
@@ -1270,6 +1317,7 @@ bar_suite(void)
 	tcase_add_test(tc, test_horizontal_height_as_needed);
 	tcase_add_test(tc, test_rank_and_mixed_units_refused);
 	tcase_add_test(tc, test_no_source_no_source_line);
+	tcase_add_test(tc, test_shared_words_title);
 	tcase_add_test(tc, test_chart_list_labels_and_decimals);
 	return suite;
 }
