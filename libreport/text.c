@@ -568,8 +568,10 @@ lr_text_layout(PangoContext *context, const char *utf8, const lr_text_style_t *s
 	cache = layout_cache(context);
 	if (cache) {
 		/* The size as Pango keeps it, in whole units. */
-		key = g_strdup_printf("%u|%s|%d|%d|%d|%d|%d|%s", pango_context_get_serial(context),
-				      style->family ? style->family : "", (int) font_size,
+		const char *family = style->family ? style->family : "";
+
+		key = g_strdup_printf("%u|%zu:%s|%d|%d|%d|%d|%d|%s", pango_context_get_serial(context),
+				      strlen(family), family, (int) font_size,
 				      style->bold, width,
 				      width > 0 ? style->max_lines : 0, (int) style->align, utf8);
 		cached = g_hash_table_lookup(cache, key);
