@@ -3,8 +3,12 @@
  * For a 1600×900 bar chart and ranking chart from the bundled dataset it prints milliseconds
  * per chart for PNG and PDF (median of N runs), the drawing alone, and the baseline: the same
  * drawing written with cairo_surface_write_to_png (cairo's own libpng writer at default
- * settings), plus the PNG file sizes and the process's peak memory. A benchmark, not a test:
- * it prints figures and never fails on them.
+ * settings), plus the PNG file sizes and the process's peak memory. For PDF the baselines are
+ * cairo's own: an empty 720×405 pt document (create and finish a PDF surface: cairo's fixed
+ * cost), and the same drawing on a cairo PDF surface streamed to memory, with the time of
+ * cairo_surface_finish (font subsets, deflate of the streams) apart. A benchmark, not a
+ * test: it prints figures and never fails on them. Every chart is drawn many times, so the
+ * figures are those of a process that has drawn it before (fonts loaded, layouts cached).
  *
  * Usage: lreport-bench [RUNS]   (default 50; LREPORT_DATA_DIR names the dataset)
  */
@@ -17,6 +21,7 @@
 #include <unistd.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib.h>
 #include <lreport/lreport.h>
 
@@ -66,13 +71,43 @@ resident_mib(void)
 	return mib;
 }
 
-typedef enum { WRITE_PNG, WRITE_PDF, DRAW_ONLY, BASELINE_PNG } task_t;
+typedef enum { WRITE_PNG, WRITE_PDF, DRAW_ONLY, BASELINE_PNG, EMPTY_PDF, CAIRO_PDF } task_t;
 
-/* Runs @task @runs times; returns the median milliseconds. */
-static double
-measure(lr_chart_t *chart, task_t task, const char *path, int runs)
+static cairo_status_t
+count_bytes(void *closure, const unsigned char *data, unsigned int length)
 {
-	double *times = g_new(double, runs), result;
+	(void) data;
+	*(gsize *) closure += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The chart (or nothing) on a cairo PDF surface, into memory; returns the milliseconds of
+ * cairo_surface_finish in *@finish_ms. */
+static void
+cairo_pdf(lr_chart_t *chart, double *finish_ms)
+{
+	gsize length = 0;
+	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(count_bytes, &length, 720, 405);
+	double start;
+
+	if (chart) {
+		cairo_t *cr = cairo_create(surface);
+		lr_rect_t rect = { 0, 0, 720, 405 };
+		lr_chart_draw(chart, cr, &rect);
+		cairo_destroy(cr);
+	}
+	start = now_ms();
+	cairo_surface_finish(surface);
+	*finish_ms = now_ms() - start;
+	cairo_surface_destroy(surface);
+}
+
+/* Runs @task @runs times; returns the median milliseconds, and that of the PDF finish in
+ * *@finish (may be NULL). */
+static double
+measure_split(lr_chart_t *chart, task_t task, const char *path, int runs, double *finish)
+{
+	double *times = g_new(double, runs), *finishes = g_new0(double, runs), result;
 
 	for (int i = 0; i < runs; i++) {
 		double start;
@@ -86,6 +121,8 @@ measure(lr_chart_t *chart, task_t task, const char *path, int runs)
 				fprintf(stderr, "write failed: %s\n", lr_chart_get_error(chart)->message);
 				exit(1);
 			}
+		} else if (task == EMPTY_PDF || task == CAIRO_PDF) {
+			cairo_pdf(task == CAIRO_PDF ? chart : NULL, &finishes[i]);
 		} else {
 			cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
 			cairo_t *cr = cairo_create(surface);
@@ -106,14 +143,23 @@ measure(lr_chart_t *chart, task_t task, const char *path, int runs)
 		g_free(file);
 	}
 	result = median(times, runs);
+	if (finish)
+		*finish = median(finishes, runs);
 	g_free(times);
+	g_free(finishes);
 	return result;
+}
+
+static double
+measure(lr_chart_t *chart, task_t task, const char *path, int runs)
+{
+	return measure_split(chart, task, path, runs, NULL);
 }
 
 typedef struct {
 	const char *name;
 	lr_chart_t *chart;
-	double png, pdf, draw, baseline;
+	double png, pdf, draw, baseline, empty_pdf, cairo_pdf, cairo_finish;
 	long png_size, baseline_size;
 } result_t;
 
@@ -146,6 +192,9 @@ measure_baseline(result_t *result, const char *folder, int runs)
 	result->baseline = measure(result->chart, BASELINE_PNG, baseline, runs);
 	result->baseline_size = file_size(baseline);
 	g_free(baseline);
+	measure(result->chart, CAIRO_PDF, NULL, 1);
+	result->empty_pdf = measure(NULL, EMPTY_PDF, NULL, runs);
+	result->cairo_pdf = measure_split(result->chart, CAIRO_PDF, NULL, runs, &result->cairo_finish);
 }
 
 static void
@@ -155,6 +204,9 @@ print_result(const result_t *r)
 	       "cairo_surface_write_to_png %6.2f ms  |  PNG %7ld B vs cairo %7ld B (%.2fx)\n",
 	       r->name, WIDTH, HEIGHT, r->png, r->draw, r->pdf, r->baseline, r->png_size,
 	       r->baseline_size, r->baseline_size > 0 ? (double) r->png_size / r->baseline_size : 0);
+	printf("%-5s 720x405 pt PDF %5.2f ms  |  baseline cairo PDF surface: empty document %5.2f ms, "
+	       "this drawing %5.2f ms (cairo_surface_finish %5.2f ms)\n",
+	       r->name, r->pdf, r->empty_pdf, r->cairo_pdf, r->cairo_finish);
 }
 
 int

@@ -130,6 +130,10 @@ typedef struct {
 #endif
 	GByteArray *out;
 	gsize used; /* bytes of @out written so far */
+	/* Bytes of @out offered to the deflate so far. Not @out's length: @out is kept from
+	 * image to image, and both deflates' output depends on the room they are given (ISA-L
+	 * ends blocks early when it fills up), so that room must grow the same way every time. */
+	gsize room_end;
 	gboolean started; /* ISA-L: the first call (see ISAL_FIRST_CALL) is made */
 } compressor_t;
 
@@ -142,6 +146,7 @@ compressor_init(compressor_t *c, lr_png_deflate_t backend, guint8 *level_buffer,
 	c->backend = backend;
 	c->out = out;
 	c->used = 0;
+	c->room_end = 0;
 #ifdef LR_HAVE_ISAL
 	if (backend == LR_PNG_DEFLATE_ISAL) {
 		isal_deflate_init(&c->isal);
@@ -169,9 +174,11 @@ compressor_feed(compressor_t *c, const guint8 *input, gsize length, int end)
 		/* Room in doublings from 64 KiB (a chart's strip deflates to 5–20 KiB): a full
 		 * output returns early and the loop comes back for more. Growing by the input's
 		 * size made every strip a 157 KiB mmap() and munmap(). */
-		if (c->out->len - c->used < 4096)
-			g_byte_array_set_size(c->out, (guint) MAX(c->out->len * 2, c->used + 65536));
-		room = c->out->len - c->used;
+		if (c->room_end - c->used < 4096)
+			c->room_end = MAX(c->room_end * 2, c->used + 65536);
+		if (c->out->len < c->room_end)
+			g_byte_array_set_size(c->out, (guint) c->room_end);
+		room = c->room_end - c->used;
 #ifdef LR_HAVE_ISAL
 		if (c->backend == LR_PNG_DEFLATE_ISAL) {
 			int code;
@@ -256,6 +263,11 @@ typedef struct {
 
 typedef struct {
 	worker_memory_t worker[MAX_WORKERS];
+	/* Per strip: its deflate output, kept for the next image. Fresh buffers cost a page
+	 * fault per 4 KiB written (several microseconds each on a virtual machine), about
+	 * 0.2 ms a chart. */
+	GByteArray **deflated;
+	int deflated_count;
 } scratch_t;
 
 static void
@@ -270,6 +282,9 @@ scratch_free(gpointer data)
 		g_free(scratch->worker[i].filtered);
 		g_free(scratch->worker[i].rows);
 	}
+	for (int i = 0; i < scratch->deflated_count; i++)
+		g_byte_array_unref(scratch->deflated[i]);
+	g_free(scratch->deflated);
 	g_free(scratch);
 }
 
@@ -353,12 +368,41 @@ up_rgb_ssse3(const guint32 *pixels, const guint32 *above, int width, guint8 *out
 	return lanes[0] & lanes[1] & lanes[2] & lanes[3];
 }
 
-static gboolean have_ssse3;
+/* The same, eight pixels at a time (AVX2: x86-64 CPUs since 2013): the shuffle works within
+ * each 16-byte half, then a permute closes the 4-byte gap between the halves' 12 bytes; each
+ * 32-byte store writes 24 bytes and 8 that the next store (or the tail, as above)
+ * overwrites. About 1.8 times the SSSE3 loop on a canvas in the cache; the same bytes.
+ * @width: a multiple of 8. */
+__attribute__((target("avx2"))) static guint32
+up_rgb_avx2(const guint32 *pixels, const guint32 *above, int width, guint8 *out)
+{
+	const __m256i order = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1,
+					       2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+	const __m256i close_gap = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 3, 7);
+	__m256i all = _mm256_set1_epi32(-1);
+	guint32 lanes[8], result = 0xffffffffu;
+
+	for (int x = 0; x < width; x += 8, out += 24) {
+		__m256i pixel = _mm256_loadu_si256((const __m256i *) (const void *) (pixels + x));
+		__m256i up = _mm256_loadu_si256((const __m256i *) (const void *) (above + x));
+		__m256i rgb = _mm256_shuffle_epi8(_mm256_sub_epi8(pixel, up), order);
+
+		all = _mm256_and_si256(all, pixel);
+		_mm256_storeu_si256((__m256i *) (void *) out, _mm256_permutevar8x32_epi32(rgb, close_gap));
+	}
+	_mm256_storeu_si256((__m256i *) (void *) lanes, all);
+	for (int i = 0; i < 8; i++)
+		result &= lanes[i];
+	return result;
+}
+
+static gboolean have_ssse3, have_avx2;
 
 static void __attribute__((constructor))
 detect_ssse3(void)
 {
 	have_ssse3 = __builtin_cpu_supports("ssse3");
+	have_avx2 = __builtin_cpu_supports("avx2");
 }
 #endif
 
@@ -393,10 +437,17 @@ filter_rows(const image_t *image, int first, int end, guint8 *out, guint8 *rows)
 				all = 0xffffffffu;
 				out[0] = 2; /* Up */
 #ifdef LR_HAVE_SSSE3_FILTER
-				if (have_ssse3) {
-					x = width & ~3;
-					all = up_rgb_ssse3(pixels, above, x, o);
+				if (have_avx2) {
+					x = width & ~7;
+					all = up_rgb_avx2(pixels, above, x, o);
 					o += 3 * (gsize) x;
+				}
+				if (have_ssse3 && (width & ~3) > x) {
+					int start = x;
+
+					x = width & ~3;
+					all &= up_rgb_ssse3(pixels + start, above + start, x - start, o);
+					o += 3 * (gsize) (x - start);
 				}
 #endif
 				for (; x < width; x++, o += 3) {
@@ -443,7 +494,6 @@ deflate_strip(image_t *image, int strip, worker_memory_t *memory)
 	guint32 adler = 1;
 	int code;
 
-	image->deflated[strip] = g_byte_array_sized_new(1 << 16);
 #ifdef LR_HAVE_ISAL
 	/* A strip whose first chunk cannot hold ISA-L's safe first call (tiny images only) is
 	 * zlib's: strips are separate raw deflate streams, so they may mix. */
@@ -556,85 +606,68 @@ worker_count(int strips)
 	return CLAMP(workers, 1, MIN(strips, MAX_WORKERS));
 }
 
+/* After an image: a strip buffer grown past MAX_KEPT_DEFLATED (a photo, not a chart) is
+ * freed rather than kept. */
+#define MAX_KEPT_DEFLATED (1u << 20)
+
 static void
-free_strips(image_t *image)
+trim_strips(scratch_t *scratch)
 {
-	for (int i = 0; i < image->strips; i++)
-		if (image->deflated[i])
-			g_byte_array_unref(image->deflated[i]);
-	memset(image->deflated, 0, sizeof *image->deflated * (gsize) image->strips);
+	if (!scratch)
+		return;
+	for (int i = 0; i < scratch->deflated_count; i++)
+		if (scratch->deflated[i]->len > MAX_KEPT_DEFLATED) {
+			g_byte_array_unref(scratch->deflated[i]);
+			scratch->deflated[i] = g_byte_array_new();
+		}
 }
 
-/* The zlib stream of the whole image: header, the strips' deflate data, Adler-32. */
-static GByteArray *
-deflate_image(const guint8 *data, int stride, int width, int height, gboolean *opaque,
-	      gboolean ignore_alpha, lr_error_record_t *error)
+/* Deflates the image's rows into its strips (@image->deflated, kept in the thread's
+ * scratch, and @image->adler); FALSE with @error filled on failure. */
+static gboolean
+deflate_image(image_t *image, lr_error_record_t *error)
 {
-	int strips = (height + STRIP_ROWS - 1) / STRIP_ROWS;
-	image_t image = {
-		.data = data, .stride = stride, .width = width, .height = height,
-		.strips = strips, .opaque = *opaque, .ignore_alpha = ignore_alpha,
-		.backend = lr_output_png_get_deflate(),
-	};
 	GThread *threads[MAX_WORKERS] = { NULL };
-	GByteArray *stream = NULL;
-	guint32 adler;
-	static const guint8 header[2] = { 0x78, 0x01 }; /* deflate, 32 KiB window, fastest */
-	guint8 trailer[4];
-	int workers = worker_count(strips);
+	int workers = worker_count(image->strips);
+	scratch_t *scratch = g_private_get(&kept_scratch);
 
-	image.scratch = g_private_get(&kept_scratch);
-	if (!image.scratch) {
-		image.scratch = g_new0(scratch_t, 1);
-		g_private_set(&kept_scratch, image.scratch);
+	if (!scratch) {
+		scratch = g_new0(scratch_t, 1);
+		g_private_set(&kept_scratch, scratch);
 	}
-	image.deflated = g_new0(GByteArray *, strips);
-	image.adler = g_new0(guint32, strips);
-	image.length = g_new0(gsize, strips);
+	if (scratch->deflated_count < image->strips) {
+		scratch->deflated = g_renew(GByteArray *, scratch->deflated, image->strips);
+		for (int i = scratch->deflated_count; i < image->strips; i++)
+			scratch->deflated[i] = g_byte_array_new();
+		scratch->deflated_count = image->strips;
+	}
+	image->scratch = scratch;
+	image->deflated = scratch->deflated;
 	for (;;) {
-		image.next = 0;
-		image.next_worker = 0;
-		image.translucent = 0;
-		image.failed = Z_OK;
+		image->next = 0;
+		image->next_worker = 0;
+		image->translucent = 0;
+		image->failed = Z_OK;
 		/* Workers after the first are threads; if one cannot start, the others do its
 		 * share. */
 		for (int i = 1; i < workers; i++)
-			threads[i] = g_thread_try_new("lr-png", deflate_strips, &image, NULL);
-		deflate_strips(&image);
+			threads[i] = g_thread_try_new("lr-png", deflate_strips, image, NULL);
+		deflate_strips(image);
 		for (int i = 1; i < workers; i++)
 			if (threads[i])
 				g_thread_join(threads[i]);
 		/* Charts are almost always opaque, so RGB is tried first; one translucent pixel
 		 * and the image is encoded again as RGBA. */
-		if (!image.translucent || !image.opaque)
+		if (!image->translucent || !image->opaque)
 			break;
-		free_strips(&image);
-		image.opaque = FALSE;
+		image->opaque = FALSE;
 	}
-	*opaque = image.opaque;
-	if (image.failed != Z_OK) {
-		lr_error_record_set(error, image.failed == Z_MEM_ERROR ? LR_STATUS_NO_MEMORY : LR_STATUS_WRITE_ERROR,
-				    NULL, 0, 0, "cannot encode PNG: deflate error %d", image.failed);
-		goto out;
+	if (image->failed != Z_OK) {
+		lr_error_record_set(error, image->failed == Z_MEM_ERROR ? LR_STATUS_NO_MEMORY : LR_STATUS_WRITE_ERROR,
+				    NULL, 0, 0, "cannot encode PNG: deflate error %d", image->failed);
+		return FALSE;
 	}
-	stream = g_byte_array_new();
-	g_byte_array_append(stream, header, sizeof header);
-	adler = 1;
-	for (int i = 0; i < strips; i++) {
-		g_byte_array_append(stream, image.deflated[i]->data, image.deflated[i]->len);
-		adler = (guint32) adler32_combine(adler, image.adler[i], (z_off_t) image.length[i]);
-	}
-	trailer[0] = (guint8) (adler >> 24);
-	trailer[1] = (guint8) (adler >> 16);
-	trailer[2] = (guint8) (adler >> 8);
-	trailer[3] = (guint8) adler;
-	g_byte_array_append(stream, trailer, sizeof trailer);
-out:
-	free_strips(&image);
-	g_free(image.deflated);
-	g_free(image.adler);
-	g_free(image.length);
-	return stream;
+	return TRUE;
 }
 
 static void
@@ -666,16 +699,48 @@ on_png_warning(png_structp png, png_const_charp message)
 }
 
 /* libpng writes the file around the IDAT data deflated above: signature, IHDR with its CRC,
- * pHYs when a resolution is asked for, the IDAT chunk, IEND. Only these: no gAMA, tIME or text that could vary between runs. */
-static GByteArray *
-write_png_file(int width, int height, gboolean opaque, double dpi, const GByteArray *idat,
-	       lr_error_record_t *error)
-{
-	GByteArray *volatile file = g_byte_array_sized_new(idat->len + 128);
-	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, error, on_png_error,
-						  on_png_warning);
-	png_infop info = png ? png_create_info_struct(png) : NULL;
+ * pHYs when a resolution is asked for, the IDAT chunk, IEND. Only these: no gAMA, tIME or
+ * text that could vary between runs. The IDAT chunk is one zlib stream: its header, the
+ * strips' raw deflate data in order, and the Adler-32 of all the filtered rows, handed to
+ * libpng piece by piece rather than joined in a buffer first (a copy and a fresh buffer). */
+static const guint8 zlib_header[2] = { 0x78, 0x01 }; /* deflate, 32 KiB window, fastest */
 
+/* The IDAT chunk's length: the zlib header, the strips, the Adler-32. */
+static gsize
+idat_length(const image_t *image)
+{
+	gsize length = sizeof zlib_header + 4;
+
+	for (int i = 0; i < image->strips; i++)
+		length += image->deflated[i]->len;
+	return length;
+}
+
+static GByteArray *
+write_png_file(const image_t *image, double dpi, lr_error_record_t *error)
+{
+	guint32 adler = 1;
+	guint8 trailer[4];
+	GByteArray *volatile file;
+	png_structp png;
+	png_infop info;
+
+	for (int i = 0; i < image->strips; i++)
+		adler = (guint32) adler32_combine(adler, image->adler[i], (z_off_t) image->length[i]);
+	trailer[0] = (guint8) (adler >> 24);
+	trailer[1] = (guint8) (adler >> 16);
+	trailer[2] = (guint8) (adler >> 8);
+	trailer[3] = (guint8) adler;
+	if (idat_length(image) > PNG_UINT_31_MAX) {
+		lr_error_record_set(error, LR_STATUS_WRITE_ERROR, NULL, 0, 0,
+				    "cannot encode PNG: %" G_GSIZE_FORMAT " bytes of image data "
+				    "do not fit in one PNG chunk", idat_length(image));
+		return NULL;
+	}
+	/* Signature, IHDR, pHYs, the IDAT chunk's length, type and CRC, IEND: under 128. */
+	file = g_byte_array_sized_new((guint) (idat_length(image) + 128));
+	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, error, on_png_error, on_png_warning);
+	info = png ? png_create_info_struct(png) : NULL;
 	if (!png || !info) {
 		png_destroy_write_struct(&png, &info);
 		g_byte_array_unref(file);
@@ -688,8 +753,8 @@ write_png_file(int width, int height, gboolean opaque, double dpi, const GByteAr
 		return NULL;
 	}
 	png_set_write_fn(png, file, append_png_bytes, flush_nothing);
-	png_set_IHDR(png, info, (png_uint_32) width, (png_uint_32) height, 8,
-		     opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
+	png_set_IHDR(png, info, (png_uint_32) image->width, (png_uint_32) image->height, 8,
+		     image->opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
 		     PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
 	if (dpi > 0) {
 		/* pHYs counts pixels per metre. */
@@ -698,7 +763,12 @@ write_png_file(int width, int height, gboolean opaque, double dpi, const GByteAr
 		png_set_pHYs(png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
 	}
 	png_write_info(png, info);
-	png_write_chunk(png, (png_const_bytep) "IDAT", idat->data, idat->len);
+	png_write_chunk_start(png, (png_const_bytep) "IDAT", (png_uint_32) idat_length(image));
+	png_write_chunk_data(png, zlib_header, sizeof zlib_header);
+	for (int i = 0; i < image->strips; i++)
+		png_write_chunk_data(png, image->deflated[i]->data, image->deflated[i]->len);
+	png_write_chunk_data(png, trailer, sizeof trailer);
+	png_write_chunk_end(png);
 	png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
 	png_destroy_write_struct(&png, &info);
 	return file;
@@ -710,8 +780,8 @@ lr_output_encode_png(cairo_surface_t *surface, double dpi, lr_error_record_t *er
 	cairo_format_t format;
 	const guint8 *data;
 	int width, height, stride;
-	gboolean opaque;
-	GByteArray *idat, *file;
+	image_t image = { 0 };
+	GByteArray *file;
 
 	if (!surface) {
 		lr_error_record_set(error, LR_STATUS_NULL_POINTER, NULL, 0, 0, "cannot encode PNG: no surface");
@@ -741,12 +811,20 @@ lr_output_encode_png(cairo_surface_t *surface, double dpi, lr_error_record_t *er
 		lr_error_record_set(error, LR_STATUS_INVALID_ARGUMENT, NULL, 0, 0, "cannot encode PNG: the image is empty");
 		return NULL;
 	}
-	opaque = TRUE;
+	image.data = data;
+	image.stride = stride;
+	image.width = width;
+	image.height = height;
+	image.strips = (height + STRIP_ROWS - 1) / STRIP_ROWS;
+	image.opaque = TRUE;
 	/* RGB24 leaves the alpha byte undefined: every pixel counts as opaque. */
-	idat = deflate_image(data, stride, width, height, &opaque, format == CAIRO_FORMAT_RGB24, error);
-	if (!idat)
-		return NULL;
-	file = write_png_file(width, height, opaque, dpi, idat, error);
-	g_byte_array_unref(idat);
+	image.ignore_alpha = format == CAIRO_FORMAT_RGB24;
+	image.backend = lr_output_png_get_deflate();
+	image.adler = g_new0(guint32, image.strips);
+	image.length = g_new0(gsize, image.strips);
+	file = deflate_image(&image, error) ? write_png_file(&image, dpi, error) : NULL;
+	trim_strips(image.scratch);
+	g_free(image.adler);
+	g_free(image.length);
 	return file;
 }

@@ -33,13 +33,38 @@
  * than any chart's text needs. */
 #define LAYOUT_SIZE 64.0
 
+/* Layouts kept per thread, at most this many: a chart lays out 20 to 40 strings, a batch
+ * repeats many of them (ticks, years, sources, the same chart in PNG, PDF and SVG). When
+ * full the cache starts again empty; a layout takes 1 to 4 KiB. */
+#define MAX_CACHED_LAYOUTS 512
+
 typedef struct {
 	FcConfig *config;
 	PangoFontMap *font_map;
 	PangoContext *context;
 	char *directory;
 	FcCharSet *coverage; /* the characters some bundled font has, made on first use */
+	GHashTable *layouts; /* cache key (layout_key) -> cached_layout_t, for @context */
 } lr_fonts_t;
+
+/* A finished layout and what lr_text_layout() measured of it, in Pango units at
+ * LAYOUT_SIZE. Never changed once cached: lr_text_t holders share it read-only. */
+typedef struct {
+	PangoLayout *layout;
+	PangoRectangle box;
+	int baseline;
+	int lines;
+	bool ellipsized;
+} cached_layout_t;
+
+static void
+cached_layout_free(gpointer data)
+{
+	cached_layout_t *cached = data;
+
+	g_object_unref(cached->layout);
+	g_free(cached);
+}
 
 static void
 fonts_free(gpointer data)
@@ -48,6 +73,8 @@ fonts_free(gpointer data)
 
 	if (!fonts)
 		return;
+	/* First: the layouts hold the context. */
+	g_clear_pointer(&fonts->layouts, g_hash_table_destroy);
 	g_clear_object(&fonts->context);
 	g_clear_object(&fonts->font_map);
 	if (fonts->coverage)
@@ -433,92 +460,153 @@ layout_box(PangoLayout *layout, PangoRectangle *box)
 	box->height = MAX(ink.y + ink.height, logical.y + logical.height) - box->y;
 }
 
-lr_status_t
-lr_text_layout(PangoContext *context, const char *utf8, const lr_text_style_t *style,
-	       lr_text_t *text)
+/* Lays @normalized out in @style at @font_size (Pango units: LAYOUT_SIZE but for rounding),
+ * wrapped at @width (Pango units at that size; 0: one line), into a new @cached. */
+static void
+make_layout(PangoContext *context, const char *normalized, const lr_text_style_t *style,
+	    double font_size, int width, cached_layout_t *cached)
 {
 	PangoFontDescription *font;
 	PangoAttrList *attributes;
 	PangoRectangle box, logical;
-	char *normalized;
-	double x0, y0, x1, y1, scale;
+	PangoLayout *layout = pango_layout_new(context);
 
-	memset(text, 0, sizeof *text);
-	if (!context || !utf8 || !style)
-		return lr_error(LR_STATUS_NULL_POINTER);
-	normalized = lr_utf8_normalize(utf8, -1, NULL);
-	if (!normalized)
-		return lr_error(LR_STATUS_INVALID_UTF8);
-
-	/* Laid out at one size and scaled: see LAYOUT_SIZE. */
-	scale = style->size / LAYOUT_SIZE;
-	if (!(scale > 0) || !isfinite(scale))
-		scale = 1;
-	text->scale = scale;
-	text->size = style->size;
-	text->layout = pango_layout_new(context);
 	font = pango_font_description_new();
 	pango_font_description_set_family(font, style->family ? style->family : "Noto Sans");
-	pango_font_description_set_absolute_size(font, (style->size / scale) * PANGO_SCALE);
+	pango_font_description_set_absolute_size(font, font_size);
 	pango_font_description_set_weight(font, style->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(text->layout, font);
+	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
 
 	/* Vietnamese words are syllables separated by spaces: break only there, never hyphenate. */
 	attributes = pango_attr_list_new();
 	pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(FALSE));
-	pango_layout_set_attributes(text->layout, attributes);
+	pango_layout_set_attributes(layout, attributes);
 	pango_attr_list_unref(attributes);
 
-	if (style->max_width > 0) {
-		pango_layout_set_width(text->layout, (int) floor(style->max_width / scale * PANGO_SCALE));
-		pango_layout_set_wrap(text->layout, PANGO_WRAP_WORD);
+	if (width > 0) {
+		pango_layout_set_width(layout, width);
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
 		if (style->max_lines > 0) {
-			pango_layout_set_height(text->layout, -style->max_lines);
-			pango_layout_set_ellipsize(text->layout, PANGO_ELLIPSIZE_END);
+			pango_layout_set_height(layout, -style->max_lines);
+			pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
 		}
 	}
-	pango_layout_set_alignment(text->layout, style->align);
+	pango_layout_set_alignment(layout, style->align);
 	/* Plain text, never markup: "R&D <5%>" is shown as written. */
-	pango_layout_set_text(text->layout, normalized, -1);
-	lr_text_forbid_inner_breaks(text->layout);
-	g_free(normalized);
+	pango_layout_set_text(layout, normalized, -1);
+	lr_text_forbid_inner_breaks(layout);
 
-	layout_box(text->layout, &box);
+	layout_box(layout, &box);
 	/* Lines are wrapped by their advances, but ink can stick out of them (the horn of a
 	 * final ơ or ư, about 0.045 em): wrap narrower by that much, so that the box fits the
 	 * width asked for. Unless a word then no longer fits its line: keep the wider layout. */
-	if (style->max_width > 0) {
-		int limit = pango_layout_get_width(text->layout);
-		int width = limit;
+	if (width > 0) {
+		int limit = pango_layout_get_width(layout);
 
 		for (int tries = 0; tries < 3 && box.width > limit; tries++) {
 			int narrower = width - (box.width - limit);
 
 			if (narrower <= 0)
 				break;
-			pango_layout_set_width(text->layout, narrower);
-			pango_layout_get_extents(text->layout, NULL, &logical);
+			pango_layout_set_width(layout, narrower);
+			pango_layout_get_extents(layout, NULL, &logical);
 			if (logical.width > narrower) {
-				pango_layout_set_width(text->layout, width);
-				layout_box(text->layout, &box);
+				pango_layout_set_width(layout, width);
+				layout_box(layout, &box);
 				break;
 			}
 			width = narrower;
-			layout_box(text->layout, &box);
+			layout_box(layout, &box);
 		}
 	}
-	x0 = box.x;
-	y0 = box.y;
-	x1 = box.x + box.width;
-	y1 = box.y + box.height;
-	text->box_x = x0 * scale / PANGO_SCALE;
-	text->box_y = y0 * scale / PANGO_SCALE;
-	text->width = (x1 - x0) * scale / PANGO_SCALE;
-	text->height = (y1 - y0) * scale / PANGO_SCALE;
-	text->baseline = pango_layout_get_baseline(text->layout) * scale / PANGO_SCALE - text->box_y;
-	text->lines = pango_layout_get_line_count(text->layout);
-	text->ellipsized = pango_layout_is_ellipsized(text->layout);
+	cached->layout = layout;
+	cached->box = box;
+	cached->baseline = pango_layout_get_baseline(layout);
+	cached->lines = pango_layout_get_line_count(layout);
+	cached->ellipsized = pango_layout_is_ellipsized(layout);
+}
+
+/* The thread's cache of layouts made with @context, or NULL for a context of the caller's. */
+static GHashTable *
+layout_cache(PangoContext *context)
+{
+	lr_fonts_t *fonts = g_private_get(&thread_fonts);
+
+	if (!fonts || fonts->context != context)
+		return NULL;
+	if (!fonts->layouts)
+		fonts->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+						       cached_layout_free);
+	return fonts->layouts;
+}
+
+lr_status_t
+lr_text_layout(PangoContext *context, const char *utf8, const lr_text_style_t *style,
+	       lr_text_t *text)
+{
+	cached_layout_t made, *cached = NULL;
+	GHashTable *cache;
+	char *key = NULL;
+	double scale, font_size;
+	int width = 0;
+
+	memset(text, 0, sizeof *text);
+	if (!context || !utf8 || !style)
+		return lr_error(LR_STATUS_NULL_POINTER);
+
+	/* Laid out at one size and scaled: see LAYOUT_SIZE. */
+	scale = style->size / LAYOUT_SIZE;
+	if (!(scale > 0) || !isfinite(scale))
+		scale = 1;
+	font_size = (style->size / scale) * PANGO_SCALE;
+	if (style->max_width > 0)
+		width = (int) floor(style->max_width / scale * PANGO_SCALE);
+	/* The same string in the same style (at LAYOUT_SIZE, so the size asked for does not
+	 * count) gives the same layout: a layout is made once per thread and shared. The
+	 * context's serial changes whenever its fonts or options do. */
+	cache = layout_cache(context);
+	if (cache) {
+		/* The size as Pango keeps it, in whole units. */
+		const char *family = style->family ? style->family : "";
+
+		key = g_strdup_printf("%u|%zu:%s|%d|%d|%d|%d|%d|%s", pango_context_get_serial(context),
+				      strlen(family), family, (int) font_size,
+				      style->bold, width,
+				      width > 0 ? style->max_lines : 0, (int) style->align, utf8);
+		cached = g_hash_table_lookup(cache, key);
+	}
+	if (!cached) {
+		char *normalized = lr_utf8_normalize(utf8, -1, NULL);
+
+		if (!normalized) {
+			g_free(key);
+			return lr_error(LR_STATUS_INVALID_UTF8);
+		}
+		make_layout(context, normalized, style, font_size, width, &made);
+		g_free(normalized);
+		cached = &made;
+		if (cache) {
+			if (g_hash_table_size(cache) >= MAX_CACHED_LAYOUTS)
+				g_hash_table_remove_all(cache);
+			cached = g_memdup2(&made, sizeof made);
+			g_hash_table_insert(cache, key, cached);
+			key = NULL;
+		}
+	}
+	g_free(key);
+
+	text->scale = scale;
+	text->size = style->size;
+	/* Ours, or a reference to the cache's: no caller changes a layout it is given. */
+	text->layout = cached == &made ? made.layout : g_object_ref(cached->layout);
+	text->box_x = (double) cached->box.x * scale / PANGO_SCALE;
+	text->box_y = (double) cached->box.y * scale / PANGO_SCALE;
+	text->width = (double) cached->box.width * scale / PANGO_SCALE;
+	text->height = (double) cached->box.height * scale / PANGO_SCALE;
+	text->baseline = cached->baseline * scale / PANGO_SCALE - text->box_y;
+	text->lines = cached->lines;
+	text->ellipsized = cached->ellipsized;
 	return LR_STATUS_SUCCESS;
 }
 

@@ -2008,6 +2008,77 @@ START_TEST(test_marks_positioned_by_font)
 }
 END_TEST
 
+/* ---------------------------------------------------------------------------------------- */
+/* The layout cache (text.c): a string in a style is laid out once per thread and shared. */
+
+static void
+assert_same_measures(const lr_text_t *a, const lr_text_t *b, const char *what)
+{
+	ck_assert_msg(a->box_x == b->box_x && a->box_y == b->box_y && a->width == b->width &&
+			      a->height == b->height && a->baseline == b->baseline &&
+			      a->lines == b->lines && a->ellipsized == b->ellipsized &&
+			      a->scale == b->scale && a->size == b->size,
+		      "%s: measures differ (%g x %g vs %g x %g)", what, a->width, a->height,
+		      b->width, b->height);
+}
+
+START_TEST(test_layout_cache)
+{
+	PangoContext *context = context_or_fail();
+	const char *title = "Thứ hạng của " VIET_NAM " trong các bảng xếp hạng quốc tế";
+	lr_text_style_t style = make_style(18.7, true), wrapped = style;
+	lr_text_t first, again, other_size, narrow, filler;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+
+	wrapped.max_width = 150;
+	wrapped.max_lines = 2;
+	layout_or_fail(context, title, &style, &first, "first");
+	layout_or_fail(context, title, &style, &again, "again");
+	ck_assert_msg(first.layout == again.layout, "the same string and style were laid out twice");
+	assert_same_measures(&first, &again, "cached");
+
+	/* Another size scales the same layout: every measure in proportion. */
+	style.size = 37.4;
+	layout_or_fail(context, title, &style, &other_size, "other size");
+	ck_assert_ptr_eq(other_size.layout, first.layout);
+	ck_assert_double_eq_tol(other_size.width, first.width * 2, 1e-9);
+	ck_assert_double_eq_tol(other_size.height, first.height * 2, 1e-9);
+
+	/* A wrap width is part of the style: another layout, wrapped. */
+	layout_or_fail(context, title, &wrapped, &narrow, "wrapped");
+	ck_assert_ptr_ne(narrow.layout, first.layout);
+	ck_assert_int_eq(narrow.lines, 2);
+	ck_assert(narrow.ellipsized);
+
+	/* More strings than the cache keeps: it starts again, and the texts laid out before
+	 * stay whole (they hold their layouts) and are measured the same when laid out anew. */
+	style.size = 18.7;
+	for (int i = 0; i < 1200; i++) {
+		char label[32];
+
+		g_snprintf(label, sizeof label, "%d/193", i);
+		layout_or_fail(context, label, &style, &filler, "filler");
+		lr_text_clear(&filler);
+	}
+	surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 600, 100);
+	cr = cairo_create(surface);
+	lr_text_draw(cr, &first, 0, 0);
+	lr_text_draw(cr, &narrow, 0, 50);
+	ck_assert_int_eq(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+	cairo_destroy(cr);
+	cairo_surface_destroy(surface);
+	lr_text_clear(&again);
+	layout_or_fail(context, title, &style, &again, "after the cache started again");
+	assert_same_measures(&first, &again, "laid out anew");
+
+	lr_text_clear(&first);
+	lr_text_clear(&again);
+	lr_text_clear(&other_size);
+	lr_text_clear(&narrow);
+}
+END_TEST
+
 static Suite *
 text_suite(void)
 {
@@ -2016,6 +2087,10 @@ text_suite(void)
 
 	tc = tcase_create("marks");
 	tcase_add_test(tc, test_marks_positioned_by_font);
+	suite_add_tcase(suite, tc);
+
+	tc = tcase_create("cache");
+	tcase_add_test(tc, test_layout_cache);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("coverage");
