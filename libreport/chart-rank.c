@@ -378,10 +378,22 @@ measure_end_labels(rank_layout_t *rank, end_label_t *labels, double max_width, i
 			else
 				line = g_strdup_printf("%s (%d)", value, table->category_years[last]);
 			g_free(value);
-			lr_free(change);
 			status = lr_scene_measure(rank->scene, line, small, false, max_width, 1,
 						  PANGO_ALIGN_LEFT, &label->change);
+			/* Too long for one line: the rank on one, the change on the next, rather than
+			 * "↑8 places since 20…" (the year it is since is the point of the line). */
+			if (status == LR_STATUS_SUCCESS && label->change.ellipsized && change) {
+				char *split = g_strdup_printf(chart->language == LR_LANGUAGE_EN ?
+							      "%.*s\n%s since %d" : "%.*s\n%s so với %d",
+							      (int) (strstr(line, " · ") - line), line,
+							      change, table->category_years[first]);
+				lr_text_clear(&label->change);
+				status = lr_scene_measure(rank->scene, split, small, false, max_width, 3,
+							  PANGO_ALIGN_LEFT, &label->change);
+				g_free(split);
+			}
 			g_free(line);
+			lr_free(change);
 			if (status) {
 				lr_text_clear(&label->name);
 				return status;

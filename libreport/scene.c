@@ -397,10 +397,20 @@ lr_scene_describe(const lr_scene_t *scene)
 					round(values[v] * 10) / 10 + 0.0);
 		g_string_append_printf(out, "%s %s %s %s %s", item->role, numbers[0], numbers[1],
 				       numbers[2], numbers[3]);
-		if (item->kind == LR_ITEM_TEXT)
-			g_string_append_printf(out, " \"%s\"%s%s", item->string,
-					       item->text.ellipsized ? " ellipsized" : "",
+		if (item->kind == LR_ITEM_TEXT) {
+			/* One item a line: a line break in the text is written \n. */
+			g_string_append(out, " \"");
+			for (const char *p = item->string; *p; p++) {
+				if (*p == '\n')
+					g_string_append(out, "\\n");
+				else if (*p == '\\')
+					g_string_append(out, "\\\\");
+				else
+					g_string_append_c(out, *p);
+			}
+			g_string_append_printf(out, "\"%s%s", item->text.ellipsized ? " ellipsized" : "",
 					       item->rotated ? " rotated" : "");
+		}
 		if (item->kind == LR_ITEM_TEXT && item->angled) {
 			char along[G_ASCII_DTOSTR_BUF_SIZE], across[G_ASCII_DTOSTR_BUF_SIZE];
 			g_ascii_formatd(along, sizeof along, "%.1f", round(item->text.width * 10) / 10 + 0.0);

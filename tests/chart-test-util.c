@@ -96,7 +96,12 @@ ct_layout_parse(const char *dump)
 			const char *close = strrchr(rest, '"');
 			ck_assert_msg(close > rest, "layout dump line %d: unterminated string: %s",
 				      i + 1, line);
-			item->text = g_strndup(rest + 1, (gsize) (close - rest - 1));
+			{
+				/* The dump writes a line break \n and a backslash \\. */
+				char *escaped = g_strndup(rest + 1, (gsize) (close - rest - 1));
+				item->text = g_strcompress(escaped);
+				g_free(escaped);
+			}
 			ck_assert_msg(g_utf8_validate(item->text, -1, NULL),
 				      "layout dump line %d: text is not UTF-8", i + 1);
 			rest = close + 1;

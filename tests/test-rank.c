@@ -364,6 +364,31 @@ START_TEST(test_years_left_to_right)
 }
 END_TEST
 
+/* At a narrow size the end labels' second line does not end in "since 20…": the rank goes on
+ * one line and the change on the next (the briefing's English page 4 printed "↑8 places since
+ * 20…"). */
+START_TEST(test_end_labels_never_cut)
+{
+	lr_dataset_t *dataset = ct_load_data();
+	lr_chart_t *chart = rank_chart(dataset, LR_LANGUAGE_EN, international);
+	ct_layout_t *layout = ct_layout_describe(chart, 470, 260);
+	int changes = 0;
+
+	for (guint i = 0; i < layout->items->len; i++) {
+		const ct_item_t *item = g_ptr_array_index(layout->items, i);
+		if (!item->text || !strstr(item->text, " since "))
+			continue;
+		changes++;
+		ck_assert_msg(!item->ellipsized, "cut: %s", item->text);
+		ck_assert_msg(strstr(item->text, "\n") != NULL, "not split: %s", item->text);
+	}
+	ck_assert_int_eq(changes, 3);
+	ct_layout_free(layout);
+	lr_chart_destroy(chart);
+	lr_dataset_destroy(dataset);
+}
+END_TEST
+
 /* End labels name each series and say its change in words that cannot be misread. */
 START_TEST(test_end_labels)
 {
@@ -1325,6 +1350,7 @@ rank_suite(void)
 	tcase_add_test(tc, test_rank_one_on_top);
 	tcase_add_test(tc, test_years_left_to_right);
 	tcase_add_test(tc, test_end_labels);
+	tcase_add_test(tc, test_end_labels_never_cut);
 	tcase_add_test(tc, test_change_colours);
 	tcase_add_test(tc, test_gap);
 	tcase_add_test(tc, test_legend_fallback);

@@ -590,7 +590,8 @@ lr_chart_write_to_stream(lr_chart_t *chart, lr_write_func_t write, void *closure
  * @height: the canvas height; 0 as in lr_write_options_t (since 0.3)
  *
  * Lays the chart out and describes every element as text, one per line: its role, its
- * rectangle, for text its string ("rotated" after it for text turned a quarter to read
+ * rectangle, for text its string in double quotes (a line break in it written \n, a
+ * backslash \\; since 0.3) ("rotated" after it for text turned a quarter to read
  * upwards, whose rectangle is the turned text's; since 0.3; "angle=45 along=L across=T" for
  * text turned 45° to read rising to the right, whose rectangle is the turned text's bounding
  * box and L × T the text's own length and thickness; since 0.3), and its paint: fill colour, stroke
