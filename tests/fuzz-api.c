@@ -30,18 +30,9 @@
 
 #include "chart-spec-private.h"
 
+#include "fuzz-common.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* ASan's defaults for this target (ASAN_OPTIONS still wins): its 256 MiB quarantine of freed
- * memory made the run's resident size about 500 MB; 16 MiB keeps use-after-free detection
- * for what the last few inputs freed, at about 100 MB (as in fuzz-dataset.c). */
-const char *__asan_default_options(void);
-
-const char *
-__asan_default_options(void)
-{
-	return "quarantine_size_mb=16";
-}
 
 static lr_dataset_t *dataset;
 

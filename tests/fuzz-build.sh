@@ -44,6 +44,7 @@ for file in "$src"/libreport/*.c; do
 		# shellcheck disable=SC2086
 		clang $cflags -fsanitize=fuzzer-no-link -DLR_COMPILATION $isal \
 			-DLR_FONTS_DIR='"/nonexistent"' -DLR_SOURCE_FONTS_DIR="\"$src/fonts\"" \
+			-DLR_BUILD_ROOT="\"$out\"" \
 			-c "$file" -o "$object"
 	fi
 	objects="$objects $object"

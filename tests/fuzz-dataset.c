@@ -72,6 +72,8 @@
 
 #include <lreport/lreport.h>
 
+#include "fuzz-common.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <float.h>
@@ -214,19 +216,6 @@ init_once(void)
 	for (int i = 0; i < FILE_COUNT; i++)
 		file_paths[i] = g_build_filename(work_dir, file_names[i], NULL);
 	atexit(remove_work_dir);
-}
-
-/* Defaults for AddressSanitizer runs (ASAN_OPTIONS still wins). Its 256 MiB quarantine of
- * freed memory made every allocation of the loader land on fresh pages: page faults and
- * ASan's fill of each new block took about 40 % of the run, and the quarantine was 80 % of
- * its 500 MB peak. 16 MiB keeps use-after-free detection for anything freed within the last
- * few inputs; measured on 6,000 inputs: 300 -> 500 exec/s, 478 -> 118 MB peak. */
-const char *__asan_default_options(void);
-
-const char *
-__asan_default_options(void)
-{
-	return "quarantine_size_mb=16";
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
