@@ -283,14 +283,14 @@ handle_indicator(csv_reader_t *reader, char **fields, const unsigned *columns, u
 		.note = fields[LR_IND_NOTE],
 	};
 
-	if (!lr_indicator_kind_from_string(fields[LR_IND_KIND], &indicator.kind) == LR_STATUS_SUCCESS) {
+	if (lr_indicator_kind_from_string(fields[LR_IND_KIND], &indicator.kind) != LR_STATUS_SUCCESS) {
 		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
 					columns[LR_IND_KIND],
 					"kind: expected value, rank, share or growth; found '%s'",
 					fields[LR_IND_KIND]);
 		return;
 	}
-	if (!lr_direction_from_string(fields[LR_IND_BETTER], &indicator.better) == LR_STATUS_SUCCESS) {
+	if (lr_direction_from_string(fields[LR_IND_BETTER], &indicator.better) != LR_STATUS_SUCCESS) {
 		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
 					columns[LR_IND_BETTER],
 					"better: expected higher, lower or neutral; found '%s'",
@@ -320,7 +320,7 @@ handle_observation(csv_reader_t *reader, char **fields, const unsigned *columns,
 		return;
 	observation.year = (int) year;
 	observation.total = (int) total;
-	if (!lr_observation_status_from_string(fields[LR_OBS_STATUS], &observation.status) == LR_STATUS_SUCCESS) {
+	if (lr_observation_status_from_string(fields[LR_OBS_STATUS], &observation.status) != LR_STATUS_SUCCESS) {
 		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
 					columns[LR_OBS_STATUS],
 					"status: expected actual, estimate, forecast or target; found '%s'",
