@@ -30,6 +30,7 @@
 
 #include "chart-spec-private.h"
 
+#define LR_FUZZ_NEEDS_FONTS
 #include "fuzz-common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -199,6 +200,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *folder = g_getenv("LREPORT_DATA_DIR");
 		dataset = lr_dataset_load(folder && *folder ? folder : LR_FUZZ_BUNDLED_DATA);
 		require(lr_dataset_status(dataset) == LR_STATUS_SUCCESS, "the dataset does not load");
+		fuzz_require_fonts("fuzz-api");
 		atexit(cleanup);
 	}
 	kind = take_byte(&in);

@@ -31,6 +31,7 @@
 #include <glib/gstdio.h>
 #include <lreport/lreport.h>
 
+#define LR_FUZZ_NEEDS_FONTS
 #include "fuzz-common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -67,6 +68,7 @@ init_once(void)
 		return;
 	dataset = lr_dataset_load(data_dir && *data_dir ? data_dir : LR_FUZZ_BUNDLED_DATA);
 	require(lr_dataset_status(dataset) == LR_STATUS_SUCCESS, "the dataset does not load");
+	fuzz_require_fonts("fuzz-chart-spec");
 	template = g_build_filename(g_get_tmp_dir(), "fuzz-charts-XXXXXX", NULL);
 	require(g_mkdtemp(template) != NULL, "cannot make a folder");
 	folder = template;

@@ -35,4 +35,27 @@ __lsan_default_suppressions(void)
 	       "leak:lr_fonts_get_context\n";
 }
 
+#ifdef LR_FUZZ_NEEDS_FONTS
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "text-private.h"
+
+/* Targets that lay out text stop at once without fonts: every layout would fail the same
+ * way and the run would test nothing but that error. (A copy of a target outside the folder
+ * fuzz-build.sh made finds no fonts unless LREPORT_FONTS_DIR is set.) Making the fonts here
+ * also keeps their caches out of the first input's leak check. */
+static inline void
+fuzz_require_fonts(const char *target)
+{
+	lr_status_t status;
+
+	if (!lr_fonts_get_context(&status)) {
+		fprintf(stderr, "%s: no fonts: %s\n(run the target from the folder fuzz-build.sh "
+			"made, or set LREPORT_FONTS_DIR)\n", target, lr_fonts_get_error());
+		abort();
+	}
+}
+#endif
+
 #endif

@@ -36,6 +36,7 @@
 
 #include "report-private.h"
 
+#define LR_FUZZ_NEEDS_FONTS
 #include "fuzz-common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -62,6 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *folder = g_getenv("LREPORT_DATA_DIR");
 		dataset = lr_dataset_load(folder && *folder ? folder : LR_FUZZ_DATA_DIR);
 		require(lr_dataset_status(dataset) == LR_STATUS_SUCCESS, "the dataset does not load");
+		fuzz_require_fonts("fuzz-report-spec");
 	}
 	for (size_t i = 0; i < size; i++)
 		lines += data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
