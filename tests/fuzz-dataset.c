@@ -2,16 +2,9 @@
  * libreport/dataset-csv.c), and the validation of lr_dataset_add_indicator() and
  * lr_dataset_add_observation().
  *
- * Build: tests/fuzz-build.sh build /tmp/fuzz builds this and the other targets. By hand
- * (outside meson; if build/include/lreport/lr-version.h is missing, run `ninja -C build`
- * first). lreport.h includes cairo.h, hence the cairo flags (headers only, nothing is linked).
- * -fno-sanitize-recover makes UBSan findings abort, so libFuzzer keeps the input:
- *
- *   cd /work/main && clang -g -O1 -fsanitize=fuzzer,address,undefined \
- *       -fno-sanitize-recover=all -DLR_COMPILATION -Iinclude -Ibuild/include -Ilibreport \
- *       tests/fuzz-dataset.c libreport/common.c libreport/dataset.c libreport/dataset-csv.c \
- *       $(pkg-config --cflags cairo) $(pkg-config --cflags --libs glib-2.0) -lcsv -lm \
- *       -o /tmp/fuzz-dataset
+ * Build: tests/fuzz-build.sh build /tmp/fuzz builds this and the other targets (every
+ * library file instrumented; -fno-sanitize-recover makes UBSan findings abort, so libFuzzer
+ * keeps the input).
  *
  * Add -DFUZZ_TOLERATE_KNOWN_BUGS to let the run go on past the bugs listed at KNOWN_BUG below
  * (until they are fixed). FUZZ_DATASET_VERBOSE=1 in the environment prints every error.
@@ -22,28 +15,25 @@
  * run); -fork=2 -ignore_crashes=1 uses two cores and goes on after a crash:
  *
  *   rm -rf /dev/shm/fuzz-corpus && cp -r tests/fuzz-corpus /dev/shm/fuzz-corpus
- *   TMPDIR=/dev/shm /tmp/fuzz-dataset -max_len=4096 -timeout=5 -rss_limit_mb=2048 \
+ *   TMPDIR=/dev/shm /tmp/fuzz/fuzz-dataset -max_len=4096 -timeout=5 -rss_limit_mb=2048 \
  *       -max_total_time=240 /dev/shm/fuzz-corpus
  *
  * Keep what it found: merge into the repository's corpus only inputs that add coverage:
  *
- *   /tmp/fuzz-dataset -merge=1 tests/fuzz-corpus /dev/shm/fuzz-corpus
+ *   /tmp/fuzz/fuzz-dataset -merge=1 tests/fuzz-corpus /dev/shm/fuzz-corpus
  *
  * Reproduce / minimise a crash:
- *   /tmp/fuzz-dataset crash-<sha1>
- *   /tmp/fuzz-dataset -minimize_crash=1 -runs=10000 -exact_artifact_path=/tmp/min crash-<sha1>
+ *   /tmp/fuzz/fuzz-dataset crash-<sha1>
+ *   /tmp/fuzz/fuzz-dataset -minimize_crash=1 -runs=10000 -exact_artifact_path=/tmp/min crash-<sha1>
  *
- * Leak check under valgrind (libFuzzer only, no sanitizers; each file named is run once;
- * -gdwarf-4 because valgrind 3.19 cannot read clang 14's default DWARF 5):
+ * Leak check under valgrind, without sanitizers: meson's replay of the corpus,
  *
- *   clang -g -gdwarf-4 -O1 -fsanitize=fuzzer -DLR_COMPILATION -Iinclude -Ibuild/include \
- *       -Ilibreport tests/fuzz-dataset.c libreport/common.c libreport/dataset.c \
- *       libreport/dataset-csv.c $(pkg-config --cflags cairo) \
- *       $(pkg-config --cflags --libs glib-2.0) -lcsv -lm -o /tmp/fuzz-dataset-plain
  *   G_SLICE=always-malloc valgrind --leak-check=full --show-leak-kinds=definite,indirect \
  *       --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
- *       /tmp/fuzz-dataset-plain tests/fuzz-corpus/[a-z]*
- *   (or `/tmp/fuzz-dataset-plain -runs=0 /tmp/fuzz-corpus` for a whole folder)
+ *       build/tests/fuzz-dataset-replay tests/fuzz-corpus
+ *
+ * Profile: callgrind on that replay binary (the library's own costs), or perf on a target
+ * built with FUZZ_CFLAGS=-fno-omit-frame-pointer (ASan's and libFuzzer's too).
  *
  * Input format.
  *   Even length: CSV mode. The input is split at each "\n\0\n" into up to four files:
