@@ -265,10 +265,12 @@ lr_matcher_find(lr_matcher_t *matcher, const char *query)
 	if (g_hash_table_lookup_extended(matcher->keys, query, (gpointer *) &found, NULL))
 		return found;
 	folded = lr_match_fold(query);
-	fold_names(matcher);
-	for (guint i = 0; i < matcher->names->len && !found; i++) {
+	/* A query of no letters or digits matches no name: the names need no folding. */
+	if (folded[0])
+		fold_names(matcher);
+	for (guint i = 0; folded[0] && i < matcher->names->len && !found; i++) {
 		const name_t *name = &g_array_index(matcher->names, name_t, i);
-		if (folded[0] && strcmp(name->folded, folded) == 0)
+		if (strcmp(name->folded, folded) == 0)
 			found = name->key;
 	}
 	g_free(folded);
@@ -308,7 +310,8 @@ lr_matcher_suggest(lr_matcher_t *matcher, const char *query)
 	int count = 0;
 	GString *out;
 
-	fold_names(matcher);
+	if (folded[0])
+		fold_names(matcher);
 	for (guint i = 0; folded[0] && i < matcher->names->len; i++) {
 		const name_t *name = &g_array_index(matcher->names, name_t, i);
 		size_t distance = name_distance(name, folded, limit);
