@@ -14,14 +14,56 @@
 
 #define MAX_SUGGESTIONS 3
 
+/* ASCII folds without Unicode tables: no marks to drop, case folding is tolower() and
+ * letters and digits are [A-Za-z0-9]; one allocation instead of about six. Ids and English
+ * names are ASCII, and a failed lookup folds every name of the dataset (chart-select.c). */
+static char *
+fold_ascii(const char *text, size_t length)
+{
+	char *out = g_malloc(length + 1), *o = out;
+	bool space = false;
+
+	for (size_t i = 0; i < length; i++) {
+		char c = text[i];
+		if (!g_ascii_isalnum(c)) {
+			space = o > out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = false;
+		*o++ = g_ascii_tolower(c);
+	}
+	*o = '\0';
+	return out;
+}
+
+static bool
+is_ascii(const char *text, size_t *length)
+{
+	const char *p = text;
+
+	for (; *p; p++)
+		if ((unsigned char) *p >= 0x80)
+			return false;
+	*length = (size_t) (p - text);
+	return true;
+}
+
 char *
 lr_match_fold(const char *utf8)
 {
-	char *decomposed = g_utf8_normalize(utf8 ? utf8 : "", -1, G_NORMALIZE_NFD);
-	GString *bare = g_string_new(NULL);
-	char *folded, *p;
-	GString *out;
+	char *decomposed, *folded, *p;
+	GString *bare, *out;
 	bool space = false;
+	size_t length;
+
+	if (!utf8)
+		utf8 = "";
+	if (is_ascii(utf8, &length))
+		return fold_ascii(utf8, length);
+	decomposed = g_utf8_normalize(utf8, -1, G_NORMALIZE_NFD);
+	bare = g_string_new(NULL);
 
 	for (p = decomposed; p && *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
@@ -52,25 +94,76 @@ lr_match_fold(const char *utf8)
 	return g_string_free(out, FALSE);
 }
 
+/* Characters that one string has more of than the other, counted in 64 buckets of code
+ * points: an edit changes at most one character on each side and a transposition none, so
+ * max(surplus of @x, surplus of @y) never exceeds the distance. Rejects most names in O(n + m)
+ * instead of the O(n * m) table (a failed lookup compares the query with every name). */
+static size_t
+histogram_bound(const gunichar *x, size_t n, const gunichar *y, size_t m)
+{
+	int counts[64] = { 0 };
+	size_t more_x = 0, more_y = 0;
+
+	for (size_t i = 0; i < n; i++)
+		counts[x[i] % 64]++;
+	for (size_t j = 0; j < m; j++)
+		counts[y[j] % 64]--;
+	for (int k = 0; k < 64; k++) {
+		if (counts[k] > 0)
+			more_x += (size_t) counts[k];
+		else
+			more_y += (size_t) -counts[k];
+	}
+	return MAX(more_x, more_y);
+}
+
+#define SMALL_LENGTH 64 /* characters of a string whose table fits on the stack */
+
+static size_t
+decode(const char *utf8, gunichar *out)
+{
+	size_t n = 0;
+
+	for (const char *p = utf8; *p; p = g_utf8_next_char(p))
+		out[n++] = g_utf8_get_char(p);
+	return n;
+}
+
 size_t
 lr_match_distance(const char *a, const char *b, size_t limit)
 {
-	glong n, m;
-	gunichar *x = g_utf8_to_ucs4_fast(a, -1, &n), *y = g_utf8_to_ucs4_fast(b, -1, &m);
-	size_t *previous2 = g_new0(size_t, m + 1), *previous = g_new0(size_t, m + 1);
-	size_t *current = g_new0(size_t, m + 1), result;
+	size_t n = (size_t) g_utf8_strlen(a, -1), m = (size_t) g_utf8_strlen(b, -1);
+	gunichar small_text[2 * SMALL_LENGTH], *x, *y;
+	size_t small_rows[3 * (SMALL_LENGTH + 1)], *rows, *previous2, *previous, *current;
+	size_t result = limit + 1;
+	void *heap = NULL;
 
-	if ((size_t) ABS(n - m) > limit) {
-		result = limit + 1;
-		goto out;
+	/* Each insertion or deletion changes the length by one. */
+	if ((n > m ? n - m : m - n) > limit)
+		return limit + 1;
+	if (n <= SMALL_LENGTH && m <= SMALL_LENGTH) {
+		x = small_text;
+		rows = small_rows;
+	} else {
+		heap = g_malloc((n + m) * sizeof(gunichar) + 3 * (m + 1) * sizeof(size_t));
+		rows = heap;
+		x = (gunichar *) (rows + 3 * (m + 1));
 	}
-	for (glong j = 0; j <= m; j++)
-		previous[j] = (size_t) j;
-	for (glong i = 1; i <= n; i++) {
+	y = x + n;
+	decode(a, x);
+	decode(b, y);
+	if (histogram_bound(x, n, y, m) > limit)
+		goto out;
+	previous2 = rows;
+	previous = rows + (m + 1);
+	current = rows + 2 * (m + 1);
+	for (size_t j = 0; j <= m; j++)
+		previous2[j] = previous[j] = (size_t) j;
+	for (size_t i = 1; i <= n; i++) {
 		size_t row_best;
-		current[0] = (size_t) i;
+		current[0] = i;
 		row_best = current[0];
-		for (glong j = 1; j <= m; j++) {
+		for (size_t j = 1; j <= m; j++) {
 			size_t cost = x[i - 1] != y[j - 1];
 			size_t best = MIN(previous[j] + 1, current[j - 1] + 1);
 			best = MIN(best, previous[j - 1] + cost);
@@ -79,10 +172,8 @@ lr_match_distance(const char *a, const char *b, size_t limit)
 			current[j] = best;
 			row_best = MIN(row_best, best);
 		}
-		if (row_best > limit) {
-			result = limit + 1;
+		if (row_best > limit)
 			goto out;
-		}
 		{
 			size_t *spare = previous2;
 			previous2 = previous;
@@ -92,11 +183,7 @@ lr_match_distance(const char *a, const char *b, size_t limit)
 	}
 	result = MIN(previous[m], limit + 1);
 out:
-	g_free(x);
-	g_free(y);
-	g_free(previous2);
-	g_free(previous);
-	g_free(current);
+	g_free(heap);
 	return result;
 }
 
@@ -178,10 +265,12 @@ lr_matcher_find(lr_matcher_t *matcher, const char *query)
 	if (g_hash_table_lookup_extended(matcher->keys, query, (gpointer *) &found, NULL))
 		return found;
 	folded = lr_match_fold(query);
-	fold_names(matcher);
-	for (guint i = 0; i < matcher->names->len && !found; i++) {
+	/* A query of no letters or digits matches no name: the names need no folding. */
+	if (folded[0])
+		fold_names(matcher);
+	for (guint i = 0; folded[0] && i < matcher->names->len && !found; i++) {
 		const name_t *name = &g_array_index(matcher->names, name_t, i);
-		if (folded[0] && strcmp(name->folded, folded) == 0)
+		if (strcmp(name->folded, folded) == 0)
 			found = name->key;
 	}
 	g_free(folded);
@@ -221,7 +310,8 @@ lr_matcher_suggest(lr_matcher_t *matcher, const char *query)
 	int count = 0;
 	GString *out;
 
-	fold_names(matcher);
+	if (folded[0])
+		fold_names(matcher);
 	for (guint i = 0; folded[0] && i < matcher->names->len; i++) {
 		const name_t *name = &g_array_index(matcher->names, name_t, i);
 		size_t distance = name_distance(name, folded, limit);

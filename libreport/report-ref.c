@@ -137,27 +137,39 @@ lr_report_resolve_entity(const lr_report_t *report, const char *indicator, const
 	return found;
 }
 
-/* Levenshtein distance, stopping early: ids are short. */
+/* Levenshtein distance, or @limit + 1 as soon as it must exceed @limit: a failed lookup
+ * compares the id with every indicator of the dataset, and most differ in length or early. */
 static size_t
-edit_distance(const char *a, const char *b)
+edit_distance(const char *a, const char *b, size_t limit)
 {
-	size_t m = strlen(a), n = strlen(b), *row = g_new(size_t, n + 1), result;
+	size_t m = strlen(a), n = strlen(b), small[65], *row, result;
 
+	if ((m > n ? m - n : n - m) > limit)
+		return limit + 1;
+	row = n < G_N_ELEMENTS(small) ? small : g_new(size_t, n + 1);
 	for (size_t j = 0; j <= n; j++)
 		row[j] = j;
+	result = n;
 	for (size_t i = 1; i <= m; i++) {
-		size_t diagonal = row[0];
-		row[0] = i;
+		size_t diagonal = row[0], row_best;
+		row[0] = row_best = i;
 		for (size_t j = 1; j <= n; j++) {
 			size_t above = row[j];
 			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1),
 				     diagonal + (a[i - 1] != b[j - 1]));
+			row_best = MIN(row_best, row[j]);
 			diagonal = above;
 		}
+		if (row_best > limit) {
+			result = limit + 1;
+			goto out;
+		}
+		result = row[n];
 	}
-	result = row[n];
-	g_free(row);
-	return result;
+out:
+	if (row != small)
+		g_free(row);
+	return MIN(result, limit + 1);
 }
 
 char *
@@ -169,9 +181,9 @@ lr_report_suggest_indicator(const lr_report_t *report, const char *id)
 
 	if (!id || strlen(id) > 64) /* a paragraph mistaken for an id: no suggestion */
 		return g_strdup("");
-	for (size_t i = 0; i < count; i++) {
+	for (size_t i = 0; i < count && best_distance > 0; i++) {
 		const char *known = lr_dataset_get_indicator(dataset, i)->id;
-		size_t distance = edit_distance(id, known);
+		size_t distance = edit_distance(id, known, best_distance - 1);
 		if (distance < best_distance) {
 			best_distance = distance;
 			best = known;

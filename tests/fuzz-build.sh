@@ -5,8 +5,11 @@
 #
 # gives OUT/fuzz-dataset, OUT/fuzz-chart-spec, OUT/fuzz-report-spec and OUT/fuzz-api, built
 # with -fsanitize=fuzzer,address,undefined and -fno-sanitize-recover=all (a UBSan finding
-# aborts, so libFuzzer keeps the input). FUZZ_CFLAGS adds flags (e.g. -O2). How to run each
-# target and merge what it finds: see the comment at the top of its source.
+# aborts, so libFuzzer keeps the input). FUZZ_CFLAGS adds flags (e.g. -O2, or
+# -fno-omit-frame-pointer for perf record --call-graph=fp). The targets find the source
+# tree's fonts only while they stay in OUT: run a copy elsewhere with LREPORT_FONTS_DIR set
+# (the targets that lay out text stop at once without fonts). How to run each target and
+# merge what it finds: see the comment at the top of its source.
 #
 # Copyright 2026 The libreport authors. SPDX-License-Identifier: MIT
 set -eu
@@ -44,6 +47,7 @@ for file in "$src"/libreport/*.c; do
 		# shellcheck disable=SC2086
 		clang $cflags -fsanitize=fuzzer-no-link -DLR_COMPILATION $isal \
 			-DLR_FONTS_DIR='"/nonexistent"' -DLR_SOURCE_FONTS_DIR="\"$src/fonts\"" \
+			-DLR_BUILD_ROOT="\"$out\"" \
 			-c "$file" -o "$object"
 	fi
 	objects="$objects $object"

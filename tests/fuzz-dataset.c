@@ -1,16 +1,10 @@
-/* libreport fuzz target: the dataset loader (libreport/dataset.c, libreport/dataset-csv.c) and
- * the validation of lr_dataset_add_indicator() / lr_dataset_add_observation().
+/* libreport fuzz target: the dataset loaders, from a folder and from memory (libreport/dataset.c,
+ * libreport/dataset-csv.c), and the validation of lr_dataset_add_indicator() and
+ * lr_dataset_add_observation().
  *
- * Build: tests/fuzz-build.sh build /tmp/fuzz builds this and the other targets. By hand
- * (outside meson; if build/include/lreport/lr-version.h is missing, run `ninja -C build`
- * first). lreport.h includes cairo.h, hence the cairo flags (headers only, nothing is linked).
- * -fno-sanitize-recover makes UBSan findings abort, so libFuzzer keeps the input:
- *
- *   cd /work/main && clang -g -O1 -fsanitize=fuzzer,address,undefined \
- *       -fno-sanitize-recover=all -DLR_COMPILATION -Iinclude -Ibuild/include -Ilibreport \
- *       tests/fuzz-dataset.c libreport/common.c libreport/dataset.c libreport/dataset-csv.c \
- *       $(pkg-config --cflags cairo) $(pkg-config --cflags --libs glib-2.0) -lcsv -lm \
- *       -o /tmp/fuzz-dataset
+ * Build: tests/fuzz-build.sh build /tmp/fuzz builds this and the other targets (every
+ * library file instrumented; -fno-sanitize-recover makes UBSan findings abort, so libFuzzer
+ * keeps the input).
  *
  * Add -DFUZZ_TOLERATE_KNOWN_BUGS to let the run go on past the bugs listed at KNOWN_BUG below
  * (until they are fixed). FUZZ_DATASET_VERBOSE=1 in the environment prints every error.
@@ -21,36 +15,38 @@
  * run); -fork=2 -ignore_crashes=1 uses two cores and goes on after a crash:
  *
  *   rm -rf /dev/shm/fuzz-corpus && cp -r tests/fuzz-corpus /dev/shm/fuzz-corpus
- *   TMPDIR=/dev/shm /tmp/fuzz-dataset -max_len=4096 -timeout=5 -rss_limit_mb=2048 \
+ *   TMPDIR=/dev/shm /tmp/fuzz/fuzz-dataset -max_len=4096 -timeout=5 -rss_limit_mb=2048 \
  *       -max_total_time=240 /dev/shm/fuzz-corpus
  *
  * Keep what it found: merge into the repository's corpus only inputs that add coverage:
  *
- *   /tmp/fuzz-dataset -merge=1 tests/fuzz-corpus /dev/shm/fuzz-corpus
+ *   /tmp/fuzz/fuzz-dataset -merge=1 tests/fuzz-corpus /dev/shm/fuzz-corpus
  *
  * Reproduce / minimise a crash:
- *   /tmp/fuzz-dataset crash-<sha1>
- *   /tmp/fuzz-dataset -minimize_crash=1 -runs=10000 -exact_artifact_path=/tmp/min crash-<sha1>
+ *   /tmp/fuzz/fuzz-dataset crash-<sha1>
+ *   /tmp/fuzz/fuzz-dataset -minimize_crash=1 -runs=10000 -exact_artifact_path=/tmp/min crash-<sha1>
  *
- * Leak check under valgrind (libFuzzer only, no sanitizers; each file named is run once;
- * -gdwarf-4 because valgrind 3.19 cannot read clang 14's default DWARF 5):
+ * Leak check under valgrind, without sanitizers: meson's replay of the corpus,
  *
- *   clang -g -gdwarf-4 -O1 -fsanitize=fuzzer -DLR_COMPILATION -Iinclude -Ibuild/include \
- *       -Ilibreport tests/fuzz-dataset.c libreport/common.c libreport/dataset.c \
- *       libreport/dataset-csv.c $(pkg-config --cflags cairo) \
- *       $(pkg-config --cflags --libs glib-2.0) -lcsv -lm -o /tmp/fuzz-dataset-plain
  *   G_SLICE=always-malloc valgrind --leak-check=full --show-leak-kinds=definite,indirect \
  *       --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
- *       /tmp/fuzz-dataset-plain tests/fuzz-corpus/[a-z]*
- *   (or `/tmp/fuzz-dataset-plain -runs=0 /tmp/fuzz-corpus` for a whole folder)
+ *       build/tests/fuzz-dataset-replay tests/fuzz-corpus
+ *
+ * Profile: callgrind on that replay binary (the library's own costs), or perf on a target
+ * built with FUZZ_CFLAGS=-fno-omit-frame-pointer (ASan's and libFuzzer's too).
  *
  * Input format.
  *   Even length: CSV mode. The input is split at each "\n\0\n" into up to four files:
  *     indicators.csv, observations.csv, sources.csv, entities.csv (the last two optional).
  *     Without a separator, a fixed valid indicators.csv is used and the whole input is
- *     observations.csv. The files are written to a private folder made once with mkdtemp()
- *     (under $TMPDIR, default /tmp; TMPDIR=/dev/shm makes it faster), loaded with
- *     lr_dataset_load(), and every error, indicator and observation is checked: messages are
+ *     observations.csv. Two texts (no sources or entities) are loaded from memory with
+ *     lr_dataset_load_from_memory(), as a server loads an upload, named "fuzz" or (size % 8
+ *     == 4) NULL; when size % 4 == 2 they are also written as files and loaded with
+ *     lr_dataset_load(), and the two datasets must hold the same errors (file names aside)
+ *     and the same rows. Three or four texts go through files only (the memory loader
+ *     reads no sources or entities). Files are written to a private folder made once with
+ *     mkdtemp() (under $TMPDIR, default /tmp; TMPDIR=/dev/shm makes it faster). Every load
+ *     is checked: every error, indicator and observation: messages are
  *     non-NULL valid UTF-8, files are the loaded paths in file then line order, line and column
  *     lie inside the file (column <= characters of that line + 1), a file holding a NUL or
  *     invalid UTF-8 has an error, stored rows obey the rules of data/README.md, strings are
@@ -71,6 +67,8 @@
 #endif
 
 #include <lreport/lreport.h>
+
+#include "fuzz-common.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -119,6 +117,11 @@ static const char *const file_names[FILE_COUNT] = {
 static char *work_dir;                /* the private folder, made once */
 static bool verbose;                  /* FUZZ_DATASET_VERBOSE=1: print what each input gave */
 static char *file_paths[FILE_COUNT];  /* as lr_dataset_load() builds them */
+/* As lr_dataset_load_from_memory() names its two texts, with the name "fuzz" or NULL. */
+static const char *const memory_paths[2][FILE_COUNT] = {
+	{ "fuzz/indicators.csv", "fuzz/observations.csv", "", "" },
+	{ "<memory>/indicators.csv", "<memory>/observations.csv", "", "" },
+};
 
 static const char fixed_indicators[] =
 	"id,name_vi,name_en,unit_vi,unit_en,kind,better,pillar,note\n"
@@ -216,19 +219,6 @@ init_once(void)
 	atexit(remove_work_dir);
 }
 
-/* Defaults for AddressSanitizer runs (ASAN_OPTIONS still wins). Its 256 MiB quarantine of
- * freed memory made every allocation of the loader land on fresh pages: page faults and
- * ASan's fill of each new block took about 40 % of the run, and the quarantine was 80 % of
- * its 500 MB peak. 16 MiB keeps use-after-free detection for anything freed within the last
- * few inputs; measured on 6,000 inputs: 300 -> 500 exec/s, 478 -> 118 MB peak. */
-const char *__asan_default_options(void);
-
-const char *
-__asan_default_options(void)
-{
-	return "quarantine_size_mb=16";
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 int
@@ -265,7 +255,13 @@ is_nfc_utf8(const char *text)
 	char *normalized;
 	bool same;
 
-	if (!text || !g_utf8_validate(text, -1, NULL))
+	if (!text)
+		return false;
+	/* ASCII is NFC: GLib's normalisation of every stored string was an eighth of the run. */
+	for (const char *p = text; (unsigned char) *p < 0x80; p++)
+		if (!*p)
+			return true;
+	if (!g_utf8_validate(text, -1, NULL))
 		return false;
 	normalized = g_utf8_normalize(text, -1, G_NORMALIZE_NFC);
 	same = normalized && strcmp(normalized, text) == 0;
@@ -601,7 +597,7 @@ position_in_file(part_t *part, unsigned line, unsigned column, bool lone_cr)
 #endif
 
 static void
-check_errors(const lr_dataset_t *dataset, part_t *parts)
+check_errors(const lr_dataset_t *dataset, part_t *parts, const char *const *paths)
 {
 	size_t count = lr_dataset_get_error_count(dataset);
 	int previous_file = 0;
@@ -627,7 +623,7 @@ check_errors(const lr_dataset_t *dataset, part_t *parts)
 		       error->message);
 		CHECK(error->file != NULL);
 		for (int f = 0; f < FILE_COUNT; f++)
-			if (strcmp(error->file, file_paths[f]) == 0)
+			if (strcmp(error->file, paths[f]) == 0)
 				file = f;
 		CHECKF(file >= 0 && parts[file].present, "error %zu names file %s", i, error->file);
 		/* "Errors come in file order, indicators file first." */
@@ -662,10 +658,101 @@ check_errors(const lr_dataset_t *dataset, part_t *parts)
 						(gssize) parts[f].size, NULL))
 			continue;
 		for (size_t i = 0; i < count; i++)
-			if (strcmp(lr_dataset_get_error(dataset, i)->file, file_paths[f]) == 0)
+			if (strcmp(lr_dataset_get_error(dataset, i)->file, paths[f]) == 0)
 				file_errors = true;
 		CHECKF(file_errors || KNOWN_BUG(has_nul),
 		       "%s holds a NUL or invalid UTF-8 but loaded without an error", file_names[f]);
+	}
+}
+
+/* The parts as files in the private folder, loaded with lr_dataset_load(). */
+static lr_dataset_t *
+load_files(const part_t *parts)
+{
+	lr_dataset_t *dataset;
+
+	for (int f = 0; f < FILE_COUNT; f++) {
+		if (parts[f].present)
+			write_file(file_paths[f], parts[f].data, parts[f].size);
+		else
+			unlink(file_paths[f]);
+	}
+	dataset = lr_dataset_load(work_dir);
+	CHECK(dataset != NULL);
+	return dataset;
+}
+
+/* Every check of a loaded dataset whose errors name the files @paths. */
+static void
+check_loaded(lr_dataset_t *dataset, part_t *parts, const char *const *paths)
+{
+	CHECK(dataset != NULL);
+	if (verbose)
+		fprintf(stderr, "csv: %zu indicators, %zu observations, %zu errors\n",
+			lr_dataset_get_indicator_count(dataset),
+			lr_dataset_get_observation_count(dataset),
+			lr_dataset_get_error_count(dataset));
+	check_errors(dataset, parts, paths);
+	check_contents(dataset, true, count_lines(&parts[FILE_OBSERVATIONS], true));
+	CHECK(lr_dataset_get_indicator_count(dataset) < count_record_ends(&parts[FILE_INDICATORS]));
+	CHECK(lr_dataset_get_observation_count(dataset) <
+	      count_record_ends(&parts[FILE_OBSERVATIONS]));
+
+	/* References: the second destroy frees (the caller's). */
+	CHECK(lr_dataset_reference(dataset) == dataset);
+	lr_dataset_destroy(dataset);
+	CHECK(lr_dataset_get_error_count(dataset) == lr_dataset_get_error_count(dataset));
+}
+
+/* @message with each file path of @files replaced by that of @memory. */
+static char *
+rename_files(const char *message, const char *const *memory)
+{
+	char *out = g_strdup(message);
+
+	for (int f = 0; f < 2; f++) {
+		char **pieces = g_strsplit(out, file_paths[f], -1);
+		g_free(out);
+		out = g_strjoinv(memory[f], pieces);
+		g_strfreev(pieces);
+	}
+	return out;
+}
+
+/* The memory loader and the folder loader gave the same errors and rows. */
+static void
+check_same(const lr_dataset_t *memory, const char *const *memory_names, const lr_dataset_t *files)
+{
+	size_t errors = lr_dataset_get_error_count(memory);
+	size_t observations = lr_dataset_get_observation_count(memory);
+
+	CHECKF(errors == lr_dataset_get_error_count(files), "%zu errors from memory, %zu from files",
+	       errors, lr_dataset_get_error_count(files));
+	for (size_t i = 0; i < errors; i++) {
+		const lr_error_t *a = lr_dataset_get_error(memory, i), *b = lr_dataset_get_error(files, i);
+		char *renamed = rename_files(b->message, memory_names);
+		CHECKF(a->status == b->status && a->line == b->line && a->column == b->column &&
+		       /* unchanged, or naming the file (the data may quote a path, too) */
+		       (strcmp(a->message, b->message) == 0 || strcmp(a->message, renamed) == 0),
+		       "error %zu differs: memory %u:%u [%s] %s, files %u:%u [%s] %s", i, a->line,
+		       a->column, lr_status_to_string(a->status), a->message, b->line, b->column,
+		       lr_status_to_string(b->status), b->message);
+		g_free(renamed);
+	}
+	CHECK(lr_dataset_get_indicator_count(memory) == lr_dataset_get_indicator_count(files));
+	CHECK(observations == lr_dataset_get_observation_count(files));
+	for (size_t i = 0; i < lr_dataset_get_indicator_count(memory); i++)
+		CHECK(strcmp(lr_dataset_get_indicator(memory, i)->id,
+			     lr_dataset_get_indicator(files, i)->id) == 0);
+	for (size_t i = 0; i < observations; i++) {
+		const lr_observation_t *a = lr_dataset_get_observation(memory, i);
+		const lr_observation_t *b = lr_dataset_get_observation(files, i);
+		CHECK(strcmp(a->indicator, b->indicator) == 0 && strcmp(a->entity, b->entity) == 0);
+		CHECK(a->year == b->year && strcmp(a->period, b->period) == 0);
+		CHECK(same_double(a->value, b->value) && same_double(a->low, b->low) &&
+		      same_double(a->high, b->high));
+		CHECK(lr_dataset_get_observation_line(memory, i) ==
+		      lr_dataset_get_observation_line(files, i));
 	}
 }
 
@@ -676,7 +763,6 @@ run_csv(const uint8_t *data, size_t size)
 	part_t parts[FILE_COUNT] = { { 0 } };
 	size_t start = 0;
 	int n = 0;
-	lr_dataset_t *dataset;
 
 	/* Split at "\n\0\n"; the last part takes the rest, separators and all. */
 	for (size_t i = 0; n < FILE_COUNT - 1 && i + sizeof separator <= size; i++) {
@@ -693,33 +779,33 @@ run_csv(const uint8_t *data, size_t size)
 						    .size = sizeof fixed_indicators - 1, .present = true };
 	}
 
-	for (int f = 0; f < FILE_COUNT; f++) {
-		if (parts[f].present)
-			write_file(file_paths[f], parts[f].data, parts[f].size);
-		else
-			unlink(file_paths[f]);
+	if (n <= 2) {
+		/* Two texts: what a server hands lr_dataset_load_from_memory(). */
+		bool unnamed = size % 8 == 4;
+		lr_dataset_t *from_memory = lr_dataset_load_from_memory(
+			unnamed ? NULL : "fuzz", (const char *) parts[FILE_INDICATORS].data,
+			parts[FILE_INDICATORS].size, (const char *) parts[FILE_OBSERVATIONS].data,
+			parts[FILE_OBSERVATIONS].size);
+
+		check_loaded(from_memory, parts, memory_paths[unnamed]);
+		/* One input in two also through files: the same rules must give the same errors
+		 * (but for the file names) and the same rows. */
+		if (size % 4 == 2) {
+			lr_dataset_t *from_files = load_files(parts);
+			check_loaded(from_files, parts, (const char *const *) file_paths);
+			check_same(from_memory, memory_paths[unnamed], from_files);
+			lr_dataset_destroy(from_files);
+			remove_files(work_dir);
+		}
+		lr_dataset_destroy(from_memory);
+	} else {
+		/* sources.csv and entities.csv: only the folder loader reads them. */
+		lr_dataset_t *dataset = load_files(parts);
+		check_loaded(dataset, parts, (const char *const *) file_paths);
+		lr_dataset_destroy(dataset);
+		/* Nothing stays on disk between inputs (or after a crash in the next one). */
+		remove_files(work_dir);
 	}
-
-	dataset = lr_dataset_load(work_dir);
-	CHECK(dataset != NULL);
-	if (verbose)
-		fprintf(stderr, "csv: %zu indicators, %zu observations, %zu errors\n",
-			lr_dataset_get_indicator_count(dataset),
-			lr_dataset_get_observation_count(dataset),
-			lr_dataset_get_error_count(dataset));
-	check_errors(dataset, parts);
-	check_contents(dataset, true, count_lines(&parts[FILE_OBSERVATIONS], true));
-	CHECK(lr_dataset_get_indicator_count(dataset) < count_record_ends(&parts[FILE_INDICATORS]));
-	CHECK(lr_dataset_get_observation_count(dataset) <
-	      count_record_ends(&parts[FILE_OBSERVATIONS]));
-
-	/* References: the second destroy frees. */
-	CHECK(lr_dataset_reference(dataset) == dataset);
-	lr_dataset_destroy(dataset);
-	CHECK(lr_dataset_get_error_count(dataset) == lr_dataset_get_error_count(dataset));
-	lr_dataset_destroy(dataset);
-	/* Nothing stays on disk between inputs (or after a crash in the next one). */
-	remove_files(work_dir);
 	for (int f = 0; f < FILE_COUNT; f++)
 		part_clear(&parts[f]);
 }

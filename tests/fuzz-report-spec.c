@@ -36,18 +36,10 @@
 
 #include "report-private.h"
 
+#define LR_FUZZ_NEEDS_FONTS
+#include "fuzz-common.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* ASan's defaults for this target (ASAN_OPTIONS still wins): its 256 MiB quarantine of freed
- * memory made the run's resident size about 500 MB; 16 MiB keeps use-after-free detection
- * for what the last few inputs freed, at about 100 MB (as in fuzz-dataset.c). */
-const char *__asan_default_options(void);
-
-const char *
-__asan_default_options(void)
-{
-	return "quarantine_size_mb=16";
-}
 
 static lr_dataset_t *dataset;
 
@@ -71,6 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *folder = g_getenv("LREPORT_DATA_DIR");
 		dataset = lr_dataset_load(folder && *folder ? folder : LR_FUZZ_DATA_DIR);
 		require(lr_dataset_status(dataset) == LR_STATUS_SUCCESS, "the dataset does not load");
+		fuzz_require_fonts("fuzz-report-spec");
 	}
 	for (size_t i = 0; i < size; i++)
 		lines += data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));

@@ -775,7 +775,13 @@ START_TEST(test_match_fold_and_distance)
 		{ "VIỆT NAM", "viet nam" },         { "Vie\xcc\xa3\xcc\x82t Nam", "viet nam" }, /* NFD */
 		{ "  In-đô-nê-xi-a ", "in do ne xi a" }, { "egdi_rank", "egdi rank" },
 		{ "", "" },
+		/* ASCII takes a path of its own (fold_ascii): the same rules */
+		{ " --GDP (PPP), 2020!! ", "gdp ppp 2020" }, { "E-Gov\tIndex\n", "e gov index" },
+		{ "...", "" }, { "A", "a" }, { "Ha Noi x", "ha noi x" }, { "Hà Noi x", "ha noi x" },
 	};
+	/* A long pair (the table on the heap, not the stack) and pairs the character count
+	 * bound rejects before any table: still the exact distance. */
+	char long_a[200], long_b[200];
 	lr_matcher_t *matcher = lr_matcher_new();
 	char *hint;
 
@@ -790,6 +796,16 @@ START_TEST(test_match_fold_and_distance)
 	ck_assert_uint_eq(lr_match_distance("hà", "ha", 3), 1);           /* in characters */
 	ck_assert_uint_eq(lr_match_distance("abcdefgh", "zzzzzzzz", 2), 3); /* capped at limit + 1 */
 	ck_assert_uint_eq(lr_match_distance("a", "abcdef", 2), 3);
+	ck_assert_uint_eq(lr_match_distance("abcd", "wxyz", 3), 4);     /* no letter in common */
+	ck_assert_uint_eq(lr_match_distance("abcd", "dcba", 4), 3);
+	ck_assert_uint_eq(lr_match_distance("", "", 0), 0);
+	memset(long_a, 'a', sizeof long_a - 1);
+	long_a[sizeof long_a - 1] = '\0';
+	memcpy(long_b, long_a, sizeof long_b);
+	long_b[10] = 'b';
+	long_b[150] = 'c';
+	ck_assert_uint_eq(lr_match_distance(long_a, long_b, 60), 2);
+	ck_assert_uint_eq(lr_match_distance(long_a, long_b, 1), 2);
 
 	lr_matcher_add(matcher, "Hà Nội", "Hà Nội");
 	lr_matcher_add(matcher, "Hà Nội", "Hanoi");

@@ -245,6 +245,8 @@ static const bad_spec_t bad_specs[] = {
 	  LR_STATUS_UNKNOWN_INDICATOR, "unknown indicator 'nope_x' in a reference; expected" },
 	{ "reference: misspelt indicator", FRONT "Hạng {{egdi_rnak}}.\n", 4, 8,
 	  LR_STATUS_UNKNOWN_INDICATOR, "'egdi_rnak' in a reference (did you mean 'egdi_rank'?)" },
+	{ "reference: a letter left out", FRONT "Hạng {{egdirank}}.\n", 4, 8,
+	  LR_STATUS_UNKNOWN_INDICATOR, "'egdirank' in a reference (did you mean 'egdi_rank'?)" },
 	{ "reference of no data", FRONT "Rank {{egdi_rank 1999}}.\n", 4, 18, LR_STATUS_NO_DATA,
 	  "no figure of egdi_rank for Việt Nam in 1999; years with data: 2022, 2024" },
 	{ "reference: unknown entity", FRONT "{{ftth_coverage \"Sao Hỏa\" 2024}}\n", 4, 17,
