@@ -35,7 +35,7 @@ struct csv_reader {
 	bool header_seen;
 	bool stop;                /* LR_ERROR_COUNT_MAX errors recorded: read no further */
 	void (*handle_record)(csv_reader_t *reader, char **fields, const unsigned *columns,
-			      unsigned line);
+			      const unsigned *lines);
 };
 
 static void
@@ -149,6 +149,14 @@ check_header(csv_reader_t *reader, char **fields, unsigned count, const size_t *
 	g_free(expected);
 }
 
+/* Where line @line (1-based) ends: the next line's first byte, or the end of the text. */
+static size_t
+line_end_of(const csv_reader_t *reader, unsigned line)
+{
+	return line < reader->line_starts->len ? g_array_index(reader->line_starts, size_t, line)
+					       : reader->size;
+}
+
 static void
 on_record(int terminator, void *data)
 {
@@ -157,7 +165,7 @@ on_record(int terminator, void *data)
 	const size_t *starts = (const size_t *) (void *) reader->field_starts->data;
 	char **fields = (char **) reader->fields->pdata;
 	unsigned line, column;
-	unsigned *columns;
+	unsigned *columns, *lines;
 
 	if (count == 0 || reader->stop)
 		return;
@@ -191,33 +199,34 @@ on_record(int terminator, void *data)
 		goto done;
 	}
 	columns = g_new(unsigned, count);
+	lines = g_new(unsigned, count);
 	locate(reader, starts[0], &line, &column);
 	columns[0] = column;
+	lines[0] = line;
 	/* The other fields from the first, counting on along the line: locating each from the
 	 * start of its line made a record of n fields cost n times its length. A field after a
-	 * line break inside a quoted one is located afresh. */
+	 * line break inside a quoted one is located afresh, and the fields after it count on
+	 * from there, on its line. */
 	{
-		guint next_line = line < reader->line_starts->len ?
-			line : reader->line_starts->len;
-		size_t line_end = next_line < reader->line_starts->len ?
-			g_array_index(reader->line_starts, size_t, next_line) : reader->size;
-		size_t at = starts[0];
+		size_t at = starts[0], line_end = line_end_of(reader, line);
 		unsigned characters = column;
 
 		for (unsigned i = 1; i < count; i++) {
-			unsigned field_line;
-
 			if (starts[i] >= line_end || starts[i] < at) {
-				locate(reader, starts[i], &field_line, &columns[i]);
-				continue;
+				locate(reader, starts[i], &line, &characters);
+				at = starts[i];
+				line_end = line_end_of(reader, line);
+			} else {
+				for (; at < starts[i]; at++)
+					if (((unsigned char) reader->data[at] & 0xC0) != 0x80)
+						characters++;
 			}
-			for (; at < starts[i]; at++)
-				if (((unsigned char) reader->data[at] & 0xC0) != 0x80)
-					characters++;
 			columns[i] = characters;
+			lines[i] = line;
 		}
 	}
-	reader->handle_record(reader, fields, columns, line);
+	reader->handle_record(reader, fields, columns, lines);
+	g_free(lines);
 	g_free(columns);
 done:
 	reader->bad_utf8 = -1;
@@ -245,7 +254,7 @@ parse_number(csv_reader_t *reader, const char *text, int field, const lr_source_
 				g_ascii_strncasecmp(text, "-inf", 4) == 0 ?
 				" (NaN and infinite values are not allowed)" : "";
 			lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, at->file,
-						at->line, at->columns[field],
+						lr_source_line(at, field), at->columns[field],
 						"%s: expected a number like 27.7, found '%s'%s",
 						lr_observation_columns[field], text, hint);
 			return false;
@@ -253,8 +262,8 @@ parse_number(csv_reader_t *reader, const char *text, int field, const lr_source_
 	}
 	*value = g_ascii_strtod(text, &end);
 	if (*end || end == text || !isfinite(*value)) {
-		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, at->file, at->line,
-					at->columns[field], "%s: expected a finite number like 27.7, found '%s'",
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, at->file,
+					lr_source_line(at, field), at->columns[field], "%s: expected a finite number like 27.7, found '%s'",
 					lr_observation_columns[field], text);
 		return false;
 	}
@@ -268,8 +277,8 @@ parse_integer(csv_reader_t *reader, const char *text, int field, const lr_source
 	GError *error = NULL;
 
 	if (!g_ascii_string_to_signed(text, 10, min, max, value, &error)) {
-		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, at->file, at->line,
-					at->columns[field],
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, at->file,
+					lr_source_line(at, field), at->columns[field],
 					"%s: expected a whole number from %" G_GINT64_FORMAT " to %"
 					G_GINT64_FORMAT ", found '%s'",
 					lr_observation_columns[field], min, max, text);
@@ -280,9 +289,9 @@ parse_integer(csv_reader_t *reader, const char *text, int field, const lr_source
 }
 
 static void
-handle_indicator(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+handle_indicator(csv_reader_t *reader, char **fields, const unsigned *columns, const unsigned *lines)
 {
-	lr_source_position_t at = { reader->path, line, columns };
+	lr_source_position_t at = { reader->path, lines[0], columns, lines };
 	lr_indicator_t indicator = {
 		.id = fields[LR_IND_ID], .name_vi = fields[LR_IND_NAME_VI],
 		.name_en = fields[LR_IND_NAME_EN], .unit_vi = fields[LR_IND_UNIT_VI],
@@ -291,15 +300,15 @@ handle_indicator(csv_reader_t *reader, char **fields, const unsigned *columns, u
 	};
 
 	if (lr_indicator_kind_from_string(fields[LR_IND_KIND], &indicator.kind) != LR_STATUS_SUCCESS) {
-		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
-					columns[LR_IND_KIND],
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path,
+					lines[LR_IND_KIND], columns[LR_IND_KIND],
 					"kind: expected value, rank, share or growth; found '%s'",
 					fields[LR_IND_KIND]);
 		return;
 	}
 	if (lr_direction_from_string(fields[LR_IND_BETTER], &indicator.better) != LR_STATUS_SUCCESS) {
-		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
-					columns[LR_IND_BETTER],
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path,
+					lines[LR_IND_BETTER], columns[LR_IND_BETTER],
 					"better: expected higher, lower or neutral; found '%s'",
 					fields[LR_IND_BETTER]);
 		return;
@@ -308,9 +317,9 @@ handle_indicator(csv_reader_t *reader, char **fields, const unsigned *columns, u
 }
 
 static void
-handle_observation(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+handle_observation(csv_reader_t *reader, char **fields, const unsigned *columns, const unsigned *lines)
 {
-	lr_source_position_t at = { reader->path, line, columns };
+	lr_source_position_t at = { reader->path, lines[0], columns, lines };
 	lr_observation_t observation = {
 		.indicator = fields[LR_OBS_INDICATOR], .entity = fields[LR_OBS_ENTITY],
 		.period = fields[LR_OBS_PERIOD], .source = fields[LR_OBS_SOURCE],
@@ -328,16 +337,16 @@ handle_observation(csv_reader_t *reader, char **fields, const unsigned *columns,
 	observation.year = (int) year;
 	observation.total = (int) total;
 	if (lr_observation_status_from_string(fields[LR_OBS_STATUS], &observation.status) != LR_STATUS_SUCCESS) {
-		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
-					columns[LR_OBS_STATUS],
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path,
+					lines[LR_OBS_STATUS], columns[LR_OBS_STATUS],
 					"status: expected actual, estimate, forecast or target; found '%s'",
 					fields[LR_OBS_STATUS]);
 		return;
 	}
 	if (!fields[LR_OBS_SOURCE][0] || !fields[LR_OBS_QUOTE][0]) {
 		int field = fields[LR_OBS_SOURCE][0] ? LR_OBS_QUOTE : LR_OBS_SOURCE;
-		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
-					columns[field],
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path,
+					lines[field], columns[field],
 					"%s: every figure needs its source file and the quoted phrase",
 					lr_observation_columns[field]);
 		return;
@@ -351,9 +360,9 @@ static const char *const entity_columns[] = { "entity", "name_en" };
 /* Whether every field of a sources.csv or entities.csv record is within the label limit
  * (the setters check too, but without the record's position). */
 static bool
-labels_fit(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+labels_fit(csv_reader_t *reader, char **fields, const unsigned *columns, const unsigned *lines)
 {
-	lr_source_position_t at = { reader->path, line, columns };
+	lr_source_position_t at = { reader->path, lines[0], columns, lines };
 
 	for (int i = 0; i < reader->column_count; i++)
 		if (lr_dataset_check_length(reader->dataset, &at, i, reader->columns[i], fields[i],
@@ -363,17 +372,17 @@ labels_fit(csv_reader_t *reader, char **fields, const unsigned *columns, unsigne
 }
 
 static void
-handle_source(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+handle_source(csv_reader_t *reader, char **fields, const unsigned *columns, const unsigned *lines)
 {
-	if (!labels_fit(reader, fields, columns, line))
+	if (!labels_fit(reader, fields, columns, lines))
 		return;
 	if (!fields[0][0] || !fields[1][0] || !fields[2][0]) {
-		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
-					columns[0], "expected a source file name and labels in both languages");
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path,
+					lines[0], columns[0], "expected a source file name and labels in both languages");
 		return;
 	}
 	{
-		lr_source_position_t at = { reader->path, line, columns };
+		lr_source_position_t at = { reader->path, lines[0], columns, lines };
 		for (int i = 0; i < 3; i++)
 			lr_dataset_place_text(reader->dataset, fields[i], source_columns[i], &at, i);
 	}
@@ -381,18 +390,18 @@ handle_source(csv_reader_t *reader, char **fields, const unsigned *columns, unsi
 }
 
 static void
-handle_entity(csv_reader_t *reader, char **fields, const unsigned *columns, unsigned line)
+handle_entity(csv_reader_t *reader, char **fields, const unsigned *columns, const unsigned *lines)
 {
-	if (!labels_fit(reader, fields, columns, line))
+	if (!labels_fit(reader, fields, columns, lines))
 		return;
 	if (!fields[0][0] || !fields[1][0]) {
-		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path, line,
-					columns[fields[0][0] ? 1 : 0],
+		lr_dataset_record_error(reader->dataset, LR_STATUS_INVALID_DATA, reader->path,
+					lines[fields[0][0] ? 1 : 0], columns[fields[0][0] ? 1 : 0],
 					"expected an entity and its English name");
 		return;
 	}
 	{
-		lr_source_position_t at = { reader->path, line, columns };
+		lr_source_position_t at = { reader->path, lines[0], columns, lines };
 		lr_dataset_place_text(reader->dataset, fields[1], "name_en", &at, 1);
 	}
 	lr_dataset_set_entity_name(reader->dataset, fields[0], fields[1]);
@@ -413,7 +422,7 @@ is_blank(const char *text, size_t size)
 static void
 load_csv_text(lr_dataset_t *dataset, const char *path, const char *contents, size_t size,
 	      const char *const *columns, int column_count,
-	      void (*handle_record)(csv_reader_t *, char **, const unsigned *, unsigned))
+	      void (*handle_record)(csv_reader_t *, char **, const unsigned *, const unsigned *))
 {
 	csv_reader_t reader = {
 		.dataset = dataset, .path = path, .columns = columns, .column_count = column_count,
@@ -498,7 +507,7 @@ out:
 
 static void
 load_csv(lr_dataset_t *dataset, const char *path, const char *const *columns, int column_count,
-	 void (*handle_record)(csv_reader_t *, char **, const unsigned *, unsigned))
+	 void (*handle_record)(csv_reader_t *, char **, const unsigned *, const unsigned *))
 {
 	lr_error_record_t error = { 0 };
 	char *contents = NULL;
@@ -558,7 +567,7 @@ lr_dataset_load_files(const char *indicators_path, const char *observations_path
 static void
 load_memory_csv(lr_dataset_t *dataset, const char *name, const char *file, const char *text,
 		size_t length, const char *const *columns, int column_count,
-		void (*handle_record)(csv_reader_t *, char **, const unsigned *, unsigned))
+		void (*handle_record)(csv_reader_t *, char **, const unsigned *, const unsigned *))
 {
 	char *path = g_build_filename(name, file, NULL);
 

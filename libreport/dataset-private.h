@@ -14,9 +14,18 @@
  * 1-based character columns of each field, indexed like the file's columns. */
 typedef struct {
 	const char *file;
-	unsigned line;
+	unsigned line;            /* the record's first line */
 	const unsigned *columns;
+	const unsigned *lines;    /* each field's line (a quoted field may hold line breaks),
+				   * or NULL: all on @line */
 } lr_source_position_t;
+
+/* The line of @field (-1: the record's), for messages. */
+static inline unsigned
+lr_source_line(const lr_source_position_t *position, int field)
+{
+	return position->lines && field >= 0 ? position->lines[field] : position->line;
+}
 
 /* Column indices of observations.csv, in file order. */
 enum {

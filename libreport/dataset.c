@@ -171,7 +171,8 @@ field_error(lr_dataset_t *dataset, const lr_source_position_t *position, int fie
 	message = g_strdup_vprintf(format, args);
 	va_end(args);
 	if (position)
-		lr_dataset_record_error(dataset, status, position->file, position->line,
+		lr_dataset_record_error(dataset, status, position->file,
+					lr_source_line(position, field),
 					field >= 0 && position->columns ? position->columns[field] : 0,
 					"%s", message);
 	else
@@ -243,7 +244,7 @@ place_text(lr_dataset_t *dataset, const char *text, const char *column,
 	if (position) {
 		place.file = position->file ? g_string_chunk_insert_const(dataset->strings,
 									   position->file) : NULL;
-		place.line = position->line;
+		place.line = lr_source_line(position, field);
 		place.column_number = field >= 0 && position->columns ? position->columns[field] : 0;
 	}
 	g_hash_table_add(dataset->text_set, (gpointer) text);

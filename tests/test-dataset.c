@@ -1138,6 +1138,30 @@ START_TEST(test_error_count_max)
 }
 END_TEST
 
+/* A quoted field with a line break moves the fields after it to the next line: their errors
+ * name that line and the column on it (found by fuzz-dataset: "observations.csv:2:8" on a
+ * line of 4 characters). */
+START_TEST(test_field_after_quoted_line_break)
+{
+	static const char observations[] =
+		"indicator,entity,year,period,value,low,high,n,status,source,quote,note\n"
+		"ecommerce_revenue,\"Việt\nNam\",20x3,,1,,,,actual,s,q,\n"
+		"ecommerce_revenue,\"A\nB\nC\",2023,,1,,,,actul,s,q,\n";
+	size_t size;
+	char *indicators = fixture_bytes("good", "basic", IND, &size);
+	lr_dataset_t *dataset = lr_dataset_load_from_memory("q", indicators, size, observations,
+							     sizeof observations - 1);
+
+	ck_assert_uint_eq(lr_dataset_get_error_count(dataset), 2);
+	assert_error(dataset, 0, LR_STATUS_INVALID_DATA, "q/observations.csv", 3, 6,
+		     "year: expected a whole number", "year after a two-line entity");
+	assert_error(dataset, 1, LR_STATUS_INVALID_DATA, "q/observations.csv", 6, 15,
+		     "status: expected actual", "status after a three-line entity");
+	lr_dataset_destroy(dataset);
+	g_free(indicators);
+}
+END_TEST
+
 START_TEST(test_memory_arguments)
 {
 	static const char header[] = "indicator,entity,year,period,value,low,high,n,status,source,quote,note\n";
@@ -1581,6 +1605,7 @@ dataset_suite(void)
 	tcase_add_loop_test(tc, test_memory_bad, 0, N_ELEMENTS(bad_cases));
 	tcase_add_test(tc, test_memory_arguments);
 	tcase_add_test(tc, test_error_count_max);
+	tcase_add_test(tc, test_field_after_quoted_line_break);
 	suite_add_tcase(suite, tc);
 
 	tc = tcase_create("label_limit");
