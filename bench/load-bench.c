@@ -29,6 +29,8 @@
 #include <glib/gstdio.h>
 #include <lreport/lreport.h>
 
+#include "bench-util.h"
+
 static const char indicators_csv[] =
 	"id,name_vi,name_en,unit_vi,unit_en,kind,better,pillar,note\n"
 	"sales,Doanh thu thương mại điện tử,E-commerce revenue,tỷ USD,billion USD,value,higher,"
@@ -36,21 +38,6 @@ static const char indicators_csv[] =
 
 static const char observations_header[] =
 	"indicator,entity,year,period,value,low,high,n,status,source,quote,note\n";
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *) a, y = *(const double *) b;
-	return x < y ? -1 : x > y;
-}
 
 /* kB from a line of /proc/self/status ("VmHWM:", "VmRSS:"); 0 where unknown. */
 static double

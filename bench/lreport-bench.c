@@ -25,23 +25,10 @@
 #include <glib.h>
 #include <lreport/lreport.h>
 
+#include "bench-util.h"
+
 #define WIDTH 1600
 #define HEIGHT 900
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *) a, y = *(const double *) b;
-	return x < y ? -1 : x > y;
-}
 
 static double
 median(double *values, int count)

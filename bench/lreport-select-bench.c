@@ -18,13 +18,7 @@
 #include <glib.h>
 #include <lreport/lreport.h>
 
-static double
-now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
+#include "bench-util.h"
 
 static void
 entity_name(char *buffer, size_t size, int index)

@@ -25,20 +25,7 @@
 #include <glib/gstdio.h>
 #include <lreport/lreport.h>
 
-static double
-now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *) a, y = *(const double *) b;
-	return x < y ? -1 : x > y;
-}
+#include "bench-util.h"
 
 static double
 median(double *values, int count)
