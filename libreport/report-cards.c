@@ -107,8 +107,9 @@ format_reference(lr_report_context_t *context, const lr_block_t *block,
 				   context->error);
 }
 
-/* The change line: "↑15 bậc so với 2022" for ranks, "↑ +23% so với 2023" for values, its
- * kind from the indicator's better direction. */
+/* The change line: "↑15 bậc so với 2022" for ranks, "↑23% so với 2023" for values (the arrow
+ * says the direction, so the figure's sign is dropped and both read alike), its kind from the
+ * indicator's better direction. */
 static bool
 card_change(lr_report_context_t *context, const lr_block_t *block, const lr_card_spec_t *spec,
 	    const lr_indicator_t *indicator, const lr_observation_t *o, card_t *card)
@@ -142,11 +143,17 @@ card_change(lr_report_context_t *context, const lr_block_t *block, const lr_card
 		lr_free(text);
 	} else {
 		char *text = format_reference(context, block, spec, LR_REF_CHANGE, NULL);
+		const char *magnitude = text;
+
 		if (!text) {
 			g_free(since);
 			return false;
 		}
-		change = g_strdup_printf("%s %s", now > before ? UP_ARROW : DOWN_ARROW, text);
+		if (*magnitude == '+' || *magnitude == '-')
+			magnitude++;
+		else if (g_str_has_prefix(magnitude, "\xe2\x88\x92")) /* U+2212 minus */
+			magnitude += 3;
+		change = g_strdup_printf("%s%s", now > before ? UP_ARROW : DOWN_ARROW, magnitude);
 		g_free(text);
 	}
 	card->change_text = g_strdup_printf("%s %s", change, since);

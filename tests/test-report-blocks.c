@@ -1134,11 +1134,11 @@ START_TEST(test_cards_vi)
 	ck_assert(g_str_has_prefix(CARD(4)->value, "20,5"));
 	ck_assert(strstr(CARD(4)->value, "tỷ USD") || (CARD(4)->unit &&
 						     strcmp(CARD(4)->unit, "tỷ USD") == 0));
-	ck_assert_str_eq(CARD(4)->change, UP " +50% so với 2021");
+	ck_assert_str_eq(CARD(4)->change, UP "50% so với 2021");
 	ck_assert_str_eq(CARD(4)->kind, "better");
 	/* A forecast, up against 2022. */
 	ck_assert_str_eq(CARD(5)->value, "0,71");
-	ck_assert_str_eq(CARD(5)->change, UP " +48% so với 2020");
+	ck_assert_str_eq(CARD(5)->change, UP "48% so với 2020");
 	/* 100% in 2023 and in 2024: unchanged, muted. */
 	ck_assert_str_eq(CARD(6)->value, "100%");
 	ck_assert_str_eq(CARD(6)->change, "giữ nguyên so với 2023");
@@ -1179,7 +1179,7 @@ START_TEST(test_cards_en)
 	ck_assert_str_eq(CARD(3)->value, "16.5%");
 	ck_assert_str_eq(CARD(3)->tag, "estimate");
 	ck_assert(g_str_has_prefix(CARD(4)->value, "20.5"));
-	ck_assert_str_eq(CARD(4)->change, UP " +50% since 2021");
+	ck_assert_str_eq(CARD(4)->change, UP "50% since 2021");
 	ck_assert_str_eq(CARD(5)->value, "0.71");
 	ck_assert_str_eq(CARD(6)->change, "unchanged since 2023");
 	/* 380 pt: at most three a row; seven cards in three rows: 3 + 2 + 2, not 3 + 3 + 1. */
@@ -1260,10 +1260,10 @@ START_TEST(test_cards_directions)
 	muted = hex(f.style.muted);
 	ck_assert_str_ne(better, worse);
 #define CARD(i) (&g_array_index(p, card_line_t, i))
-	ck_assert_str_eq(CARD(0)->change, UP " +20% so với 2022");
+	ck_assert_str_eq(CARD(0)->change, UP "20% so với 2022");
 	ck_assert_str_eq(CARD(0)->kind, "better");
 	ck_assert_str_eq(CARD(0)->color, better);
-	ck_assert_str_eq(CARD(1)->change, DOWN " \xe2\x88\x92" "20% so với 2022");
+	ck_assert_str_eq(CARD(1)->change, DOWN "20% so với 2022");
 	ck_assert_str_eq(CARD(1)->kind, "worse");
 	ck_assert_str_eq(CARD(1)->color, worse);
 	/* A target is compared with the past figure and is tagged. */
@@ -1276,7 +1276,7 @@ START_TEST(test_cards_directions)
 	ck_assert_str_eq(CARD(4)->change, DOWN "3 bậc so với 2022");
 	ck_assert_str_eq(CARD(4)->kind, "worse");
 	ck_assert_str_eq(CARD(5)->value, "42,5%");
-	ck_assert(g_str_has_prefix(CARD(5)->change, UP " +2,5"));
+	ck_assert(g_str_has_prefix(CARD(5)->change, UP "2,5"));
 	ck_assert_str_eq(CARD(5)->kind, "better");
 	/* Both years' sources are cited. */
 	ck_assert(g_hash_table_contains(f.context.sources, "a.txt"));
@@ -1401,7 +1401,7 @@ END_TEST
 
 START_TEST(test_cards_arrows_have_glyphs)
 {
-	static const char *const texts[] = { UP "15 bậc so với 2022", DOWN " \xe2\x88\x92" "20%",
+	static const char *const texts[] = { UP "15 bậc so với 2022", DOWN "20%",
 					     "↑15 places since 2022" };
 	lr_status_t status;
 	PangoContext *context = lr_fonts_get_context(&status);
