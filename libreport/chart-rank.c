@@ -767,12 +767,16 @@ layout_attempt(rank_layout_t *rank, bool use_legend, bool *labels_fit)
 	/* Direct labels at the right, spread apart, with leader lines when moved. */
 	if (!use_legend) {
 		double x_label = rank->x_last + marker + end_gap;
+		double label_bottom = plot.y + plot.height - year_label_height - font * 0.2;
+
 		for (int i = 0; i < label_count; i++) {
 			const lr_observation_t *o = LR_TABLE_CELL(table, labels[i].series, labels[i].last_category);
 			labels[i].desired_y = rank_to_y(rank, lr_observation_central(o));
 		}
-		if (!spread_labels(labels, label_count, font * 0.25, plot.y,
-				   plot.y + plot.height - year_label_height - font * 0.2)) {
+		/* Blocks of several lines that touch read as one: a clear gap where there is room,
+		 * else the tightest that still separates them. */
+		if (!spread_labels(labels, label_count, font * 0.8, plot.y, label_bottom) &&
+		    !spread_labels(labels, label_count, font * 0.25, plot.y, label_bottom)) {
 			*labels_fit = false;
 			goto out;
 		}
