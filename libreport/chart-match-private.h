@@ -16,6 +16,11 @@
  * "tp ho chi minh" fold alike. Returns a new string (free with g_free). */
 char *lr_match_fold(const char *utf8);
 
+/* The same fold by way of GLib's normalisation of the whole string: what lr_match_fold()
+ * does for text outside the Latin blocks its table covers, and what the tests check that
+ * table against. */
+char *lr_match_fold_unicode(const char *utf8);
+
 /* The optimal-string-alignment (Damerau–Levenshtein) distance between @a and @b in
  * characters; any distance above @limit is returned as @limit + 1 (the search stops early). */
 size_t lr_match_distance(const char *a, const char *b, size_t limit);

@@ -50,18 +50,15 @@ is_ascii(const char *text, size_t *length)
 	return true;
 }
 
-char *
-lr_match_fold(const char *utf8)
+/* The whole-string fold: decompose, drop marks, case-fold, letters and digits kept with one
+ * space between runs. Any text; fold_latin() below gives the same for Latin text, faster. */
+static char *
+fold_unicode(const char *utf8)
 {
 	char *decomposed, *folded, *p;
 	GString *bare, *out;
 	bool space = false;
-	size_t length;
 
-	if (!utf8)
-		utf8 = "";
-	if (is_ascii(utf8, &length))
-		return fold_ascii(utf8, length);
 	decomposed = g_utf8_normalize(utf8, -1, G_NORMALIZE_NFD);
 	bare = g_string_new(NULL);
 
@@ -92,6 +89,150 @@ lr_match_fold(const char *utf8)
 	g_string_free(bare, TRUE);
 	g_free(folded);
 	return g_string_free(out, FALSE);
+}
+
+/* What one code point of the Latin blocks folds to, computed once from the Unicode tables as
+ * fold_unicode() does: an ASCII letter or digit, or one of these. Vietnamese names are in
+ * U+00C0-U+01B0 and U+1EA0-U+1EF9, precomposed or as a letter and combining marks, with
+ * the dashes and quotes of pasted text (U+2013, U+201C) between words. */
+enum {
+	FOLD_OTHER = 0,     /* folds to something else (ø, ß → ss): the whole string goes slow */
+	FOLD_DROPPED = 1,   /* a combining mark: nothing */
+	FOLD_SEPARATOR = 2, /* not a letter or digit: a space between words */
+};
+#define LATIN_END 0x0370          /* U+0080 .. U+036F: Latin-1 to the combining marks */
+#define EXTENDED_START 0x1E00     /* U+1E00 .. U+1EFF: Latin Extended Additional */
+#define EXTENDED_END 0x1F00
+#define PUNCTUATION_START 0x2000  /* U+2000 .. U+206F: dashes, quotes, spaces of other widths */
+#define PUNCTUATION_END 0x2070
+
+static unsigned char fold_latin_low[LATIN_END];
+static unsigned char fold_latin_extended[EXTENDED_END - EXTENDED_START];
+static unsigned char fold_punctuation[PUNCTUATION_END - PUNCTUATION_START];
+
+static bool
+is_mark(gunichar c)
+{
+	GUnicodeType type = g_unichar_type(c);
+	return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+	       type == G_UNICODE_ENCLOSING_MARK;
+}
+
+static unsigned char
+fold_code_point(gunichar c)
+{
+	gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH], base = 0;
+	gsize count = g_unichar_fully_decompose(c, FALSE, parts, G_N_ELEMENTS(parts));
+	char utf8[8], *folded;
+	unsigned char result = FOLD_OTHER;
+	int bases = 0;
+
+	for (gsize i = 0; i < count; i++)
+		if (!is_mark(parts[i])) {
+			base = parts[i];
+			bases++;
+		}
+	if (bases == 0)
+		return FOLD_DROPPED;
+	if (bases > 1)
+		return FOLD_OTHER;
+	if (base == 0x0111 || base == 0x0110) /* đ, Đ */
+		base = 'd';
+	utf8[g_unichar_to_utf8(base, utf8)] = '\0';
+	folded = g_utf8_casefold(utf8, -1);
+	if (g_utf8_strlen(folded, -1) == 1) {
+		gunichar f = g_utf8_get_char(folded);
+		if (!g_unichar_isalnum(f))
+			result = FOLD_SEPARATOR;
+		else if (f < 0x80)
+			result = (unsigned char) f;
+	}
+	g_free(folded);
+	return result;
+}
+
+static void
+build_latin_tables(void)
+{
+	static gsize built;
+
+	if (!g_once_init_enter(&built))
+		return;
+	for (gunichar c = 0x80; c < LATIN_END; c++)
+		fold_latin_low[c] = fold_code_point(c);
+	for (gunichar c = EXTENDED_START; c < EXTENDED_END; c++)
+		fold_latin_extended[c - EXTENDED_START] = fold_code_point(c);
+	for (gunichar c = PUNCTUATION_START; c < PUNCTUATION_END; c++)
+		fold_punctuation[c - PUNCTUATION_START] = fold_code_point(c);
+	g_once_init_leave(&built, 1);
+}
+
+static unsigned char
+latin_fold(gunichar c)
+{
+	if (c < 0x80)
+		return g_ascii_isalnum(c) ? (unsigned char) g_ascii_tolower((char) c) : FOLD_SEPARATOR;
+	if (c < LATIN_END)
+		return fold_latin_low[c];
+	if (c >= EXTENDED_START && c < EXTENDED_END)
+		return fold_latin_extended[c - EXTENDED_START];
+	if (c >= PUNCTUATION_START && c < PUNCTUATION_END)
+		return fold_punctuation[c - PUNCTUATION_START];
+	return FOLD_OTHER;
+}
+
+/* fold_unicode() of Latin text from a table: one allocation, no normalisation. NULL when the
+ * text holds anything else (or is not UTF-8), for fold_unicode() to do. */
+static char *
+fold_latin(const char *utf8)
+{
+	size_t size = strlen(utf8);
+	char *out = g_malloc(size + 1), *o = out;
+	bool space = false;
+
+	build_latin_tables();
+	for (const char *p = utf8; *p;) {
+		gunichar c = g_utf8_get_char_validated(p, -1);
+		unsigned char folded;
+
+		if (c == (gunichar) -1 || c == (gunichar) -2 || (folded = latin_fold(c)) == FOLD_OTHER) {
+			g_free(out);
+			return NULL;
+		}
+		p = g_utf8_next_char(p);
+		if (folded == FOLD_DROPPED)
+			continue;
+		if (folded == FOLD_SEPARATOR) {
+			space = o > out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = false;
+		*o++ = (char) folded;
+	}
+	*o = '\0';
+	return out;
+}
+
+char *
+lr_match_fold(const char *utf8)
+{
+	size_t length;
+	char *folded;
+
+	if (!utf8)
+		utf8 = "";
+	if (is_ascii(utf8, &length))
+		return fold_ascii(utf8, length);
+	folded = fold_latin(utf8);
+	return folded ? folded : fold_unicode(utf8);
+}
+
+char *
+lr_match_fold_unicode(const char *utf8)
+{
+	return fold_unicode(utf8 ? utf8 : "");
 }
 
 /* Characters that one string has more of than the other, counted in 64 buckets of code

@@ -766,6 +766,55 @@ END_TEST
 
 /* ---- forgiving names (chart-match.c) ---------------------------------------------------- */
 
+/* The table behind lr_match_fold() gives what normalising the whole string gives: each code
+ * point of U+0001..U+2FFF alone, after a letter, before a space and a letter, and strings
+ * of Vietnamese letters, combining marks, punctuation and other scripts mixed at random. */
+START_TEST(test_match_fold_table)
+{
+	static const char *const pieces[] = {
+		"a", "Ấ", "ễ", "Ặ", "ữ", "ỗ", "Đ", "đ", "\xcc\x81", "\xcc\x83", "\xcc\xa3", "\xcc\x86",
+		" ", "-", ".", "\xc2\xa0", "7", "ø", "ß", "Æ", "İ", "ǅ", "Ω", "я", "中", "\xe2\x80\x8b",
+		"\xef\xbb\xbf", "ﬁ", "Ǹ", "ɐ", "ʰ", "ẞ", "Ỳ", "\xcd\x85", "\xe1\xb7\x80", "x",
+	};
+	GRand *rand = g_rand_new_with_seed(20261203);
+
+	for (gunichar c = 1; c < 0x3000; c++) {
+		char one[8], *forms[3];
+
+		if (c >= 0xD800 && c < 0xE000)
+			continue;
+		one[g_unichar_to_utf8(c, one)] = '\0';
+		forms[0] = g_strdup(one);
+		forms[1] = g_strconcat("e", one, NULL);
+		forms[2] = g_strconcat(one, " Ba", NULL);
+		for (int k = 0; k < 3; k++) {
+			char *fast = lr_match_fold(forms[k]), *slow = lr_match_fold_unicode(forms[k]);
+			if (strcmp(fast, slow) != 0)
+				ck_abort_msg("U+%04X in '%s' folds to '%s', not '%s'", c, forms[k], fast, slow);
+			g_free(fast);
+			g_free(slow);
+			g_free(forms[k]);
+		}
+	}
+	for (int n = 0; n < 20000; n++) {
+		GString *text = g_string_new(NULL);
+		int length = g_rand_int_range(rand, 0, 12);
+		char *fast, *slow;
+
+		for (int k = 0; k < length; k++)
+			g_string_append(text, pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
+		fast = lr_match_fold(text->str);
+		slow = lr_match_fold_unicode(text->str);
+		if (strcmp(fast, slow) != 0)
+			ck_abort_msg("'%s' folds to '%s', not '%s'", text->str, fast, slow);
+		g_free(fast);
+		g_free(slow);
+		g_string_free(text, TRUE);
+	}
+	g_rand_free(rand);
+}
+END_TEST
+
 START_TEST(test_match_fold_and_distance)
 {
 	static const struct {
@@ -858,6 +907,7 @@ chart_suite(void)
 	tcase_add_test(tc, test_enum_names);
 	tcase_add_test(tc, test_version);
 	tcase_add_test(tc, test_match_fold_and_distance);
+	tcase_add_test(tc, test_match_fold_table);
 
 	tc = ct_add_tcase(suite, "spec", 60);
 	tcase_add_loop_test(tc, test_apply_option_errors, 0, 11);
