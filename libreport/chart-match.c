@@ -50,6 +50,14 @@ is_ascii(const char *text, size_t *length)
 	return true;
 }
 
+static bool
+is_mark(gunichar c)
+{
+	GUnicodeType type = g_unichar_type(c);
+	return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+	       type == G_UNICODE_ENCLOSING_MARK;
+}
+
 /* The whole-string fold: decompose, drop marks, case-fold, letters and digits kept with one
  * space between runs. Any text; fold_latin() below gives the same for Latin text, faster. */
 static char *
@@ -64,9 +72,7 @@ fold_unicode(const char *utf8)
 
 	for (p = decomposed; p && *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		GUnicodeType type = g_unichar_type(c);
-		if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
-		    type == G_UNICODE_ENCLOSING_MARK)
+		if (is_mark(c))
 			continue;
 		if (c == 0x0111 || c == 0x0110) /* đ, Đ */
 			c = 'd';
@@ -109,14 +115,6 @@ enum {
 static unsigned char fold_latin_low[LATIN_END];
 static unsigned char fold_latin_extended[EXTENDED_END - EXTENDED_START];
 static unsigned char fold_punctuation[PUNCTUATION_END - PUNCTUATION_START];
-
-static bool
-is_mark(gunichar c)
-{
-	GUnicodeType type = g_unichar_type(c);
-	return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
-	       type == G_UNICODE_ENCLOSING_MARK;
-}
 
 static unsigned char
 fold_code_point(gunichar c)
